@@ -1,0 +1,116 @@
+"""Upstream delivery: SMTP with TLS/AUTH, or the local outbox Maildir when no upstream is set.
+
+Both sit behind `Upstream.send`, which either returns the recipients accepted or
+raises a Temporary/PermanentDeliveryError. Retry timing lives in the relay.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import mailbox
+import ssl
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import format_datetime, make_msgid
+from pathlib import Path
+from typing import Any, Protocol
+
+import aiosmtplib
+
+from promisegate.config import UpstreamSettings
+from promisegate.errors import PermanentDeliveryError, TemporaryDeliveryError
+
+
+@dataclass(frozen=True)
+class DeliveryResult:
+    """Per-recipient outcome: accepted, refused for good (5xx), or to retry (4xx), with the reply text."""
+
+    accepted: tuple[str, ...]
+    refused: dict[str, str]
+    deferred: dict[str, str]
+    reply: str
+
+
+class Upstream(Protocol):
+    """Where released mail goes."""
+
+    async def send(self, raw: bytes, mail_from: str, rcpts: Sequence[str]) -> DeliveryResult: ...
+
+
+class SmtpUpstream:
+    """The real upstream SMTP server."""
+
+    def __init__(self, settings: UpstreamSettings) -> None:
+        self.settings = settings
+
+    def describe(self) -> str:
+        return f"smtp://{self.settings.host}:{self.settings.port} (tls={self.settings.tls})"
+
+    async def send(self, raw: bytes, mail_from: str, rcpts: Sequence[str]) -> DeliveryResult:
+        s = self.settings
+        tls_context = ssl.create_default_context()
+        client = aiosmtplib.SMTP(
+            hostname=s.host, port=s.port, timeout=s.timeout,
+            use_tls=s.tls == "implicit", start_tls=s.tls == "starttls",
+            tls_context=tls_context if s.tls != "none" else None,
+            username=s.username or None, password=s.password or None,
+        )
+        try:
+            async with client:
+                errors, reply = await client.sendmail(mail_from, list(rcpts), raw)
+        except aiosmtplib.SMTPRecipientsRefused as exc:
+            return self._classify_refusals({r.recipient: r for r in exc.recipients}, rcpts)
+        except aiosmtplib.SMTPResponseException as exc:
+            if 500 <= exc.code < 600:
+                raise PermanentDeliveryError(f"{exc.code} {exc.message}", exc.code) from exc
+            raise TemporaryDeliveryError(f"{exc.code} {exc.message}", exc.code) from exc
+        except (TimeoutError, aiosmtplib.SMTPException, OSError) as exc:
+            raise TemporaryDeliveryError(f"{type(exc).__name__}: {exc}") from exc
+        if errors:
+            return self._classify_refusals(errors, rcpts, reply)
+        return DeliveryResult(tuple(rcpts), {}, {}, reply)
+
+    @staticmethod
+    def _classify_refusals(errors: dict[str, Any], rcpts: Sequence[str], reply: str = "") -> DeliveryResult:
+        refused: dict[str, str] = {}
+        deferred: dict[str, str] = {}
+        for rcpt, err in errors.items():
+            code = getattr(err, "code", 0)
+            text = f"{code} {getattr(err, 'message', err)}"
+            (refused if 500 <= code < 600 else deferred)[rcpt] = text
+        accepted = tuple(r for r in rcpts if r not in errors)
+        return DeliveryResult(accepted, refused, deferred, reply)
+
+
+class MaildirOutbox:
+    """Local outbox: released mail is written to a Maildir so a newcomer sees the whole loop."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.maildir = mailbox.Maildir(str(path), create=True)
+
+    def describe(self) -> str:
+        return f"local outbox Maildir {self.path}"
+
+    async def send(self, raw: bytes, mail_from: str, rcpts: Sequence[str]) -> DeliveryResult:
+        envelope = (f"X-Promisegate-Envelope-From: <{mail_from}>\r\n"
+                    f"X-Promisegate-Envelope-To: {', '.join(rcpts)}\r\n").encode()
+        try:
+            await asyncio.to_thread(self.maildir.add, envelope + raw)
+        except OSError as exc:
+            raise TemporaryDeliveryError(f"outbox write failed: {exc}") from exc
+        return DeliveryResult(tuple(rcpts), {}, {}, "250 stored in local outbox")
+
+
+def trace_headers(raw: bytes, *, hostname: str, client: str, helo: str, agent: str, queue_id: str,
+                  rcpt: str) -> bytes:
+    """Prepend a Received header, and a Message-ID when the message has none."""
+    head = raw.split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0].lower()
+    extra = b""
+    if not (head.startswith(b"message-id:") or b"\nmessage-id:" in head):
+        extra += f"Message-ID: {make_msgid(domain=hostname)}\r\n".encode()
+    auth = f" (authenticated as {agent})" if agent else ""
+    received = (f"Received: from {helo or 'unknown'} ([{client}]){auth}\r\n\tby {hostname} (promisegate)"
+                f" with ESMTPA id {queue_id}\r\n\tfor <{rcpt}>; {format_datetime(datetime.now(UTC))}\r\n")
+    return received.encode() + extra + raw

@@ -1,0 +1,129 @@
+"""RFC 5322 bytes -> ParsedMessage: new text, quoted reply and signature kept apart."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from email import policy
+from email.message import EmailMessage
+from email.parser import BytesParser
+from email.utils import getaddresses, parseaddr
+
+import html2text
+
+from promisegate.errors import ParseError
+
+# A line that opens a quoted earlier message ("On Tue, Dana wrote:", Outlook's header block).
+_QUOTE_OPENERS = re.compile(
+    r"^(On .{4,200}wrote:\s*$|-{2,}\s*Original Message\s*-{2,}|_{5,}\s*$|From: .+\n(Sent|Date): )",
+    re.MULTILINE | re.IGNORECASE,
+)
+# RFC 3676 signature separator, and the usual sign-offs agents put before a name block.
+_SIGNATURE = re.compile(r"^-- ?$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class ParsedMessage:
+    """What the rules see of one message."""
+
+    text: str  # new text written for this message: quoted reply and signature removed
+    quoted: str = ""
+    signature: str = ""
+    subject: str = ""
+    sender: str = ""  # header From address
+    sender_name: str = ""
+    to: tuple[str, ...] = ()
+    cc: tuple[str, ...] = ()
+    envelope_from: str = ""
+    envelope_rcpts: tuple[str, ...] = ()
+    message_id: str = ""
+    deal_header: str = ""  # X-Promisegate-Deal
+    attachments: tuple[str, ...] = ()
+    html_only: bool = False
+    headers: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+
+    @property
+    def recipients(self) -> tuple[str, ...]:
+        """Every address the message goes to, envelope first, lower-cased and unique."""
+        seen: dict[str, None] = {}
+        for addr in (*self.envelope_rcpts, *self.to, *self.cc):
+            if addr:
+                seen.setdefault(addr.lower(), None)
+        return tuple(seen)
+
+
+def html_to_text(html: str) -> str:
+    """Render HTML mail as plain text (links and emphasis dropped, no hard wrapping)."""
+    conv = html2text.HTML2Text()
+    conv.ignore_links = True
+    conv.ignore_images = True
+    conv.ignore_emphasis = True
+    conv.body_width = 0
+    return conv.handle(html).strip()
+
+
+def split_reply(body: str) -> tuple[str, str, str]:
+    """Split a body into (new text, quoted earlier mail, signature)."""
+    quoted_lines: list[str] = []
+    kept: list[str] = []
+    for line in body.splitlines():
+        (quoted_lines if line.lstrip().startswith(">") else kept).append(line)
+    text = "\n".join(kept)
+    quoted = "\n".join(quoted_lines)
+    m = _QUOTE_OPENERS.search(text)
+    if m:
+        quoted = (text[m.start():] + ("\n" + quoted if quoted else "")).strip()
+        text = text[: m.start()]
+    signature = ""
+    s = _SIGNATURE.search(text)
+    if s:
+        signature = text[s.end():].strip()
+        text = text[: s.start()]
+    return text.strip(), quoted.strip(), signature
+
+
+def _addresses(msg: EmailMessage, name: str) -> tuple[str, ...]:
+    values = [str(v) for v in msg.get_all(name, [])]
+    return tuple(a.lower() for _, a in getaddresses(values) if a)
+
+
+def parse_message(raw: bytes, envelope_from: str = "", envelope_rcpts: tuple[str, ...] = ()) -> ParsedMessage:
+    """Parse raw RFC 5322 bytes; raises ParseError when there is no usable text."""
+    try:
+        msg = BytesParser(policy=policy.default).parsebytes(raw)
+        assert isinstance(msg, EmailMessage)
+        attachments = tuple(
+            part.get_filename() or part.get_content_type() for part in msg.iter_attachments()
+        )
+        plain = msg.get_body(preferencelist=("plain",))
+        html_only = False
+        if plain is not None:
+            body = plain.get_content()
+        else:
+            html = msg.get_body(preferencelist=("html",))
+            body = html_to_text(html.get_content()) if html is not None else ""
+            html_only = html is not None
+        name, sender = parseaddr(str(msg.get("From", "")))
+        headers = tuple((k, str(v)) for k, v in msg.items())
+    except ParseError:
+        raise
+    except Exception as exc:  # the email package raises many types on broken input
+        raise ParseError(f"{type(exc).__name__}: {exc}") from exc
+    text, quoted, signature = split_reply(body.replace("\r\n", "\n"))
+    return ParsedMessage(
+        text=text,
+        quoted=quoted,
+        signature=signature,
+        subject=str(msg.get("Subject", "")),
+        sender=sender.lower(),
+        sender_name=name,
+        to=_addresses(msg, "To"),
+        cc=_addresses(msg, "Cc"),
+        envelope_from=envelope_from.lower(),
+        envelope_rcpts=tuple(r.lower() for r in envelope_rcpts),
+        message_id=str(msg.get("Message-ID", "")).strip(),
+        deal_header=str(msg.get("X-Promisegate-Deal", "")).strip(),
+        attachments=attachments,
+        html_only=html_only,
+        headers=headers,
+    )

@@ -1,0 +1,1 @@
+"""Rules that judge commitments against calendars, deals and the ledger."""
