@@ -298,9 +298,19 @@ def resume(config_path: str | None, data_dir: str | None) -> None:
 
 @main.command("config")
 @config_option
-@click.option("--show", is_flag=True, required=True, help="print the effective configuration")
-def config_cmd(config_path: str | None, show: bool) -> None:
-    """Print the effective configuration (defaults merged with the file)."""
+@click.option("--show", is_flag=True, help="print the effective configuration (defaults merged with the file)")
+@click.option("--reference", is_flag=True, help="print every key with its default as a Markdown table")
+def config_cmd(config_path: str | None, show: bool, reference: bool) -> None:
+    """Print the effective configuration, or the reference of every key."""
+    from promisegate.config import documented_keys
+
+    if reference:
+        click.echo("| key | default | meaning |\n|---|---|---|")
+        for key, default, doc in documented_keys():
+            click.echo(f"| `{key}` | `{default}` | {doc} |")
+        return
+    if not show:
+        raise click.UsageError("give --show or --reference")
     settings = settings_from(config_path)
     click.echo(json.dumps(settings.to_dict(), indent=2, default=str))
 

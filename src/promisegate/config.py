@@ -184,7 +184,9 @@ def load_settings(path: str | Path | None = None, overrides: dict[str, Any] | No
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            line = getattr(exc, "lineno", None)
+            # Python 3.11's TOMLDecodeError has no lineno attribute; the line is in the text.
+            m = re.search(r"at line (\d+)", str(exc))
+            line = getattr(exc, "lineno", None) or (int(m.group(1)) if m else None)
             raise ConfigError(f"invalid TOML: {exc}", str(p), line) from exc
         settings = _build(Settings, data, "", str(p), text)
         settings.source = str(p)

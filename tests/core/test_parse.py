@@ -1,0 +1,50 @@
+"""Parsing: new text apart from quoted reply and signature; HTML-only mail; broken input."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+
+from promisegate.parse import parse_message
+
+
+def test_quoted_reply_and_signature_are_kept_apart() -> None:
+    msg = EmailMessage()
+    msg["From"] = "Alex <alex@seller.example>"
+    msg["To"] = "sam@buyer.example"
+    msg["Cc"] = "Lee <lee@buyer.example>"
+    msg.set_content("We will send the report Friday.\n\n-- \nAlex, AE\n\nOn Mon, 2 Nov 2026, Sam wrote:\n"
+                    "> Can you go live on March 3?\n")
+    p = parse_message(msg.as_bytes(), "bounce@seller.example", ("sam@buyer.example",))
+    assert p.text == "We will send the report Friday."
+    assert "go live on March 3" in p.quoted
+    assert p.sender == "alex@seller.example" and p.sender_name == "Alex"
+    assert p.recipients == ("sam@buyer.example", "lee@buyer.example")
+
+
+def test_outlook_style_quote_is_split() -> None:
+    body = "Sounds good, Tuesday works.\n\nFrom: Sam <sam@buyer.example>\nSent: Monday\nSubject: call\n\nOld text"
+    msg = EmailMessage()
+    msg.set_content(body)
+    p = parse_message(msg.as_bytes())
+    assert p.text == "Sounds good, Tuesday works."
+    assert "Old text" in p.quoted
+
+
+def test_html_only_mail_becomes_text() -> None:
+    msg = EmailMessage()
+    msg.set_content("<p>We can offer <b>15%</b> off.</p><p>Best</p>", subtype="html")
+    p = parse_message(msg.as_bytes())
+    assert p.html_only
+    assert "We can offer 15% off." in p.text
+
+
+def test_attachments_are_listed() -> None:
+    msg = EmailMessage()
+    msg.set_content("See attached.")
+    msg.add_attachment(b"%PDF", maintype="application", subtype="pdf", filename="SOC2-report.pdf")
+    assert parse_message(msg.as_bytes()).attachments == ("SOC2-report.pdf",)
+
+
+def test_garbage_still_parses_to_something() -> None:
+    p = parse_message(b"\x00\xff not a message at all")
+    assert isinstance(p.text, str)
