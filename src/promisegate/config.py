@@ -92,6 +92,12 @@ class ApprovalSettings:
 
 
 @dataclass
+class QaSettings:
+    sample_rate: float = 0.05  # share of released messages queued for post-send review (0 disables)
+    reviewers: list[str] = field(default_factory=list)  # emails allowed to label sampled messages; empty = approvers
+
+
+@dataclass
 class Settings:
     """The effective configuration."""
 
@@ -100,6 +106,7 @@ class Settings:
     upstream: UpstreamSettings = field(default_factory=UpstreamSettings)
     context: ContextSettings = field(default_factory=ContextSettings)
     approvals: ApprovalSettings = field(default_factory=ApprovalSettings)
+    qa: QaSettings = field(default_factory=QaSettings)
     agents: list[AgentAccount] = field(
         default_factory=lambda: [AgentAccount("demo-agent", "demo-password", "demo-api-key")]
     )
@@ -207,6 +214,8 @@ def validate(settings: Settings) -> None:
         raise ConfigError(f"policy.mode must be one of {', '.join(MODES)}, got {settings.policy.mode!r}", where)
     if settings.upstream.tls not in ("none", "starttls", "implicit"):
         raise ConfigError("upstream.tls must be none, starttls or implicit", where)
+    if not 0.0 <= settings.qa.sample_rate <= 1.0:
+        raise ConfigError("qa.sample_rate must be between 0 and 1", where)
     if settings.approvals.on_expiry not in ("reject", "release"):
         raise ConfigError("approvals.on_expiry must be reject or release", where)
     if settings.server.log_format not in ("text", "json"):
@@ -224,7 +233,7 @@ def documented_keys() -> list[tuple[str, str, str]]:
 
     rows: list[tuple[str, str, str]] = []
     for section, cls in (("server", ServerSettings), ("policy", PolicySettings), ("upstream", UpstreamSettings),
-                         ("context", ContextSettings), ("approvals", ApprovalSettings)):
+                         ("context", ContextSettings), ("approvals", ApprovalSettings), ("qa", QaSettings)):
         source = inspect.getsource(cls)
         for f in dataclasses.fields(cls):
             m = re.search(rf"^\s+{f.name}:.*?#\s*(.+)$", source, re.MULTILINE)

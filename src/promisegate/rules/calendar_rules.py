@@ -1,0 +1,178 @@
+"""Rules that check proposed meeting times against the calendars of the people who must attend."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from typing import ClassVar
+from zoneinfo import ZoneInfo
+
+from promisegate.context import BusyInterval, Person
+from promisegate.model import Commitment, Finding, TimeSpan
+from promisegate.rules import RuleContext, register
+from promisegate.rules.builtin import quote
+from promisegate.rules.context_common import fmt_busy, fmt_day, fmt_days, fmt_span, involved_people, proposals
+
+_DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _slot_limit(ctx: RuleContext) -> timedelta:
+    """Proposals up to this long are specific slots; longer ones ("Tuesday") are whole days."""
+    return timedelta(hours=float(ctx.params.get("max_slot_hours", 4)))
+
+
+def _meetings(ctx: RuleContext) -> list[tuple[Commitment, TimeSpan]]:
+    return [(c, span) for c in ctx.extraction.commitments if c.kind == "meeting" for span in proposals(c)]
+
+
+def _hours_text(person: Person) -> str:
+    wh = person.working_hours
+    days = wh.days
+    if days and list(days) == list(range(days[0], days[-1] + 1)) and len(days) > 1:
+        day_text = f"{_DAY_NAMES[days[0]]}–{_DAY_NAMES[days[-1]]}"
+    else:
+        day_text = ", ".join(_DAY_NAMES[d] for d in days) or "no days"
+    return f"{day_text} {wh.start:%H:%M}–{wh.end:%H:%M} {person.timezone}"
+
+
+def outside_working_hours(person: Person, start: datetime, end: datetime) -> bool:
+    """True when [start, end) is not wholly inside one of the person's working days, in their zone."""
+    zone = ZoneInfo(person.timezone)
+    s, e = start.astimezone(zone), end.astimezone(zone)
+    wh = person.working_hours
+    if s.weekday() not in wh.days:
+        return True
+    day_end = datetime.combine(s.date(), wh.end, zone) if wh.end != time(0) else \
+        datetime.combine(s.date() + timedelta(days=1), time(0), zone)
+    return s < datetime.combine(s.date(), wh.start, zone) or e > day_end
+
+
+def _whole_day_block(busy: list[BusyInterval], start: datetime, end: datetime) -> BusyInterval | None:
+    """An all-day or long interval (vacation, onsite) covering the day proposed."""
+    for iv in busy:
+        if (iv.all_day or iv.end - iv.start >= timedelta(hours=12)) and iv.start <= start and iv.end >= end:
+            return iv
+    return None
+
+
+@register
+class MeetingConflict:
+    """A proposed meeting the SE (or a colleague on the mail) cannot attend."""
+
+    name: ClassVar[str] = "meeting-conflict"
+    description: ClassVar[str] = ("A proposed meeting time overlaps the owner's busy time or falls outside "
+                                  "their working hours.")
+
+    def check(self, ctx: RuleContext) -> list[Finding]:
+        findings: list[Finding] = []
+        people = involved_people(ctx)
+        limit = _slot_limit(ctx)
+        for c, span in _meetings(ctx):
+            for person in people:
+                finding = self._check_one(ctx, c, span, person, limit)
+                if finding is not None:
+                    findings.append(finding)
+        return findings
+
+    def _check_one(self, ctx: RuleContext, c: Commitment, span: TimeSpan, person: Person,
+                   limit: timedelta) -> Finding | None:
+        zone = ZoneInfo(person.timezone)
+        start, end = span.from_, span.to
+        whole_day = end - start > limit
+        busy = list(ctx.calendars.busy(person, start, end)) if ctx.calendars is not None and person.calendars \
+            else []
+        when = fmt_days(start, end, zone) if whole_day else fmt_span(start, end, zone)
+        evidence = {"person": person.email, "proposed": {"from": start.isoformat(), "to": end.isoformat()},
+                    "sentence": c.text}
+        if whole_day:
+            return self._check_days(ctx, c, span, person, busy, when, evidence)
+        if busy:
+            shown = "; ".join(f"‘{iv.summary}’ {fmt_busy(iv.start, iv.end, iv.all_day, zone)}" for iv in busy[:3])
+            more = f" and {len(busy) - 3} more" if len(busy) > 3 else ""
+            return ctx.finding(
+                self, f"Proposes {when} ({quote(c.text)}); {person.display} is busy then: {shown}{more}.",
+                busy=[_busy_json(iv) for iv in busy], **evidence)
+        if outside_working_hours(person, start, end):
+            return ctx.finding(
+                self, f"Proposes {when} ({quote(c.text)}), outside {person.display}'s working hours "
+                      f"({_hours_text(person)}).", working_hours=_hours_text(person), **evidence)
+        return None
+
+
+    def _check_days(self, ctx: RuleContext, c: Commitment, span: TimeSpan, person: Person,
+                    busy: list[BusyInterval], when: str, evidence: dict[str, object]) -> Finding | None:
+        """A day-or-longer proposal ("Tuesday", "next week") conflicts when every working day in it
+        is blocked by an all-day or long event (vacation, onsite), or when it has no working day."""
+        zone = ZoneInfo(person.timezone)
+        wh = person.working_hours
+        day = span.from_.astimezone(zone).date()
+        last = (span.to.astimezone(zone) - timedelta(microseconds=1)).date()
+        blocks: list[BusyInterval] = []
+        working = 0
+        while day <= last and working < 15:
+            if day.weekday() in wh.days:
+                working += 1
+                day_start = max(span.from_, datetime.combine(day, wh.start, zone))
+                day_end = min(span.to, datetime.combine(day, wh.end, zone) if wh.end != time(0)
+                              else datetime.combine(day + timedelta(days=1), time(0), zone))
+                block = _whole_day_block(busy, day_start, max(day_end, day_start))
+                if block is None:
+                    return None
+                if block not in blocks:
+                    blocks.append(block)
+            day += timedelta(days=1)
+        if working == 0:
+            return ctx.finding(
+                self, f"Proposes {when} ({quote(c.text)}), which is not a working day for "
+                      f"{person.display} ({_hours_text(person)}).", **evidence)
+        shown = "; ".join(f"‘{b.summary}’ {fmt_busy(b.start, b.end, True, zone)}" for b in blocks)
+        return ctx.finding(self, f"Proposes {when} ({quote(c.text)}); {person.display} is away then: {shown}.",
+                           busy=[_busy_json(b) for b in blocks], **evidence)
+
+
+def _busy_json(iv: BusyInterval) -> dict[str, object]:
+    return {"summary": iv.summary, "from": iv.start.isoformat(), "to": iv.end.isoformat(),
+            "all_day": iv.all_day, "source": iv.source}
+
+
+@register
+class OvercommittedWeek:
+    """A proposed meeting in a week the SE is already booked solid."""
+
+    name: ClassVar[str] = "overcommitted-week"
+    description: ClassVar[str] = "A proposed meeting lands in a week where the owner already has more than N meetings."
+
+    def check(self, ctx: RuleContext) -> list[Finding]:
+        if ctx.calendars is None:
+            return []
+        limit_n = int(ctx.params.get("max_meetings_per_week", 18))
+        slot = _slot_limit(ctx)
+        people = involved_people(ctx)[:1] if ctx.deal is not None else involved_people(ctx)
+        findings: list[Finding] = []
+        seen: set[tuple[str, object]] = set()
+        for c, span in _meetings(ctx):
+            if span.to - span.from_ > slot:
+                continue
+            for person in people:
+                if not person.calendars:
+                    continue
+                zone = ZoneInfo(person.timezone)
+                local = span.from_.astimezone(zone)
+                monday = datetime.combine(local.date() - timedelta(days=local.weekday()), time(0), zone)
+                key = (person.email, monday.date())
+                if key in seen:
+                    continue
+                week_end = datetime.combine(monday.date() + timedelta(days=7), time(0), zone)
+                busy = ctx.calendars.busy(person, monday, week_end)
+                meetings = [iv for iv in busy if not iv.all_day and iv.end - iv.start < timedelta(hours=12)]
+                proposed = sum(1 for _, s in _meetings(ctx) if monday <= s.from_ < week_end
+                               and s.to - s.from_ <= slot)
+                total = len(meetings) + proposed
+                if total > limit_n:
+                    seen.add(key)
+                    findings.append(ctx.finding(
+                        self, f"Proposes {fmt_span(span.from_, span.to, zone)} ({quote(c.text)}); "
+                              f"{person.display} already has {len(meetings)} meetings in the week of "
+                              f"{fmt_day(monday)} (limit {limit_n}).",
+                        person=person.email, week=monday.date().isoformat(), meetings=len(meetings),
+                        proposed=proposed, limit=limit_n, sentence=c.text))
+        return findings

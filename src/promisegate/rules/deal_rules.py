@@ -1,0 +1,265 @@
+"""Rules that check promises against what the deal file says: dates, documents, prices, topics."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, time, timedelta
+from typing import Any, ClassVar
+
+from promisegate.context.deals import Deal, DealDocument
+from promisegate.model import Commitment, Finding
+from promisegate.rules import RuleContext, register
+from promisegate.rules.builtin import quote
+from promisegate.rules.context_common import (
+    described,
+    find_keyword,
+    fmt_day,
+    fmt_money,
+    fmt_percent,
+    mentions,
+    sentence_around,
+)
+
+_MONEY_UNITS = {"USD", "EUR", "GBP", "CHF", "CAD", "AUD", "$", "€", "£"}
+_SIGN_TO_CODE = {"$": "USD", "€": "EUR", "£": "GBP"}
+
+
+_SHARING = re.compile(r"\b(send|sending|sent|share|sharing|attach|attached|attaching|forward|provide|pass along)\b",
+                      re.IGNORECASE)
+
+
+def _promised(ctx: RuleContext, kind: str) -> list[Commitment]:
+    return [c for c in ctx.extraction.commitments if c.kind == kind]
+
+
+def _shared_documents(ctx: RuleContext, deal: Deal) -> list[tuple[Commitment, DealDocument]]:
+    """Document promises and the deal document each names. Other kinds count too when the sentence
+    shares something and names a deal document outright ("I'll send the postmortem in October")."""
+    out = []
+    for c in ctx.extraction.commitments:
+        if c.kind == "document":
+            doc = document_for(deal, c)
+        elif _SHARING.search(c.text):
+            doc = deal.find_document_named(c.text)
+        else:
+            doc = None
+        if doc is not None:
+            out.append((c, doc))
+    return out
+
+
+@register
+class DateBeforeAgreed:
+    """A date promised earlier (or later) than the deal's agreed dates allow."""
+
+    name: ClassVar[str] = "date-before-agreed"
+    description: ClassVar[str] = ("A promised date falls before an agreed 'not before' date (e.g. go-live) "
+                                  "or after an agreed 'not after' date (e.g. contract end).")
+
+    def check(self, ctx: RuleContext) -> list[Finding]:
+        deal = ctx.deal
+        if deal is None or not deal.agreed_dates:
+            return []
+        zone = deal.zone
+        findings: list[Finding] = []
+        for c in ctx.extraction.commitments:
+            if c.when is None:
+                continue
+            for agreed in deal.agreed_dates:
+                keyword = mentions(" ".join(filter(None, (c.object, c.text))), agreed.keywords)
+                if keyword is None:
+                    continue
+                promised = c.when.text or fmt_day(c.when.from_.astimezone(zone))
+                if agreed.not_before and c.when.to <= datetime.combine(agreed.not_before, time(0), zone):
+                    findings.append(ctx.finding(
+                        self, f"Promises {agreed.name} {promised} ({quote(c.text)}); the deal's agreed "
+                              f"{agreed.name} is not before {fmt_day(agreed.not_before)}.",
+                        agreed=agreed.name, not_before=agreed.not_before.isoformat(), keyword=keyword,
+                        promised_to=c.when.to.isoformat(), sentence=c.text))
+                limit = agreed.not_after
+                # "until March 31" or "by March 31" reaches past a 31 January limit: judge the span's end.
+                if limit and c.when.to > datetime.combine(limit + timedelta(days=1), time(0), zone):
+                    findings.append(ctx.finding(
+                        self, f"Promises {agreed.name} {promised} ({quote(c.text)}); the deal's "
+                              f"{agreed.name} is {fmt_day(limit)}, and nothing agreed reaches past it.",
+                        agreed=agreed.name, not_after=limit.isoformat(), keyword=keyword,
+                        promised_to=c.when.to.isoformat(), sentence=c.text))
+        return findings
+
+
+def document_for(deal: Deal, c: Commitment) -> DealDocument | None:
+    if c.object:
+        doc = deal.find_document(c.object)
+        if doc is not None:
+            return doc
+    return deal.find_document(c.text)
+
+
+@register
+class DocumentRestricted:
+    """A promise to share a document the deal says may not be shared (yet)."""
+
+    name: ClassVar[str] = "document-restricted"
+    description: ClassVar[str] = ("Promises a document the deal marks restricted, NDA-only without an NDA on "
+                                  "file, or not yet available.")
+
+    def check(self, ctx: RuleContext) -> list[Finding]:
+        deal = ctx.deal
+        if deal is None:
+            return []
+        findings: list[Finding] = []
+        for c, doc in _shared_documents(ctx, deal):
+            ev: dict[str, Any] = {"document": doc.name, "status": doc.status, "sentence": c.text}
+            note = f" ({doc.note})" if doc.note else ""
+            if doc.status == "restricted":
+                findings.append(ctx.finding(
+                    self, f"Promises the {doc.name} ({quote(c.text)}); the deal marks it restricted{note}.",
+                    escalate=True, **ev))
+            elif doc.status == "needs-nda" and not deal.nda_on_file:
+                findings.append(ctx.finding(
+                    self, f"Promises the {doc.name} ({quote(c.text)}); the deal marks it NDA-only and no NDA "
+                          f"is on file{note}.", escalate=True, **ev))
+            elif doc.status == "not-yet-available":
+                ready = doc.available_from
+                if ready and c.when is not None and c.when.from_ >= datetime.combine(ready, time(0), deal.zone):
+                    continue  # promised for when it will exist
+                when = f" (expected {fmt_day(ready)})" if ready else ""
+                findings.append(ctx.finding(
+                    self, f"Promises the {doc.name} ({quote(c.text)}); the deal marks it not yet "
+                          f"available{when}{note}.", **ev))
+        return findings
+
+
+@register
+class DocumentUnknown:
+    """A promise to share a document the deal file does not list."""
+
+    name: ClassVar[str] = "document-unknown"
+    description: ClassVar[str] = "Promises a document the deal does not list, so nobody has cleared it for sharing."
+
+    def check(self, ctx: RuleContext) -> list[Finding]:
+        deal = ctx.deal
+        if deal is None:
+            return []
+        ignore = [str(x) for x in ctx.params.get("ignore", ())]
+        findings: list[Finding] = []
+        for c in _promised(ctx, "document"):
+            if document_for(deal, c) is not None:
+                continue
+            name = described(c)
+            if mentions(name, ignore) or (c.object is None and mentions(c.text, ignore)):
+                continue
+            listed = ", ".join(d.name for d in deal.documents) or "none"
+            findings.append(ctx.finding(
+                self, f"Promises a document the deal does not list: {quote(name, 80)} in {quote(c.text)}; "
+                      f"listed documents: {listed}.", document=name, sentence=c.text))
+        return findings
+
+
+def currency_code(unit: str | None) -> str | None:
+    if unit is None:
+        return None
+    u = unit.strip().upper()
+    return _SIGN_TO_CODE.get(u, u) if u in _MONEY_UNITS else None
+
+
+@register
+class PriceBeyondLimit:
+    """A discount or price the agent may not offer without approval."""
+
+    name: ClassVar[str] = "price-beyond-limit"
+    description: ClassVar[str] = ("Offers a discount above the deal's maximum, or a price below the floor of "
+                                  "the price list.")
+
+    def check(self, ctx: RuleContext) -> list[Finding]:
+        deal = ctx.deal
+        default_max = ctx.params.get("default_max_discount_percent")
+        findings: list[Finding] = []
+        for c in _promised(ctx, "price"):
+            if c.amount is None:
+                continue
+            if c.unit == "%":
+                limit = deal.pricing.max_discount_percent if deal else default_max
+                if limit is not None and c.amount > float(limit):
+                    whose = "the deal's" if deal else "the default"
+                    findings.append(ctx.finding(
+                        self, f"Offers {fmt_percent(c.amount)} off ({quote(c.text)}); {whose} maximum discount "
+                              f"is {fmt_percent(float(limit))}.", escalate=True,
+                        discount=c.amount, max_discount=float(limit), sentence=c.text))
+                continue
+            currency = currency_code(c.unit)
+            if deal is None or currency is None:
+                continue
+            item = deal.find_price_item(" ".join(filter(None, (c.object, c.text))))
+            if item is None:
+                continue
+            if currency != deal.pricing.currency:
+                findings.append(ctx.finding(
+                    self, f"Quotes {fmt_money(c.amount, currency)} for the {item.item} ({quote(c.text)}); "
+                          f"the deal is priced in {deal.pricing.currency}.", escalate=True,
+                    item=item.item, amount=c.amount, currency=currency, sentence=c.text))
+                continue
+            floor = deal.pricing.floor_of(item)
+            if floor is not None and c.amount < floor:
+                per = f"/{item.per}" if item.per else ""
+                findings.append(ctx.finding(
+                    self, f"Offers the {item.item} at {fmt_money(c.amount, currency)} ({quote(c.text)}); list "
+                          f"price is {fmt_money(item.price, currency)}{per} and the lowest allowed is "
+                          f"{fmt_money(floor, currency)}.", escalate=True,
+                    item=item.item, amount=c.amount, list_price=item.price, floor=floor, sentence=c.text))
+        return findings
+
+
+@register
+class RestrictedTopic:
+    """Legal terms, security claims, roadmap talk and the deal's own restricted subjects."""
+
+    name: ClassVar[str] = "restricted-topic"
+    description: ClassVar[str] = ("Mentions a restricted topic (legal terms, security claims, roadmap, or one "
+                                  "the deal restricts); always escalates.")
+
+    def check(self, ctx: RuleContext) -> list[Finding]:
+        text = ctx.message.text
+        topics: list[tuple[str, list[str], str]] = [
+            (str(name), [str(k) for k in kws], "") for name, kws in dict(ctx.params.get("topics", {})).items()]
+        if ctx.deal is not None:
+            topics += [(t.name, list(t.keywords), t.note or "the deal marks it restricted")
+                       for t in ctx.deal.restricted_topics]
+        findings: list[Finding] = []
+        for name, keywords, note in topics:
+            hit = find_keyword(text, keywords)
+            if hit is None:
+                continue
+            keyword, m = hit
+            sentence = sentence_around(text, m.start(), m.end())
+            why = note or f"{name} statements need the SE's approval"
+            findings.append(ctx.finding(
+                self, f"Mentions {name} ({quote(sentence)}, matched ‘{m.group(0)}’); {why}.", escalate=True,
+                topic=name, keyword=keyword, matched=m.group(0), sentence=sentence))
+        return findings
+
+
+@register
+class UnknownDeal:
+    """Mail to customers no deal file covers, so the context checks could not run."""
+
+    name: ClassVar[str] = "unknown-deal"
+    description: ClassVar[str] = "The recipients match no deal, so dates, documents and prices cannot be checked."
+
+    def check(self, ctx: RuleContext) -> list[Finding]:
+        if ctx.deal is not None:
+            return []
+        internal = {str(d).lower() for d in ctx.params.get("internal_domains", ())}
+        internal |= {email.rpartition("@")[2] for email in ctx.people}
+        external = [r for r in ctx.message.recipients if r.rpartition("@")[2] not in internal]
+        if ctx.message.deal_header:
+            score = float(ctx.params.get("unknown_header_score", ctx.score))
+            return [ctx.finding(
+                self, f"X-Promisegate-Deal names ‘{ctx.message.deal_header}’, which is not a known deal; "
+                      "dates, documents and prices could not be checked.", score=score,
+                header=ctx.message.deal_header, recipients=external)]
+        if not external:
+            return []
+        return [ctx.finding(
+            self, f"No deal matches the recipients ({', '.join(external[:5])}); dates, documents and prices "
+                  "could not be checked.", recipients=external)]

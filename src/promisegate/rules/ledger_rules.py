@@ -1,0 +1,120 @@
+"""The rule that checks new promises against promises already made on the deal."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+from typing import ClassVar
+
+from promisegate.context import LedgerEntry
+from promisegate.context.deals import Deal, normalise
+from promisegate.model import Commitment, Finding
+from promisegate.rules import RuleContext, register
+from promisegate.rules.builtin import quote
+from promisegate.rules.context_common import fmt_day, fmt_money, fmt_percent, mentions
+from promisegate.rules.deal_rules import currency_code, document_for
+
+# Words too general to identify a deliverable on their own.
+_GENERIC = {"the", "a", "an", "your", "our", "we", "will", "be", "by", "on", "of", "for", "to", "and"}
+
+
+def _where(entry: LedgerEntry) -> str:
+    ref = entry.subject or entry.queue_id
+    return f"on {fmt_day(entry.recorded_at)} ({ref})"
+
+
+def _same_deliverable(new: Commitment, old: Commitment) -> bool:
+    """Two dated promises are about the same thing when their objects match, or one's object is
+    mentioned in the other's sentence."""
+    if new.object and old.object:
+        a = set(normalise(new.object).split()) - _GENERIC
+        b = set(normalise(old.object).split()) - _GENERIC
+        return bool(a) and bool(b) and (a <= b or b <= a)
+    if old.object:
+        return mentions(new.text, [old.object], slack=2) is not None
+    if new.object:
+        return mentions(old.text, [new.object], slack=2) is not None
+    return False
+
+
+def _same_item(deal: Deal | None, new: Commitment, old: Commitment) -> bool:
+    if deal is not None:
+        a = deal.find_price_item(" ".join(filter(None, (new.object, new.text))))
+        b = deal.find_price_item(" ".join(filter(None, (old.object, old.text))))
+        if a is not None and b is not None:
+            return a == b
+    return True
+
+
+def _same_document(deal: Deal | None, new: Commitment, old: Commitment) -> bool:
+    if deal is not None:
+        a, b = document_for(deal, new), document_for(deal, old)
+        if a is not None or b is not None:
+            return a == b
+    return bool(new.object and old.object and normalise(new.object) == normalise(old.object))
+
+
+@register
+class ContradictsLedger:
+    """A promise that contradicts one already made on the deal."""
+
+    name: ClassVar[str] = "contradicts-ledger"
+    description: ClassVar[str] = ("Contradicts an earlier promise on the deal: another date for the same "
+                                  "deliverable, a bigger discount than before, a document promised twice.")
+
+    def check(self, ctx: RuleContext) -> list[Finding]:
+        if ctx.deal is None:
+            return []
+        earlier: list[LedgerEntry] = list(ctx.deal.existing_commitments)
+        if ctx.ledger is not None:
+            earlier += list(ctx.ledger.entries(ctx.deal.id))
+        if not earlier:
+            return []
+        findings: list[Finding] = []
+        for c in ctx.extraction.commitments:
+            finding = self._check_one(ctx, c, earlier)
+            if finding is not None:
+                findings.append(finding)
+        return findings
+
+    def _check_one(self, ctx: RuleContext, c: Commitment, earlier: Sequence[LedgerEntry]) -> Finding | None:
+        deal = ctx.deal
+        zone = deal.zone if deal is not None else None
+        if c.kind in ("date", "deadline") and c.when is not None:
+            tolerance = timedelta(hours=float(ctx.params.get("date_tolerance_hours", 24)))
+            for e in earlier:
+                old = e.commitment
+                if old.kind in ("date", "deadline") and old.when is not None and _same_deliverable(c, old) \
+                        and abs(c.when.to - old.when.to) >= tolerance:
+                    return ctx.finding(
+                        self, f"Promises {c.when.text or fmt_day(c.when.to.astimezone(zone))} "
+                              f"({quote(c.text)}); {_where(e)} we promised "
+                              f"{fmt_day((old.when.to - timedelta(seconds=1)).astimezone(zone))} for the same "
+                              f"thing ({quote(old.text)}).",
+                        kind="date", earlier=old.text, earlier_ref=e.queue_id, sentence=c.text)
+        if c.kind == "price" and c.amount is not None:
+            money = currency_code(c.unit)
+            for e in earlier:
+                old = e.commitment
+                if old.kind != "price" or old.amount is None or not _same_item(deal, c, old):
+                    continue
+                if c.unit == "%" and old.unit == "%" and c.amount > old.amount:
+                    return ctx.finding(
+                        self, f"Offers {fmt_percent(c.amount)} off ({quote(c.text)}); {_where(e)} we offered "
+                              f"{fmt_percent(old.amount)} ({quote(old.text)}).",
+                        kind="discount", earlier=old.text, earlier_ref=e.queue_id, sentence=c.text)
+                if money and money == currency_code(old.unit) and c.amount < old.amount:
+                    return ctx.finding(
+                        self, f"Offers {fmt_money(c.amount, money)} ({quote(c.text)}); {_where(e)} we quoted "
+                              f"{fmt_money(old.amount, money)} ({quote(old.text)}).",
+                        kind="price", earlier=old.text, earlier_ref=e.queue_id, sentence=c.text)
+        if c.kind == "document":
+            for e in earlier:
+                old = e.commitment
+                if old.kind == "document" and _same_document(deal, c, old):
+                    score = float(ctx.params.get("repeat_document_score", ctx.score))
+                    return ctx.finding(
+                        self, f"Promises {quote(c.object or c.text, 80)} again ({quote(c.text)}); it was already "
+                              f"promised {_where(e)} ({quote(old.text)}) — was it sent?", score=score,
+                        kind="document", earlier=old.text, earlier_ref=e.queue_id, sentence=c.text)
+        return None

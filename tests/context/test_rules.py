@@ -1,0 +1,344 @@
+"""Each context rule, positive and negative, over hand-built commitments and the demo world."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from promisegate.context import Person
+from promisegate.context.calendars import CachedCalendar, Calendars, IcsPathFeed
+from promisegate.context.loader import ContextBundle
+from promisegate.errors import CalendarUnavailable
+from promisegate.model import Extraction
+from promisegate.rules import RuleContext, load_builtin_rules
+from tests.context.conftest import BERLIN, LA, NOW, POLICY, commitment, message, run_rule, span
+
+CONTEXT_RULES = ["meeting-conflict", "overcommitted-week", "date-before-agreed", "document-restricted",
+                 "document-unknown", "price-beyond-limit", "restricted-topic", "contradicts-ledger", "unknown-deal"]
+
+
+def meeting(start: datetime, minutes: int = 60, text: str = "How about a call then?"):
+    return commitment("meeting", text, when=span(start, start + timedelta(minutes=minutes), text))
+
+
+def day(d: datetime, text: str = "Let's meet that day.", days: int = 1):
+    return span(d, d + timedelta(days=days), text, "day")
+
+
+def test_every_context_rule_is_registered_with_policy_and_description() -> None:
+    registry = load_builtin_rules()
+    for name in CONTEXT_RULES:
+        assert name in registry
+        assert registry[name].description.endswith(".")
+        assert POLICY[name]["enabled"] is True
+
+
+# --- meeting-conflict -------------------------------------------------------------------------
+
+def test_meeting_conflict_names_the_busy_event(world: ContextBundle) -> None:
+    [f] = run_rule("meeting-conflict", world, [meeting(datetime(2026, 12, 1, 15, 0, tzinfo=LA))])
+    assert f.message.startswith("Proposes Tue 1 Dec 15:00–16:00 PST")
+    assert "Dana Lee is busy then: ‘Board prep’ 14:30–16:00" in f.message
+    assert f.score == POLICY["meeting-conflict"]["score"]
+    assert f.evidence["busy"][0]["summary"] == "Board prep"
+
+
+def test_meeting_in_free_working_time_passes(world: ContextBundle) -> None:
+    assert run_rule("meeting-conflict", world, [meeting(datetime(2026, 12, 1, 11, 0, tzinfo=LA), 30)]) == []
+
+
+def test_transparent_and_cancelled_events_do_not_block(world: ContextBundle) -> None:
+    lunch_and_learn = meeting(datetime(2026, 12, 2, 12, 15, tzinfo=LA), 30)
+    cancelled_partner_sync = meeting(datetime(2026, 12, 4, 10, 0, tzinfo=LA), 60)
+    assert run_rule("meeting-conflict", world, [lunch_and_learn, cancelled_partner_sync]) == []
+
+
+def test_meeting_outside_working_hours(world: ContextBundle) -> None:
+    [f] = run_rule("meeting-conflict", world, [meeting(datetime(2026, 12, 1, 18, 0, tzinfo=LA), 30)])
+    assert "outside Dana Lee's working hours (Mon–Fri 08:30–17:30 America/Los_Angeles)" in f.message
+
+
+def test_meeting_in_customer_zone_is_judged_in_owner_zone(world: ContextBundle) -> None:
+    # 09:00 in New York is 06:00 in Los Angeles.
+    from zoneinfo import ZoneInfo
+    f = run_rule("meeting-conflict", world, [meeting(datetime(2026, 12, 1, 9, 0, tzinfo=ZoneInfo("America/New_York")))])
+    assert f and "06:00–07:00 PST" in f[0].message
+
+
+def test_day_proposal_during_vacation(world: ContextBundle) -> None:
+    c = commitment("meeting", "Could we meet on Tuesday, December 22?",
+                   when=day(datetime(2026, 12, 22, tzinfo=LA)))
+    [f] = run_rule("meeting-conflict", world, [c])
+    assert "away then: ‘Vacation (OOO)’ Mon 21 Dec 2026 – Sun 3 Jan 2027" in f.message
+
+
+def test_day_proposal_on_a_normal_day_passes(world: ContextBundle) -> None:
+    c = commitment("meeting", "Let's meet on Monday.", when=day(datetime(2026, 11, 30, tzinfo=LA)))
+    assert run_rule("meeting-conflict", world, [c]) == []
+
+
+def test_freebusy_period_blocks(world: ContextBundle) -> None:
+    [f] = run_rule("meeting-conflict", world, [meeting(datetime(2026, 12, 15, 11, 0, tzinfo=LA))])
+    assert "unavailable (free/busy)" in f.message
+
+
+def test_alternatives_are_checked_too(world: ContextBundle) -> None:
+    first = span(datetime(2026, 12, 1, 11, 0, tzinfo=LA), datetime(2026, 12, 1, 11, 30, tzinfo=LA))
+    second = span(datetime(2026, 12, 1, 15, 0, tzinfo=LA), datetime(2026, 12, 1, 15, 30, tzinfo=LA))
+    c = commitment("meeting", "Tuesday at 11 or 3 works.", when=first, alternatives=(second,))
+    [f] = run_rule("meeting-conflict", world, [c])
+    assert "15:00–15:30" in f.message
+
+
+def test_recurrence_override_moves_the_busy_time(world: ContextBundle) -> None:
+    msg = message("anna.schmidt@globex.example")
+    moved_to = meeting(datetime(2026, 12, 7, 14, 30, tzinfo=BERLIN), 30)
+    [f] = run_rule("meeting-conflict", world, [moved_to], msg=msg)
+    assert "Jonas Weber is busy then: ‘EMEA team sync (moved)’ 14:00–15:00" in f.message
+    assert f.message.startswith("Proposes Mon 7 Dec 14:30–15:00 CET")
+    original_slot = meeting(datetime(2026, 12, 7, 10, 0, tzinfo=BERLIN))
+    assert run_rule("meeting-conflict", world, [original_slot], msg=msg) == []
+
+
+def test_colleague_on_cc_is_checked(world: ContextBundle) -> None:
+    msg = message(cc=("jonas.weber@brightline.example",))
+    # 15:00 Berlin on Wed 2 Dec = 06:00 LA: outside Dana's hours, and Jonas has office hours.
+    f = run_rule("meeting-conflict", world, [meeting(datetime(2026, 12, 2, 15, 0, tzinfo=BERLIN))], msg=msg)
+    people = {x.evidence["person"] for x in f}
+    assert people == {"dana.lee@brightline.example", "jonas.weber@brightline.example"}
+
+
+def test_non_meeting_commitments_are_ignored(world: ContextBundle) -> None:
+    when = span(datetime(2026, 12, 1, 15, 0, tzinfo=LA), datetime(2026, 12, 1, 16, 0, tzinfo=LA))
+    assert run_rule("meeting-conflict", world, [commitment("deadline", "Done by 3pm.", when=when)]) == []
+
+
+def test_unreadable_calendar_raises_calendar_unavailable(tmp_path: Path) -> None:
+    dana = Person("dana.lee@brightline.example", "Dana Lee", "America/Los_Angeles", calendars=("broken",))
+    cals = Calendars({"broken": CachedCalendar(IcsPathFeed(tmp_path / "missing.ics"), LA)})
+    rule = load_builtin_rules()["meeting-conflict"]
+    c = meeting(datetime(2026, 12, 1, 15, 0, tzinfo=LA))
+    msg = message("someone@hooli.example", cc=(dana.email,))
+    ctx = RuleContext(message=msg, extraction=Extraction(commitments=(c,)), now=NOW, calendars=cals,
+                      people={dana.email: dana}, params={})
+    with pytest.raises(CalendarUnavailable, match=r"calendar unavailable: dana.lee@brightline.example \(.*missing.ics"):
+        rule.check(ctx)
+
+
+# --- overcommitted-week -----------------------------------------------------------------------
+
+def test_overcommitted_week_counts_existing_meetings(world: ContextBundle) -> None:
+    [f] = run_rule("overcommitted-week", world, [meeting(datetime(2026, 12, 10, 16, 0, tzinfo=LA), 30)])
+    assert "Dana Lee already has 21 meetings in the week of Mon 7 Dec 2026 (limit 18)" in f.message
+
+
+def test_ordinary_week_is_not_overcommitted(world: ContextBundle) -> None:
+    assert run_rule("overcommitted-week", world, [meeting(datetime(2026, 12, 1, 11, 0, tzinfo=LA), 30)]) == []
+
+
+def test_overcommitted_limit_is_a_param(world: ContextBundle) -> None:
+    c = [meeting(datetime(2026, 12, 1, 11, 0, tzinfo=LA), 30)]
+    assert run_rule("overcommitted-week", world, c, params={"max_meetings_per_week": 5})
+
+
+# --- date-before-agreed -----------------------------------------------------------------------
+
+def test_go_live_before_agreed_date(world: ContextBundle) -> None:
+    text = "We'll have you live in production by February 15."
+    c = commitment("deadline", text, when=span(NOW, datetime(2027, 2, 16, tzinfo=LA), "by February 15", "day"))
+    [f] = run_rule("date-before-agreed", world, [c])
+    assert "the deal's agreed go-live is not before Mon 1 Mar 2027" in f.message
+    assert "by February 15" in f.message
+
+
+def test_go_live_after_agreed_date_passes(world: ContextBundle) -> None:
+    text = "Go-live on March 15 is realistic."
+    c = commitment("date", text, when=day(datetime(2027, 3, 15, tzinfo=LA), "on March 15"))
+    assert run_rule("date-before-agreed", world, [c]) == []
+
+
+def test_unrelated_date_is_not_checked(world: ContextBundle) -> None:
+    c = commitment("deadline", "I'll send the notes by February 1.", when=day(datetime(2027, 2, 1, tzinfo=LA)))
+    assert run_rule("date-before-agreed", world, [c]) == []
+
+
+def test_promise_past_not_after_date(world: ContextBundle) -> None:
+    msg = message("bill.lumbergh@initech.example")
+    c = commitment("date", "We can keep your current contract pricing until March 31.",
+                   when=day(datetime(2027, 3, 31, tzinfo=LA), "until March 31"))
+    [f] = run_rule("date-before-agreed", world, [c], msg=msg)
+    assert "current contract end is Sun 31 Jan 2027" in f.message
+
+
+# --- document-restricted / document-unknown ---------------------------------------------------
+
+def test_nda_document_without_nda(world: ContextBundle) -> None:
+    c = commitment("document", "I'll send the SOC 2 report over tomorrow.", obj="SOC 2 report")
+    [f] = run_rule("document-restricted", world, [c])
+    assert f.escalate
+    assert "Promises the SOC 2 Type II report" in f.message
+    assert "NDA-only and no NDA is on file" in f.message
+
+
+def test_nda_document_with_nda_on_file_passes(world: ContextBundle) -> None:
+    c = commitment("document", "I'll send the SOC 2 report over tomorrow.", obj="SOC 2 report")
+    assert run_rule("document-restricted", world, [c], msg=message("anna.schmidt@globex.example")) == []
+
+
+def test_restricted_document(world: ContextBundle) -> None:
+    c = commitment("document", "Happy to share our latest pen test results.", obj="pen test results")
+    [f] = run_rule("document-restricted", world, [c])
+    assert "the deal marks it restricted (Only shared by the CISO's office" in f.message
+
+
+def test_not_yet_available_document(world: ContextBundle) -> None:
+    msg = message("anna.schmidt@globex.example")
+    c = commitment("document", "I'll send you the migration guide this week.", obj="migration guide",
+                   when=span(NOW, datetime(2026, 11, 28, tzinfo=BERLIN), "this week", "week"))
+    [f] = run_rule("document-restricted", world, [c], msg=msg)
+    assert "not yet available (expected Mon 1 Feb 2027)" in f.message
+    later = commitment("document", "I'll send you the migration guide when it's out in February.",
+                       obj="migration guide",
+                       when=span(datetime(2027, 2, 1, tzinfo=BERLIN), datetime(2027, 3, 1, tzinfo=BERLIN)))
+    assert run_rule("document-restricted", world, [later], msg=msg) == []
+
+
+def test_shareable_document_passes_both_rules(world: ContextBundle) -> None:
+    c = commitment("document", "Attached is our security overview.", obj="security overview")
+    assert run_rule("document-restricted", world, [c]) == []
+    assert run_rule("document-unknown", world, [c]) == []
+
+
+def test_unknown_document(world: ContextBundle) -> None:
+    c = commitment("document", "I'll send our HIPAA attestation letter.", obj="HIPAA attestation letter")
+    [f] = run_rule("document-unknown", world, [c])
+    assert "does not list: “HIPAA attestation letter”" in f.message
+
+
+def test_everyday_followups_are_not_unknown_documents(world: ContextBundle) -> None:
+    c = commitment("document", "I'll send the slides and the recording after the call.", obj="slides")
+    assert run_rule("document-unknown", world, [c]) == []
+
+
+def test_document_rules_need_a_deal(world: ContextBundle) -> None:
+    c = commitment("document", "I'll send the SOC 2 report.", obj="SOC 2 report")
+    msg = message("someone@hooli.example")
+    assert run_rule("document-restricted", world, [c], msg=msg) == []
+    assert run_rule("document-unknown", world, [c], msg=msg) == []
+
+
+# --- price-beyond-limit -----------------------------------------------------------------------
+
+def test_discount_above_deal_maximum(world: ContextBundle) -> None:
+    c = commitment("price", "We can do 20% off the Enterprise plan.", amount=20, unit="%")
+    [f] = run_rule("price-beyond-limit", world, [c])
+    assert f.escalate and "Offers 20% off" in f.message and "maximum discount is 15%" in f.message
+
+
+def test_discount_within_limit_passes(world: ContextBundle) -> None:
+    c = commitment("price", "We can do 15% off the Enterprise plan.", amount=15, unit="%")
+    assert run_rule("price-beyond-limit", world, [c]) == []
+
+
+def test_price_below_floor(world: ContextBundle) -> None:
+    c = commitment("price", "The Enterprise plan would be $75,000 per year.", obj="Enterprise plan",
+                   amount=75000, unit="USD")
+    [f] = run_rule("price-beyond-limit", world, [c])
+    assert "list price is $96,000/year and the lowest allowed is $81,600" in f.message
+    ok = commitment("price", "The Enterprise plan would be $90,000 per year.", amount=90000, unit="USD")
+    assert run_rule("price-beyond-limit", world, [ok]) == []
+
+
+def test_wrong_currency_is_flagged(world: ContextBundle) -> None:
+    c = commitment("price", "The Enterprise plan would be €90,000.", amount=90000, unit="EUR")
+    [f] = run_rule("price-beyond-limit", world, [c])
+    assert "priced in USD" in f.message
+
+
+def test_discount_without_deal_uses_default_limit(world: ContextBundle) -> None:
+    c = commitment("price", "I can offer 25% off.", amount=25, unit="%")
+    assert run_rule("price-beyond-limit", world, [c], msg=message("someone@hooli.example"))
+    small = commitment("price", "I can offer 5% off.", amount=5, unit="%")
+    assert run_rule("price-beyond-limit", world, [small], msg=message("someone@hooli.example")) == []
+
+
+# --- restricted-topic -------------------------------------------------------------------------
+
+def test_security_claim_escalates(world: ContextBundle) -> None:
+    text = "Thanks for the call. We are fully SOC 2 compliant and have never been breached."
+    [f] = run_rule("restricted-topic", world, msg=message(text=text))
+    assert f.escalate and f.evidence["topic"] == "security claims"
+    assert "“We are fully SOC 2 compliant and have never been breached.”" in f.message
+
+
+def test_deal_specific_topic(world: ContextBundle) -> None:
+    text = "Good news: we can keep all of your data in our Frankfurt region."
+    [f] = run_rule("restricted-topic", world, msg=message(text=text))
+    assert f.evidence["topic"] == "EU data residency" and "EU region ships" in f.message
+
+
+def test_legal_keyword_prefix(world: ContextBundle) -> None:
+    [f] = run_rule("restricted-topic", world, msg=message(text="We will fully indemnify Acme for that."))
+    assert f.evidence["matched"] == "indemnify"
+
+
+def test_plain_text_has_no_restricted_topic(world: ContextBundle) -> None:
+    text = "Thanks for your time today, Maria. Looking forward to our next conversation."
+    assert run_rule("restricted-topic", world, msg=message(text=text)) == []
+
+
+# --- contradicts-ledger -----------------------------------------------------------------------
+
+def test_other_date_for_same_deliverable(world: ContextBundle) -> None:
+    text = "Your pilot environment will be ready by December 18."
+    c = commitment("deadline", text, when=span(NOW, datetime(2026, 12, 19, tzinfo=LA), "by December 18", "day"))
+    [f] = run_rule("contradicts-ledger", world, [c])
+    assert "we promised Fri 11 Dec 2026 for the same thing" in f.message
+    same = commitment("deadline", "Your pilot environment will be ready by December 11.",
+                      when=span(NOW, datetime(2026, 12, 12, tzinfo=LA), "by December 11", "day"))
+    assert run_rule("contradicts-ledger", world, [same]) == []
+
+
+def test_bigger_discount_than_before(world: ContextBundle) -> None:
+    c = commitment("price", "We can go to 12% off the Enterprise plan.", amount=12, unit="%")
+    [f] = run_rule("contradicts-ledger", world, [c])
+    assert "Offers 12% off" in f.message and "we offered 10%" in f.message
+    assert run_rule("contradicts-ledger", world, [commitment("price", "8% off.", amount=8, unit="%")]) == []
+
+
+def test_document_promised_twice(world: ContextBundle) -> None:
+    c = commitment("document", "I'll send the security whitepaper.", obj="security whitepaper")
+    [f] = run_rule("contradicts-ledger", world, [c])
+    assert f.score == POLICY["contradicts-ledger"]["params"]["repeat_document_score"]
+    assert "was it sent?" in f.message
+
+
+def test_ledger_entries_from_released_mail_are_checked(world: ContextBundle) -> None:
+    msg = message("bill.lumbergh@initech.example")
+    sso = commitment("date", "SSO will be live for you on March 1.", obj="SSO",
+                     when=day(datetime(2027, 3, 1, tzinfo=LA), "on March 1"))
+    assert run_rule("contradicts-ledger", world, [sso], msg=msg) == []
+    world.ledger.record("initech-renewal", "Q1", [sso], "SSO timeline", NOW)
+    moved = commitment("date", "SSO will be live for you on March 22.", obj="SSO",
+                       when=day(datetime(2027, 3, 22, tzinfo=LA), "on March 22"))
+    [f] = run_rule("contradicts-ledger", world, [moved], msg=msg)
+    assert "(SSO timeline)" in f.message
+
+
+# --- unknown-deal -----------------------------------------------------------------------------
+
+def test_unknown_deal(world: ContextBundle) -> None:
+    [f] = run_rule("unknown-deal", world, msg=message("gavin@hooli.example"))
+    assert "gavin@hooli.example" in f.message and f.score == POLICY["unknown-deal"]["score"]
+
+
+def test_known_deal_and_internal_mail_are_not_unknown(world: ContextBundle) -> None:
+    assert run_rule("unknown-deal", world, msg=message()) == []
+    assert run_rule("unknown-deal", world, msg=message("priya.shah@brightline.example")) == []
+
+
+def test_unknown_deal_header(world: ContextBundle) -> None:
+    [f] = run_rule("unknown-deal", world, msg=message(deal_header="hooli-poc"))
+    assert f.score == 5.0 and "hooli-poc" in f.message
