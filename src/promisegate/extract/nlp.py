@@ -18,6 +18,7 @@ _EXTRA_INFIXES = (
     r"(?<=[0-9])[–—](?=[0-9])",  # "March 3–5": en/em dash between numbers is a range
     r"(?<=[0-9][aApP][mM])-(?=[0-9])",  # "9am-5pm"
     r"(?<=[a-zA-Z]),(?=[0-9])",  # "sat,7pm"
+    r"(?<=[0-9]),(?=(?:19|20)[0-9]{2}$)",  # "June 30,2015"
 )
 
 

@@ -1,0 +1,317 @@
+"""Read the tokens of one matched time expression into calendar features (no arithmetic here)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from promisegate.extract.time_lexicon import TimeLexicon
+
+_DOM = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$")
+_YEAR = re.compile(r"^(1[6-9]\d\d|20\d\d)$")
+_YEAR2 = re.compile(r"^['’](\d\d)$")
+_CLOCK = re.compile(r"^(\d{1,2})(?:[:.](\d\d))?(am|pm|a\.m\.?|p\.m\.?)?$")
+_HMM = re.compile(r"^(\d{1,2})(\d\d)$")
+_QUARTER = re.compile(r"^(?:q([1-4])|([1-4])q|h([12]))(?:['’]?(\d{2}|\d{4}))?$")
+_FISCAL = re.compile(r"^fy['’]?(\d{2}|\d{4})$")
+_NUMERIC_DATE = re.compile(r"^(\d{1,4})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?$")
+_DECADE = re.compile(r"^['’]?(\d{2,4})['’]?s$")
+_CENTURY = re.compile(r"^(\d{1,2})(st|nd|rd|th)$")
+_DIGITS = re.compile(r"^\d+(\.\d+)?$")
+_JOINED = re.compile(r"^(?:([a-z]{3,9})\.?(\d{1,2})(?:st|nd|rd|th)?|(\d{1,2})([a-z]{3,9}))$")  # "jan21", "26nov"
+_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+         "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+                 "seventies": 70, "eighties": 80, "nineties": 90}
+
+
+@dataclass
+class Features:
+    """What one side of a time expression says; None means "not said"."""
+
+    weekday: int | None = None
+    month: int | None = None
+    dom: int | None = None
+    year: int | None = None
+    numeric: tuple[int, int, int | None] | None = None  # (a, b, year) from "3/14/2025"
+    hour: int | None = None
+    minute: int | None = None
+    meridiem: str | None = None
+    pod: tuple[int, int] | None = None
+    zone: str | None = None
+    rel: int | None = None
+    count: float | None = None
+    unit: str | None = None
+    offset_sign: int = 0  # -1 "ago/earlier", +1 "later/from now"
+    day_offset: int | None = None  # today/tomorrow/yesterday
+    deictic: str | None = None  # now / recent / future / past
+    quarter: int | None = None
+    half: int | None = None
+    season: tuple[int, int] | None = None
+    holiday: tuple[int, ...] | None = None
+    decade: int | None = None
+    century: int | None = None
+    part: tuple[float, float] | None = None
+    shorthand: str | None = None
+    bound: str | None = None  # by / before / within / in
+    business: bool = False
+    week_of: bool = False
+    nth_week: int | None = None
+    is_set: bool = False
+    explicit_year: bool = False
+    words: list[str] = field(default_factory=list)
+
+    def has_date(self) -> bool:
+        """Whether this side names a day or a period, not only a clock time."""
+        return any(v is not None for v in (
+            self.weekday, self.month, self.dom, self.year, self.numeric, self.day_offset, self.quarter,
+            self.half, self.season, self.holiday, self.decade, self.century, self.unit, self.deictic,
+            self.shorthand))
+
+
+def _number(words: list[str], i: int, lex: TimeLexicon) -> tuple[float | None, int]:
+    """Read a count starting at words[i] ("24", "twenty four", "a couple of"); return (value, next i)."""
+    w = words[i]
+    if _DIGITS.match(w):
+        return float(w), i + 1
+    table = lex["number_word"]
+    if w not in table and w not in _TENS:
+        return None, i
+    total = 0.0
+    j = i
+    while j < len(words) and (words[j] in table or words[j] in _TENS or words[j] in ("-", "of", "and")):
+        v = words[j]
+        if v in ("-", "of", "and"):
+            j += 1
+            continue
+        n = table.get(v, _TENS.get(v, 0))
+        if v == "hundred":
+            total = max(total, 1) * 100
+        elif v in ("a", "an") and total:
+            pass
+        elif v in ("few", "several", "couple") and total == 1:
+            total = n  # "a few", "a couple"
+        else:
+            total += n
+        j += 1
+    while j > i and words[j - 1] in ("-", "of", "and"):
+        j -= 1
+    return total, j
+
+
+def read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Features:
+    """Scan lower-case token texts of one expression (or one side of a range)."""
+    f = Features(words=words)
+    months, weekdays = lex.months, lex.weekdays
+    n = len(words)
+    i = 0
+    while i < n:
+        w = words[i]
+        prev = words[i - 1] if i else ""
+        nxt = words[i + 1] if i + 1 < n else ""
+        if i == 0 and words[:3] == ["no", "later", "than"]:
+            f.bound = "by"
+            i = 3
+            continue
+        if i == 0 and w in lex["bound_before"]:
+            f.bound = "before" if w == "before" else "by"
+        elif i == 0 and w in lex["bound_within"]:
+            f.bound = "within"
+        elif i == 0 and w == "in" and n > 2:
+            f.bound = "in"
+        elif w in ("every", "each", "everyday", "daily", "weekly", "monthly", "quarterly", "annually",
+                   "yearly", "hourly", "nightly", "biweekly", "once", "twice", "per"):
+            f.is_set = True
+            unit = {"daily": "day", "everyday": "day", "weekly": "week", "biweekly": "week", "monthly": "month",
+                    "quarterly": "quarter", "annually": "year", "yearly": "year", "hourly": "hour",
+                    "nightly": "day"}.get(w)
+            f.unit = f.unit or unit
+        elif w in lex["shorthand"]:
+            f.shorthand = lex["shorthand"][w][0]
+        elif w in ("end", "close") and nxt == "of" and i + 2 < n and words[-1] in ("day", "business", "play"):
+            f.shorthand = "cob" if words[-1] in ("business", "play") else "day"
+            break
+        elif (w in lex["period_part"] and w != "start") or (w == "start" and nxt == "of"):
+            lo, hi = lex["period_part"][w]
+            f.part = (float(lo), float(hi))
+        elif w in weekdays and (w in lex["weekday"] or i > 0 or n > 1):
+            if f.weekday is None:
+                f.weekday = weekdays[w]
+        elif w in months and not (w in lex["month_ambiguous"] and f.month is not None):
+            if f.month is None:
+                f.month = months[w]
+        elif w in lex["deictic"]:
+            kind, value = lex["deictic"][w]
+            if kind == "day":
+                f.day_offset = int(value)
+            elif kind == "night":
+                f.day_offset, f.pod = 0, (18, 24)
+            else:
+                f.deictic = kind
+        elif w in ("past", "previously", "formerly") and (nxt in ("", "the") or (prev == "the" and nxt == "")):
+            f.deictic = "past"
+        elif w in lex["part_of_day"] and not (w in ("night", "nights") and prev == "last" and f.unit):
+            lo, hi = lex["part_of_day"][w]
+            f.pod = (int(lo), int(hi))
+            if prev == "last":
+                f.day_offset, f.rel = -1, None
+        elif w in lex["meridiem"] or w.rstrip(".") in ("am", "pm"):
+            f.meridiem = "pm" if w.startswith("p") else "am"
+        elif w in lex["zone"]:
+            if w not in ("central", "pacific", "eastern", "mountain") or "time" in words or "standard" in words:
+                f.zone = lex["zone"][w]
+        elif w in lex["relative"] and not (w == "last" and nxt in ("night",)):
+            if w == "last" and i + 1 < n and words[i + 1] in lex["ordinal"]:
+                pass
+            else:
+                f.rel = int(lex["relative"][w])
+        elif w in ("quarter", "half") and prev in lex["ordinal"] and f.quarter is None:
+            if w == "quarter":
+                f.quarter = max(1, min(4, int(lex["ordinal"][prev]))) if prev != "last" else 4
+            else:
+                f.half = 1 if lex["ordinal"][prev] == 1 else 2
+        elif w in lex["unit"] and f.unit is None:
+            f.unit = lex["unit"][w]
+            if w == "quarter" and f.quarter is None and prev in lex["ordinal"]:
+                f.quarter, f.unit = max(1, min(4, int(lex["ordinal"][prev]))) if prev != "last" else 4, None
+            elif w == "half" and prev in lex["ordinal"]:
+                f.half, f.unit = (1 if lex["ordinal"][prev] == 1 else 2), None
+            elif w in ("week", "weekend") and prev in lex["ordinal"] and nxt in ("of", "in"):
+                f.nth_week, f.unit = int(lex["ordinal"][prev]), None
+            elif w == "week" and nxt == "of":
+                f.week_of, f.unit = True, None
+        elif w in ("ago", "earlier", "before", "back") and f.unit:
+            f.offset_sign = -1
+        elif (w in ("later", "after", "hence") and f.unit) or (w == "from" and nxt in ("now", "today")):
+            f.offset_sign = 1
+            if w == "from":
+                break
+        elif w in ("business", "working"):
+            f.business = True
+        elif w in lex["season"]:
+            a, b = lex["season"][w]
+            f.season = (int(a), int(b))
+        elif w in lex["holiday"] or w.replace("'s", "").replace("’s", "") in lex["holiday"]:
+            f.holiday = tuple(lex["holiday"][w.replace("'s", "").replace("’s", "")])
+        elif (w in lex["holiday_rule"] and nxt == "day") or w == "thanksgiving":
+            f.holiday = tuple(lex["holiday_rule"][w])
+        elif w == "new" and nxt.startswith("year"):
+            f.holiday = (1, 1)
+            i += 2
+            continue
+        elif w in _DECADE_WORDS:
+            f.decade = 1900 + _DECADE_WORDS[w]
+        elif w in ("nineteen", "twenty") and nxt in _TENS and (i + 2 >= n or words[i + 2] not in lex["unit"]):
+            year = (19 if w == "nineteen" else 20) * 100 + _TENS[nxt]
+            j = i + 2
+            if j < n and words[j] == "-":
+                j += 1
+            if j < n and words[j] in _ONES:
+                year += _ONES[words[j]]
+                j += 1
+            f.year, f.explicit_year = year, True
+            i = j
+            continue
+        elif w == "two" and nxt == "thousand":
+            j = i + 2
+            year = 2000
+            if j < n and words[j] == "and":
+                j += 1
+            if j < n and words[j] in _ONES:
+                year += _ONES[words[j]]
+                j += 1
+            f.year, f.explicit_year = year, True
+            i = j
+            continue
+        elif (m := _QUARTER.match(w)) is not None:
+            if m.group(3):
+                f.half = int(m.group(3))
+            else:
+                f.quarter = int(m.group(1) or m.group(2))
+            if m.group(4):
+                f.year, f.explicit_year = _expand_year(m.group(4), now_year), True
+        elif (m := _FISCAL.match(w)) is not None:
+            f.year, f.explicit_year, f.unit = _expand_year(m.group(1), now_year), True, "year"
+        elif w in ("fiscal", "fy") and nxt and (_YEAR.match(nxt) or re.match(r"^['’]?\d\d$", nxt)):
+            f.year, f.explicit_year = _expand_year(nxt.lstrip("'’"), now_year), True
+            i += 2
+            continue
+        elif w.isdigit() and len(w) == 4 and nxt == "-" and i + 4 < n and words[i + 2].isdigit():
+            f.numeric = (int(words[i + 2]), int(words[i + 4]), int(w))
+            f.year = int(w)
+            i += 5
+            continue
+        elif (m := _JOINED.match(w)) is not None and _joined_month(m, months) is not None:
+            f.month = _joined_month(m, months)
+            f.dom = int(m.group(2) or m.group(3))
+        elif _YEAR.match(w) and f.year is None:
+            f.year, f.explicit_year = int(w), True
+        elif (m := _YEAR2.match(w)) is not None:
+            f.year, f.explicit_year = _expand_year(m.group(1), now_year), True
+        elif (m := _DECADE.match(w)) is not None:
+            digits = m.group(1)
+            f.decade = int(digits) if len(digits) == 4 else _expand_year(digits, now_year)
+        elif (m := _CENTURY.match(w)) is not None and nxt in ("century", "-"):
+            f.century = int(m.group(1))
+            i += 2 if nxt == "century" else 3
+            continue
+        elif (m := _NUMERIC_DATE.match(w)) is not None and ("/" in w or w.count(".") == 2 or w.count("-") == 2):
+            a, b, c = m.groups()
+            if len(a) == 4:
+                f.numeric = (int(b), int(c or 0), int(a))  # ISO: month, day, year
+                f.year = int(a)
+            else:
+                f.numeric = (int(a), int(b), _expand_year(c, now_year) if c else None)
+        elif (m := _CLOCK.match(w)) is not None and _is_clock(m, prev, nxt, lex, f):
+            f.hour = int(m.group(1))
+            f.minute = int(m.group(2)) if m.group(2) else None
+            if m.group(3):
+                f.meridiem = "pm" if m.group(3).startswith("p") else "am"
+        elif (m := _HMM.match(w)) is not None and (nxt in lex["meridiem"] or nxt.rstrip(".") in ("am", "pm")):
+            f.hour, f.minute = int(m.group(1)), int(m.group(2))
+        elif (m := _DOM.match(w)) is not None and 1 <= int(m.group(1)) <= 31 and (
+                f.month is not None or nxt in months or nxt == "of" or m.group(2) or prev in months):
+            f.dom = int(m.group(1))
+        elif w in lex["ordinal"] and nxt in ("of",) and f.dom is None and w != "last":
+            f.dom = int(lex["ordinal"][w])
+        else:
+            value, j = _number(words, i, lex)
+            if value is not None and j > i:
+                f.count = value
+                i = j
+                continue
+        i += 1
+    return f
+
+
+def _is_clock(m: re.Match[str], prev: str, nxt: str, lex: TimeLexicon, f: Features) -> bool:
+    """A bare number is a clock time only next to am/pm, a colon form, "@", "at" or "o'clock"."""
+    if m.group(3) or (m.group(2) and ":" in m.group(0)):
+        return True
+    if nxt in lex["meridiem"] or nxt.rstrip(".") in ("am", "pm") or nxt in ("o'clock", "oclock"):
+        return True
+    if m.group(2):
+        return False
+    after_cue = prev in ("@", "at", "and", "-", "–", "to", "between", "from", "until", "till")
+    return after_cue and 0 < int(m.group(1)) <= 12 and nxt not in lex["unit"] and nxt not in lex.months \
+        and f.month is None
+
+
+def _joined_month(m: re.Match[str], months: dict[str, int]) -> int | None:
+    name = m.group(1) or m.group(4) or ""
+    for key, value in months.items():
+        if name == key.rstrip(".") or (len(name) > 3 and key.startswith(name)):
+            return value
+    return None
+
+
+def _expand_year(digits: str, now_year: int) -> int:
+    """Two-digit years fall within ten years ahead of now, otherwise in the century before."""
+    value = int(digits)
+    if value >= 100:
+        return value
+    century = now_year // 100 * 100
+    year = century + value
+    return year if year <= now_year + 10 else year - 100

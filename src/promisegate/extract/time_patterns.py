@@ -1,0 +1,91 @@
+"""Load rules/patterns/times.jsonl into a spaCy Matcher, validating every line at start.
+
+Each line is `{"label", "pattern", "id"}` as in spaCy pattern files. Labels:
+DATE, TIME, DURATION, SET  a time expression of that TIMEX3 type;
+PART                       a piece that only counts when joined to a time ("PT", "the end of");
+BLOCK                      text that must never be read as a time (prices, versions, phones).
+Inside IN / NOT_IN lists, "@name" stands for every word of lexicon list `name`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.errors import MatchPatternError
+from spacy.matcher import Matcher
+from spacy.vocab import Vocab
+
+from promisegate.errors import ConfigError
+from promisegate.extract.time_lexicon import TimeLexicon
+
+LABELS = frozenset({"DATE", "TIME", "DURATION", "SET", "PART", "BLOCK"})
+
+
+@dataclass(frozen=True)
+class TimePatterns:
+    """A compiled matcher plus what each pattern id means."""
+
+    matcher: Matcher
+    label_of: dict[str, str]  # pattern id -> label
+    ids: tuple[str, ...]  # in file order, for tests that want every id exercised
+
+
+def _expand(value: Any, lexicon: TimeLexicon, where: str) -> Any:
+    """Replace "@list" references by the lexicon's words, recursively."""
+    if isinstance(value, dict):
+        return {k: _expand(v, lexicon, where) for k, v in value.items()}
+    if isinstance(value, list):
+        out: list[Any] = []
+        for item in value:
+            if isinstance(item, str) and item.startswith("@") and len(item) > 1:
+                try:
+                    out.extend(lexicon.words(item[1:]))
+                except KeyError:
+                    raise ConfigError(f"unknown lexicon list {item!r}", path=where) from None
+            else:
+                out.append(_expand(item, lexicon, where))
+        return out
+    if isinstance(value, str) and value.startswith("@") and len(value) > 1:
+        return _expand([value], lexicon, where)
+    return value
+
+
+def load_patterns(path: Path, vocab: Vocab, lexicon: TimeLexicon) -> TimePatterns:
+    """Read, expand and validate the pattern file; raise ConfigError with file and line."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ConfigError(f"cannot read time patterns: {exc}", path=str(path)) from exc
+    matcher = Matcher(vocab, validate=True)
+    label_of: dict[str, str] = {}
+    ids: list[str] = []
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip() or line.lstrip().startswith("//"):
+            continue
+        try:
+            entry = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ConfigError(f"not JSON: {exc.msg}", path=str(path), line=lineno) from exc
+        if not isinstance(entry, dict) or set(entry) != {"label", "pattern", "id"}:
+            raise ConfigError('each line needs exactly "label", "pattern" and "id"', path=str(path), line=lineno)
+        label, rule_id = entry["label"], entry["id"]
+        if label not in LABELS:
+            raise ConfigError(f"label {label!r} is not one of {sorted(LABELS)}", path=str(path), line=lineno)
+        if not isinstance(rule_id, str) or not rule_id:
+            raise ConfigError("id must be a non-empty string", path=str(path), line=lineno)
+        if label_of.get(rule_id, label) != label:
+            raise ConfigError(f"id {rule_id!r} is used with two labels", path=str(path), line=lineno)
+        pattern = _expand(entry["pattern"], lexicon, f"{path}:{lineno}")
+        try:
+            matcher.add(rule_id, [pattern])
+        except (MatchPatternError, ValueError) as exc:
+            raise ConfigError(f"invalid pattern {rule_id!r}: {exc}", path=str(path), line=lineno) from exc
+        if rule_id not in label_of:
+            ids.append(rule_id)
+        label_of[rule_id] = label
+    if not ids:
+        raise ConfigError("no time patterns", path=str(path))
+    return TimePatterns(matcher=matcher, label_of=label_of, ids=tuple(ids))

@@ -1,0 +1,311 @@
+"""Turn the features of one time expression into a [start, end) interval in wall time.
+
+`direction` says which way an underspecified date points: +1 future ("we'll ship Friday"),
+-1 past ("the company said Friday"), 0 nearest to now. Explicit words (next, last, ago) win.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import datetime, timedelta
+
+from promisegate.extract.time_calendar import (
+    GRAIN_OF_UNIT,
+    Period,
+    add_business_days,
+    add_months,
+    nth_weekday,
+    period,
+    shift,
+    shifted_period,
+    sub_period,
+)
+from promisegate.extract.time_features import Features
+
+NumericDate = Callable[[str, datetime, int], datetime | None]
+
+
+def _day(dt: datetime) -> Period:
+    return period(dt, "day")
+
+
+def _pick(cands: Iterable[Period], base: datetime, direction: int) -> Period:
+    """Choose among yearly (or monthly) candidates: the nearest to `base`, where a candidate
+    on the side `direction` points away from counts twice as far (so a cue breaks near-ties only)."""
+
+    if direction >= 2:  # a deadline word ("by", "no later than") points strictly ahead
+        return next((c for c in sorted(cands) if c[1] > base), max(cands))
+
+    def distance(c: Period) -> timedelta:
+        if c[0] <= base < c[1]:
+            return timedelta(0)
+        gap = min(abs(c[0] - base), abs(c[1] - base))
+        against = (c[1] <= base and direction > 0) or (c[0] > base and direction < 0)
+        return gap * 4 if against else gap
+
+    return min(sorted(cands), key=distance)
+
+
+def _safe_day(year: int, month: int, day: int) -> datetime | None:
+    try:
+        return datetime(year, month, day)
+    except ValueError:
+        return None
+
+
+def _weekday(f: Features, base: datetime, direction: int) -> Period:
+    wd = f.weekday or 0
+    today = base.weekday()
+    if f.rel == 0 and f.day_offset is None:  # "this Friday": in the current week
+        delta = wd - today
+        if delta < 0 and direction >= 0:
+            delta += 7
+    elif f.rel is not None and f.rel > 0:
+        # "next Friday" is the Friday of next week; "coming Friday" is the first one after today.
+        delta = 7 + wd - today if "next" in f.words or "nxt" in f.words else (wd - today - 1) % 7 + 1
+    elif f.rel is not None and f.rel < 0:
+        delta = -((today - wd - 1) % 7 + 1)
+    else:
+        ahead, back = (wd - today) % 7, -((today - wd) % 7)
+        if direction > 0:
+            delta = ahead
+        elif direction < 0:
+            delta = back
+        else:
+            delta = ahead if ahead <= -back else back
+    return _day(base + timedelta(days=delta))
+
+
+def _yearly(base: datetime, direction: int, make: Callable[[int], Period | None]) -> Period | None:
+    cands = [p for y in (base.year - 1, base.year, base.year + 1) if (p := make(y)) is not None]
+    return _pick(cands, base, direction) if cands else None
+
+
+def _month_day(f: Features, base: datetime, direction: int) -> Period | None:
+    month, dom = f.month, f.dom
+    if month is None:
+        return None
+    if dom is None:
+        def make(y: int) -> Period | None:
+            return period(datetime(y, month, 1), "month")
+    else:
+        def make(y: int) -> Period | None:
+            d = _safe_day(y, month, dom)
+            return _day(d) if d else None
+    if f.year is not None:
+        return make(f.year)
+    if f.weekday is not None and dom is not None:
+        # "Saturday, April 25": the year in which that date is that weekday, nearest first.
+        for y in sorted((base.year, base.year + 1, base.year - 1), key=lambda y: abs(y - base.year)):
+            d = _safe_day(y, month, dom)
+            if d is not None and d.weekday() == f.weekday:
+                return _day(d)
+    return _yearly(base, direction, make)
+
+
+def _quarter(f: Features, base: datetime, direction: int) -> Period | None:
+    size, index = (6, f.half) if f.half else (3, f.quarter)
+    if index is None:
+        return None
+    unit = "half" if f.half else "quarter"
+
+    def make(y: int) -> Period:
+        return period(datetime(y, (index - 1) * size + 1, 1), unit)
+
+    if f.year is not None:
+        return make(f.year)
+    # A bare "Q3" or "the third quarter" is this year's, as in TimeML and in sales talk.
+    return make(base.year + (f.rel or 0))
+
+
+def _season(f: Features, base: datetime, direction: int) -> Period | None:
+    if f.season is None:
+        return None
+    first, length = f.season
+
+    def make(y: int) -> Period:
+        start = datetime(y, first, 1)
+        return start, add_months(start, length), "quarter"
+
+    if f.year is not None:
+        return make(f.year)
+    if f.rel:
+        current = _yearly(base, 0, make)
+        return make(current[0].year + f.rel) if current else None
+    return _yearly(base, 0 if f.rel == 0 else direction, make)
+
+
+def _holiday(f: Features, base: datetime, direction: int) -> Period | None:
+    rule = f.holiday
+    if rule is None:
+        return None
+
+    def make(y: int) -> Period:
+        if len(rule) == 3:
+            return _day(nth_weekday(y, rule[0], rule[1], rule[2]))
+        return _day(datetime(y, rule[0], rule[1]))
+
+    if "eve" in f.words:
+        p = make(f.year) if f.year else _yearly(base, direction, make)
+        return _day(p[0] - timedelta(days=1)) if p else None
+    return make(f.year) if f.year else _yearly(base, direction, make)
+
+
+def _counted(f: Features, base: datetime, direction: int) -> Period | None:
+    """Expressions built on a unit: ago/later, in/within N, the past/next N, this/next/last unit."""
+    unit = f.unit
+    if unit is None:
+        return None
+    grain = GRAIN_OF_UNIT[unit]
+    count = f.count if f.count is not None else 1.0
+    if f.business and unit == "day":
+        if f.bound == "within":
+            return base, add_business_days(base, int(count)) + timedelta(days=1), "day"
+        step = int(count) if f.count is not None or f.rel is None else f.rel
+        return _day(add_business_days(base, step))
+    if f.offset_sign:
+        # "a year ago": from the very day a year back, one unit long, so that both readings
+        # ("1988" and "1988-10-26") hold the day it points at.
+        target = _day(shift(base, f.offset_sign * count, unit))[0]
+        if unit in ("minute", "hour"):
+            return period(shift(base, f.offset_sign * count, unit), unit)
+        return target, shift(target, 1, unit), grain
+    if f.bound == "within":
+        return base, shift(base, count, unit), grain
+    if f.bound == "in" and f.count is not None:
+        target = shift(base, count, unit)
+        fine = "minute" if unit == "minute" else "hour" if unit == "hour" else "day"
+        return period(target, fine)
+    if f.rel is not None and f.count is not None:
+        if f.rel < 0:
+            return shift(base, -count, unit), base, grain
+        return base, shift(base, count, unit), grain
+    if f.rel is not None:
+        if unit == "weekend":
+            start, end, _ = period(base, "weekend")
+            if f.rel:
+                start, end = start + timedelta(weeks=f.rel), end + timedelta(weeks=f.rel)
+            return start, end, "day"
+        if unit in ("day",) and f.rel:
+            return _day(base + timedelta(days=f.rel))
+        return shifted_period(base, f.rel, unit)
+    if f.count is None and not f.is_set:
+        if unit == "weekend":
+            return _weekend(base, direction)
+        return period(base, unit)  # "the year", "the quarter": the current one
+    if f.is_set:
+        return period(base, unit)
+    return base, shift(base, count, unit), grain  # a bare duration: from now on
+
+
+def _weekend(base: datetime, direction: int) -> Period:
+    start, end, _ = period(base, "weekend")
+    if direction < 0 and base.weekday() < 5:
+        start, end = start - timedelta(weeks=1), end - timedelta(weeks=1)
+    return start, end, "day"
+
+
+def _date_part(f: Features, base: datetime, direction: int, numeric: NumericDate) -> Period | None:
+    if f.shorthand:
+        if f.shorthand == "cob":
+            day = _day(base)[0]
+            return base, day + timedelta(hours=17), "hour"
+        if f.shorthand == "week":  # end of the working week: Friday
+            monday = period(base, "week")[0]
+            return base, monday + timedelta(days=5), "day"
+        start, end, grain = period(base, f.shorthand)
+        return base, end, grain
+    if f.numeric is not None:
+        a, b, y = f.numeric
+        text = f"{a}/{b}/{y}" if y is not None else f"{a}/{b}"
+        found = numeric(text, base, direction)
+        return _day(found) if found else None
+    if f.day_offset is not None:
+        return _day(base + timedelta(days=f.day_offset))
+    if f.holiday is not None:
+        return _holiday(f, base, direction)
+    if f.month is not None:
+        found = _month_day(f, base, direction)
+        if found and f.nth_week:
+            start = found[0] + timedelta(days=7 * (max(f.nth_week, 1) - 1))
+            return start, start + timedelta(days=7), "week"
+        return found
+    if f.nth_week and f.unit is None:
+        start = period(base, "month")[0]
+        if f.rel:
+            start = add_months(start, f.rel)
+        start += timedelta(days=7 * (max(f.nth_week, 1) - 1))
+        return start, start + timedelta(days=7), "week"
+    if f.quarter is not None or f.half is not None:
+        return _quarter(f, base, direction)
+    if f.season is not None:
+        return _season(f, base, direction)
+    if f.decade is not None:
+        start = datetime(f.decade, 1, 1)
+        return start, start.replace(year=f.decade + 10), "year"
+    if f.century is not None:
+        start = datetime((f.century - 1) * 100 + 1 if f.century > 1 else 1, 1, 1)
+        return start, start.replace(year=start.year + 100), "year"
+    if f.weekday is not None:
+        return _weekday(f, base, direction)
+    if f.year is not None:
+        return period(datetime(f.year, 1, 1), "year")
+    if f.dom is not None:
+        def make_month(offset: int) -> Period | None:
+            first = add_months(base.replace(day=1, hour=0, minute=0, second=0, microsecond=0), offset)
+            day = _safe_day(first.year, first.month, f.dom or 1)
+            return _day(day) if day else None
+
+        cands = [p for k in (-1, 0, 1) if (p := make_month(k)) is not None]
+        return _pick(cands, base, direction if direction else 1) if cands else None
+    if f.deictic == "now":
+        return base, base + timedelta(minutes=1), "minute"
+    if f.deictic == "recent":
+        return add_months(base, -1), base, "month"
+    if f.deictic == "future":
+        return base, base.replace(year=base.year + 1), "year"
+    if f.deictic == "past":
+        return base.replace(year=base.year - 1), base, "year"
+    return _counted(f, base, direction)
+
+
+def resolve(f: Features, base: datetime, direction: int, numeric: NumericDate) -> Period | None:
+    """The [start, end) wall-time interval and grain of one expression side, or None."""
+    if f.bound in ("by", "before", "within"):
+        direction = 2
+    has_clock = f.hour is not None or f.pod is not None
+    date = _date_part(f, base, direction, numeric) if f.has_date() else None
+    if date is None and not has_clock:
+        return None
+    if f.week_of and date is not None:
+        date = period(date[0], "week")
+    if f.part is not None and date is not None and date[2] not in ("minute", "hour"):
+        a, b = sub_period(date[0], date[1], *f.part)
+        date = a, b, date[2]
+    if has_clock:
+        day = date[0] if date is not None and date[1] - date[0] <= timedelta(days=1) else _day(base)[0]
+        day = day.replace(hour=0, minute=0)
+        if f.hour is not None:
+            hour = f.hour % 12 + (12 if f.meridiem == "pm" else 0) if f.meridiem else f.hour
+            evening = f.pod is not None and f.pod[0] >= 12
+            if f.meridiem is None and 1 <= f.hour <= 11 and (evening or (f.hour <= 7 and f.minute is None)):
+                hour += 12  # "at 3" in a business email means 3pm; "tonight at 8" means 8pm
+            if f.hour == 24 or hour >= 24:
+                hour = 0
+                day += timedelta(days=1)
+            start = day + timedelta(hours=hour, minutes=f.minute or 0)
+            step = timedelta(minutes=1) if f.minute is not None else timedelta(hours=1)
+            date = start, start + step, "minute" if f.minute is not None else "hour"
+        elif f.pod is not None:
+            lo, hi = f.pod
+            date = day + timedelta(hours=lo), day + timedelta(hours=hi), "hour"
+    if date is None:
+        return None
+    start, end, grain = date
+    if f.bound in ("by",) and start > base:
+        # "by 5pm" ends at 5pm; "by Friday" runs to the end of Friday.
+        start, end = (base, start) if grain in ("minute", "hour") and f.hour is not None else (base, end)
+    elif f.bound == "before" and start > base:
+        # "before the end of May" means by then; "before Friday" means up to Friday's start.
+        start, end = (base, end) if f.part is not None and f.part[1] >= 1.0 else (base, start)
+    return start, end, grain

@@ -1,0 +1,322 @@
+"""Hand-written time-expression cases: what is a time, its bounds and grain, and what is not.
+
+`now` is Wednesday 2024-07-10 09:00 in New York unless a case says otherwise. Each case names the
+pattern ids it exercises; test_every_pattern_id_has_cases checks that every id in
+rules/patterns/times.jsonl has at least one positive and one negative case.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import NamedTuple
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from promisegate.extract.nlp import get_nlp
+from promisegate.extract.times import find_times, get_engine
+from promisegate.model import TimeSpan
+
+NY = ZoneInfo("America/New_York")
+NOW = datetime(2024, 7, 10, 9, 0, tzinfo=NY)
+
+
+class Expect(NamedTuple):
+    text: str
+    start: str  # ISO prefix of `from`
+    end: str  # ISO prefix of `to` ("" = not checked)
+    grain: str
+
+
+class Case(NamedTuple):
+    text: str
+    expect: tuple[Expect, ...]
+    ids: tuple[str, ...]
+
+
+def times(text: str, now: datetime = NOW) -> list[TimeSpan]:
+    return find_times(get_nlp()(text), now, NY)
+
+
+def E(text: str, start: str, end: str = "", grain: str = "day") -> Expect:
+    return Expect(text, start, end, grain)
+
+
+POSITIVE: list[Case] = [
+    Case("We will send it by Friday.", (E("by Friday", "2024-07-10T09:00", "2024-07-13T00:00"),), ("weekday",)),
+    Case("Can we meet next Tuesday at 3pm PT?",
+         (E("next Tuesday at 3pm PT", "2024-07-16T15:00:00-07:00", "2024-07-16T16:00", "hour"),),
+         ("weekday-relative", "clock", "zone")),
+    Case("Let's talk Monday or Tuesday.",
+         (E("Monday", "2024-07-15T00:00"), E("Tuesday", "2024-07-16T00:00")), ("weekday",)),
+    Case("The call is between 2 and 4pm.",
+         (E("between 2 and 4pm", "2024-07-10T14:00", "2024-07-10T17:00", "hour"),), ("clock-range",)),
+    Case("The conference runs March 3–5.",
+         (E("March 3–5", "2024-03-03T00:00", "2024-03-06T00:00"),), ("month-day-range",)),
+    Case("Our booth is open 19-22 April.", (E("19-22 April", "2024-04-19", "2024-04-23"),), ("month-day-range",)),
+    Case("I'll have it to you by EOD.", (E("by EOD", "2024-07-10T09:00", "2024-07-11T00:00"),), ("shorthand",)),
+    Case("Please reply by COB.", (E("by COB", "2024-07-10T09:00", "2024-07-10T17:00", "hour"),), ("shorthand",)),
+    Case("We'll wrap up by EOW.", (E("by EOW", "2024-07-10T09:00", "2024-07-13T00:00"),), ("shorthand",)),
+    Case("Pricing holds until the end of the quarter.",
+         (E("until the end of the quarter", "2024-07-10T09:00", "2024-10-01T00:00", "quarter"),), ("shorthand",)),
+    Case("Budget resets at the end of the year.",
+         (E("the end of the year", "2024-12", "2025-01-01T00:00", "year"),), ("shorthand",)),
+    Case("We need it by the end of May.", (E("by the end of May", "2024-07-10T09:00", "2025-06-01", "month"),),
+         ("period-part", "month-cued")),
+    Case("The feature ships in Q3.", (E("Q3", "2024-07-01T00:00", "2024-10-01T00:00", "quarter"),), ("quarter",)),
+    Case("Expect the connector in H2 2025.", (E("H2 2025", "2025-07-01", "2026-01-01", "quarter"),), ("quarter",)),
+    Case("Revenue rose in the third quarter of 1989.",
+         (E("the third quarter of 1989", "1989-07-01", "1989-10-01", "quarter"),), ("quarter", "year")),
+    Case("This year's third quarter was weak.",
+         (E("This year's third quarter", "2024-07-01", "2024-10-01", "quarter"),), ("relative-unit", "quarter")),
+    Case("Our FY25 plan is ready.", (E("FY25", "2025-01-01", "2026-01-01", "year"),), ("year-fiscal",)),
+    Case("The data is from fiscal 1989.", (E("fiscal 1989", "1989-01-01", "1990-01-01", "year"),), ("year-fiscal",)),
+    Case("We'll respond within 48 hours.",
+         (E("within 48 hours", "2024-07-10T09:00", "2024-07-12T09:00", "hour"),), ("within-duration",)),
+    Case("We fix P1 bugs within 3 business days.",
+         (E("within 3 business days", "2024-07-10T09:00", "2024-07-16T00:00"),), ("within-duration",)),
+    Case("It will be live in two weeks.", (E("in two weeks", "2024-07-24T00:00", "2024-07-25T00:00"),),
+         ("in-duration",)),
+    Case("Onboarding starts the first week of January.",
+         (E("the first week of January", "2025-01-01", "2025-01-08", "week"),), ("first-week-of",)),
+    Case("Let's aim for the week of the 14th.",
+         (E("the week of the 14th", "2024-07-08T00:00", "2024-07-15T00:00", "week"),), ("week-of", "day-of-month")),
+    Case("I'll call you at 10:30am ET on Thursday.",
+         (E("10:30am ET on Thursday", "2024-07-11T10:30:00-04:00", "2024-07-11T10:31", "minute"),),
+         ("clock", "zone", "weekday")),
+    Case("The webinar is July 22 at 11am Pacific time.",
+         (E("July 22 at 11am Pacific time", "2024-07-22T11:00:00-07:00", "", "hour"),), ("month-day", "zone")),
+    Case("Call me at 3pm CET on Monday.", (E("3pm CET on Monday", "2024-07-15T15:00:00+02:00", "", "hour"),),
+         ("clock", "zone")),
+    # Pacific time in January is PST (-08:00), in July PDT (-07:00): the zone, not a fixed offset.
+    Case("The launch is 3pm PT on January 15.",
+         (E("3pm PT on January 15", "2025-01-15T15:00:00-08:00", "", "hour"),), ("clock", "zone")),
+    Case("The launch is 3pm PT on July 15.", (E("3pm PT on July 15", "2024-07-15T15:00:00-07:00", "", "hour"),),
+         ("clock", "zone")),
+    Case("Send the W-9 before Friday.", (E("before Friday", "2024-07-10T09:00", "2024-07-12T00:00"),),
+         ("weekday",)),
+    Case("The review was last week.", (E("last week", "2024-07-01T00:00", "2024-07-08T00:00", "week"),),
+         ("relative-unit",)),
+    Case("We met two weeks ago.", (E("two weeks ago", "2024-06-26T00:00", "2024-07-03T00:00", "week"),),
+         ("relative-ago",)),
+    Case("See you tomorrow morning.", (E("tomorrow morning", "2024-07-11T06:00", "2024-07-11T12:00", "hour"),),
+         ("part-of-day", "deictic-day")),
+    Case("The office party is on 12/20/2024.", (E("12/20/2024", "2024-12-20T00:00", "2024-12-21T00:00"),),
+         ("date-numeric",)),
+    Case("The audit closed on 2024-06-30.", (E("2024-06-30", "2024-06-30T00:00", "2024-07-01T00:00"),),
+         ("date-numeric",)),
+    Case("Renewal is due 11/15.", (E("due 11/15", "2024-11-15T00:00"),), ("date-numeric-short",)),
+    Case("It happened in 1998.", (E("1998", "1998-01-01", "1999-01-01", "year"),), ("year",)),
+    Case("She was born in the 1970s.", (E("the 1970s", "1970-01-01", "1980-01-01", "year"),), ("decade",)),
+    Case("True since the 20th century.", (E("the 20th century", "1901-01-01", "2001-01-01", "year"),),
+         ("decade",)),
+    Case("We'll launch this summer.", (E("this summer", "2024-06-01", "2024-09-01", "quarter"),), ("season",)),
+    Case("Our team is off for Christmas.", (E("Christmas", "2024-12-25", "2024-12-26"),), ("holiday",)),
+    Case("We will call after Thanksgiving.", (E("Thanksgiving", "2024-11-28", "2024-11-29"),), ("holiday",)),
+    Case("The deal closes Friday, August 2.", (E("Friday, August 2", "2024-08-02T00:00"),),
+         ("weekday", "month-day")),
+    Case("Reach me anytime next month.", (E("next month", "2024-08-01", "2024-09-01", "month"),),
+         ("relative-unit",)),
+    Case("Let's reconnect early next year.", (E("early next year", "2025-01-01", "", "year"),),
+         ("period-part", "relative-unit")),
+    Case("Prices will go up mid-November.", (E("mid-November", "2024-11-1", "", "month"),), ("month-cued",)),
+    Case("We meet every Monday.", (E("every Monday", "2024-07-15T00:00"),), ("set",)),
+    Case("We send daily digests.", (E("daily", "2024-07-10T00:00"),), ("set",)),
+    Case("The trial lasts 30 days.", (E("30 days", "2024-07-10T09:00", "2024-08-09T09:00"),), ("duration",)),
+    Case("The pilot comes with a 14-day trial.", (E("14-day", "2024-07-10T09:00", "2024-07-24T09:00"),),
+         ("duration",)),
+    Case("Right now we are at capacity.", (E("Right now", "2024-07-10T09:00", "2024-07-10T09:01", "minute"),),
+         ("present",)),
+    Case("Recently we added SSO.", (E("Recently", "2024-06-10T09:00", "2024-07-10T09:00", "month"),), ("recent",)),
+    Case("In the future we may add Sydney.", (E("the future", "2024-07-10T09:00", "2025-07-10", "year"),),
+         ("future",)),
+    Case("Those prices belong to the past.", (E("the past", "2023-07-10T09:00", "2024-07-10T09:00", "year"),),
+         ("past-ref",)),
+    Case("The board met on the 5th.", (E("the 5th", "2024-07-05T00:00"),), ("day-of-month",)),
+    Case("Thurs, Sept 5th works.", (E("Thurs, Sept 5th", "2024-09-05T00:00"),), ("weekday-abbr-date",)),
+    Case("See you Sat 7pm.", (E("Sat 7pm", "2024-07-13T19:00", "2024-07-13T20:00", "hour"),),
+         ("weekday-abbr-date",)),
+    Case("Let's do 9am-5pm on Wednesday.", (E("9am-5pm on Wednesday", "2024-07-10T09:00", "2024-07-10T18:00",
+                                              "hour"),), ("clock",)),
+    Case("The contract started on 26 April 2014.", (E("26 April 2014", "2014-04-26T00:00"),), ("day-month",)),
+    Case("It expired in January 2020.", (E("January 2020", "2020-01-01", "2020-02-01", "month"),),
+         ("month-year",)),
+    Case("Shut down days Jan21 and 22.", (E("Jan21", "2024-01-21"),), ("month-day-joined",)),
+    Case("We have been here for the past three months.",
+         (E("the past three months", "2024-04-10T09:00", "2024-07-10T09:00", "month"),), ("relative-count",)),
+    Case("over the next two weeks", (E("the next two weeks", "2024-07-10T09:00", "2024-07-24T09:00", "week"),),
+         ("relative-count",)),
+    Case("Tonight at 8 works.", (E("Tonight at 8", "2024-07-10T20:00", "2024-07-10T21:00", "hour"),),
+         ("part-of-day",)),
+    Case("Meet at noon on Monday.", (E("noon on Monday", "2024-07-15T12:00", "2024-07-15T13:00", "hour"),),
+         ("part-of-day",)),
+    Case("Nineteen ninety-six was a good year.", (E("Nineteen ninety-six", "1996-01-01", "", "year"),),
+         ("year-words",)),
+    Case("The event is on Tuesday, March 11 at 9:30am PT.",
+         (E("Tuesday, March 11 at 9:30am PT", "2025-03-11T09:30:00-07:00", "", "minute"),), ("weekday", "clock")),
+    Case("Deadline: no later than June 30.", (E("no later than June 30", "2024-07-10T09:00", "2025-07-01"),),
+         ("month-day",)),
+    Case("The new quarter starts now.", (E("now", "2024-07-10T09:00", "", "minute"),), ("present",)),
+    Case("I've been here since last December.", (E("last December", "2023-12-01", "2024-01-01", "month"),),
+         ("month-relative",)),
+    Case("We will ship it the next business day.", (E("the next business day", "2024-07-11T00:00"),),
+         ("next-business-day",)),
+    Case("Results for that quarter were flat.", (E("that quarter", "2024-07-01", "", "quarter"),), ("the-unit",)),
+    Case("See you at the weekend.", (E("the weekend", "2024-07-13T00:00", "2024-07-15T00:00"),), ("the-unit",)),
+    Case("The plan was approved in March.", (E("March", "2024-03-01", "2024-04-01", "month"),), ("month-cued",)),
+    Case("Sales were strong in October.", (E("October", "2023-10-01", "2023-11-01", "month"),), ("month-bare",)),
+    Case("The company said Friday it would cut jobs.", (E("Friday", "2024-07-05T00:00"),), ("weekday",)),
+    Case("The stock fell yesterday.", (E("yesterday", "2024-07-09T00:00", "2024-07-10T00:00"),),
+         ("deictic-day",)),
+    Case("Sales fell a year ago.", (E("a year ago", "2023-07-10T00:00", "2024-07-10T00:00", "year"),),
+         ("relative-ago",)),
+    Case("There is a 4 hour window.", (E("4 hour", "2024-07-10T09:00", "2024-07-10T13:00", "hour"),),
+         ("duration",)),
+    Case("Version 3.1.4 ships on Monday, July 15.", (E("Monday, July 15", "2024-07-15T00:00"),),
+         ("weekday", "block-version")),
+    Case("Call +1 (415) 555-0134 before 5pm.", (E("before 5pm", "2024-07-10T09:00", "2024-07-10T17:00", "hour"),),
+         ("block-phone", "clock")),
+    Case("It costs $3.50 until Friday.", (E("until Friday", "2024-07-10T09:00", "2024-07-13T00:00"),),
+         ("block-price", "weekday")),
+    Case("A 20% discount through July 31.", (E("July 31", "2024-07-31T00:00"),), ("block-percent", "month-day")),
+    Case("We added 2000 users in 2023.", (E("2023", "2023-01-01", "", "year"),), ("block-count-noun", "year")),
+    Case("May I suggest May 14?", (E("May 14", "2024-05-14T00:00"),), ("block-may-verb", "month-day")),
+    Case("Meet on the 4th floor on the 12th.", (E("the 12th", "2024-07-12T00:00"),),
+         ("block-ordinal-noun", "day-of-month")),
+    Case("It ran at a 15:1 ratio until 5 pm.", (E("until 5 pm", "2024-07-10T09:00", "2024-07-10T17:00", "hour"),),
+         ("block-ratio-score", "clock")),
+    Case("Good morning, the demo is at 2pm.", (E("2pm", "2024-07-10T14:00", "", "hour"),), ("block-idiom", "clock")),
+    Case("The session runs from 9 to 11am.", (E("9 to 11am", "2024-07-10T09:00", "2024-07-10T12:00", "hour"),),
+         ("clock-range",)),
+    Case("We could meet between Monday and Wednesday.",
+         (E("between Monday and Wednesday", "2024-07-15T00:00", "2024-07-18T00:00"),), ("range-between",)),
+]
+
+# Text with no time in it, each aimed at a pattern that could misfire there.
+NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
+    ("We appreciate your patience.", ("weekday",)),
+    ("We will review the contract.", ("weekday", "weekday-abbr-date")),
+    ("Sun Microsystems was a customer.", ("weekday-abbr-date", "weekday-relative")),
+    ("Mon Cheri is the product name.", ("weekday-abbr-date",)),
+    ("We may need more information.", ("month-cued", "block-may-verb")),
+    ("May I ask a question?", ("month-cued", "block-may-verb")),
+    ("You may march ahead without us.", ("month-cued", "month-bare")),
+    ("Dec is our CTO's nickname.", ("month-bare",)),
+    ("Jan Smit signed the order form.", ("month-bare", "month-year", "month-day")),
+    ("We offer a 20% discount.", ("block-percent", "duration")),
+    ("Pricing is 20 percent below list.", ("block-percent",)),
+    ("Call me on +1 (415) 555-0134.", ("block-phone", "clock", "date-numeric")),
+    ("Our office line is 212-555-0187.", ("block-phone",)),
+    ("Upgrade to v2.3 for the fix.", ("block-version", "clock")),
+    ("Version 3.1.4 fixed the bug.", ("block-version", "date-numeric")),
+    ("The price is $3.50 per unit.", ("block-price", "clock")),
+    ("That will be 1990 dollars.", ("block-price", "year")),
+    ("We keep a 15:1 ratio of agents to leads.", ("block-ratio-score", "clock")),
+    ("A 3x improvement.", ("block-ratio-score",)),
+    ("We have 2000 employees.", ("block-count-noun", "year")),
+    ("It finished in second place.", ("quarter", "day-of-month")),
+    ("She lives on the 4th floor.", ("block-ordinal-noun", "day-of-month")),
+    ("He is 52 years old.", ("duration", "block-count-noun")),
+    ("He is a 6-year-old.", ("duration",)),
+    ("Half of the team agreed.", ("quarter",)),
+    ("Our quarterly dividend is unchanged.", ("set",)),
+    ("Growth of 20% annually.", ("set",)),
+    ("Take the second exit.", ("quarter", "first-week-of")),
+    ("Thanks for the update.", ("present", "recent")),
+    ("The current design is good.", ("present", "relative-unit")),
+    ("Recent customers liked it.", ("recent",)),
+    ("Future versions will improve it.", ("future",)),
+    ("We ship to Pacific islands.", ("zone",)),
+    ("The central team owns this.", ("zone",)),
+    ("Let's meet in the middle.", ("period-part",)),
+    ("At the end of the road.", ("period-part", "shorthand")),
+    ("Choose between red and blue.", ("range-between", "clock-range")),
+    ("From the team at Contoso.", ("range-between",)),
+    ("Scores were 2-4 at half time.", ("clock-range", "month-day-range")),
+    ("Page 3 to 5 covers it.", ("month-day-range", "clock-range")),
+    ("Send 3/4 of the payment.", ("date-numeric-short",)),
+    ("Use the 1/2 inch bolt.", ("date-numeric-short", "date-numeric")),
+    ("The ratio is 10.12.", ("date-numeric",)),
+    ("It is a good day.", ("deictic-day", "the-unit")),
+    ("The next step is yours.", ("relative-unit", "relative-count")),
+    ("Last but not least, thanks.", ("relative-unit", "weekday-relative")),
+    ("Next, we review pricing.", ("weekday-relative", "relative-unit")),
+    ("That day-to-day work matters.", ("the-unit",)),
+    ("We signed them ages ago.", ("relative-ago",)),
+    ("In two words: great work.", ("in-duration",)),
+    ("Within reason, yes.", ("within-duration",)),
+    ("The last three items are optional.", ("relative-count",)),
+    ("Business is good.", ("next-business-day",)),
+    ("Q&A follows the talk.", ("quarter",)),
+    ("We use H1 tags on the page.", ("quarter",)),
+    ("FYI the deck is attached.", ("year-fiscal",)),
+    ("The fiscal impact is small.", ("year-fiscal",)),
+    ("First things first.", ("first-week-of",)),
+    ("The end of the line for old plans.", ("shorthand",)),
+    ("Our COBOL system is old.", ("shorthand",)),
+    ("New York is where we are based.", ("holiday",)),
+    ("Labor costs rose.", ("holiday",)),
+    ("Fall back to the default plan.", ("season",)),
+    ("Twenty people attended.", ("year-words",)),
+    ("Two thousand seats were sold.", ("year-words",)),
+    ("At 5 we have 3 options.", ("clock",)),
+    ("Table 3 shows the results.", ("clock",)),
+    ("Every one of them agreed.", ("set",)),
+    ("The pilot has many days.", ("duration",)),
+    ("Best, Jordan", ("weekday",)),
+    ("The 5th Avenue store is open.", ("block-ordinal-noun", "day-of-month")),
+    ("Version 12.3 uses 100% of the CPU.", ("block-version", "block-percent")),
+    ("Our 2nd generation model.", ("block-ordinal-noun",)),
+    ("We shipped 12 units.", ("block-count-noun",)),
+    ("Jan21ab is a product code.", ("month-day-joined",)),
+    ("Call the decade-long partner.", ("decade",)),
+    ("The 80 people in the room.", ("decade",)),
+    ("Sixties music playlist.", ("decade",)),
+    ("A year-long program of learning.", ("relative-ago",)),
+    ("This may be the best option.", ("month-relative", "block-may-verb")),
+    ("Cut the list in half.", ("quarter",)),
+    ("Past customers liked it.", ("past-ref",)),
+    ("It was a week of fun.", ("week-of",)),
+    ("The quarterback threw it.", ("the-unit",)),
+    ("Room 2019 is booked.", ("block-count-noun", "year")),
+    ("26 people came to the party.", ("day-month",)),
+    ("Good morning team.", ("block-idiom", "part-of-day")),
+    ("That day-to-day work matters.", ("block-idiom", "the-unit")),
+]
+
+
+@pytest.mark.parametrize("case", POSITIVE, ids=[c.text for c in POSITIVE])
+def test_time_expression(case: Case) -> None:
+    found = times(case.text)
+    assert [t.text for t in found] == [e.text for e in case.expect]
+    for span, want in zip(found, case.expect, strict=True):
+        assert span.from_.isoformat().startswith(want.start), span
+        assert not want.end or span.to.isoformat().startswith(want.end), span
+        assert span.grain == want.grain, span
+        assert span.from_ < span.to
+        assert case.text[span.start:span.end] == span.text
+
+
+@pytest.mark.parametrize(("text", "ids"), NEGATIVE, ids=[n[0] for n in NEGATIVE])
+def test_not_a_time(text: str, ids: tuple[str, ...]) -> None:
+    assert times(text) == []
+
+
+def _fired(text: str) -> set[str]:
+    doc = get_nlp()(text)
+    strings = doc.vocab.strings
+    return {strings[key] for key, _, _ in get_engine().patterns.matcher(doc)}
+
+
+@pytest.mark.parametrize("case", POSITIVE, ids=[c.text for c in POSITIVE])
+def test_case_ids_really_fire(case: Case) -> None:
+    assert set(case.ids) <= _fired(case.text)
+
+
+def test_every_pattern_id_has_cases() -> None:
+    ids = set(get_engine().patterns.ids)
+    positive = {i for c in POSITIVE for i in c.ids}
+    negative = {i for _, ns in NEGATIVE for i in ns}
+    assert ids - positive == set(), "pattern ids without a positive case"
+    assert ids - negative == set(), "pattern ids without a negative case"
+    assert (positive | negative) - ids == set(), "cases name ids the pattern file lacks"
