@@ -43,6 +43,15 @@ class SmtpUpstream:
 
     def __init__(self, settings: UpstreamSettings) -> None:
         self.settings = settings
+        self._closing: set[asyncio.Task[None]] = set()
+
+    @staticmethod
+    async def _quit(client: aiosmtplib.SMTP) -> None:
+        try:
+            if client.is_connected:
+                await client.quit()
+        except (TimeoutError, aiosmtplib.SMTPException, OSError):
+            client.close()
 
     def describe(self) -> str:
         return f"smtp://{self.settings.host}:{self.settings.port} (tls={self.settings.tls})"
@@ -57,8 +66,15 @@ class SmtpUpstream:
             username=s.username or None, password=s.password or None,
         )
         try:
-            async with client:
+            await client.connect()
+            try:
                 errors, reply = await client.sendmail(mail_from, list(rcpts), raw)
+            finally:
+                # QUIT must not delay recording the delivery: the upstream already has the message
+                # once DATA got its 250, and every moment before we record it is a duplicate window.
+                task = asyncio.get_running_loop().create_task(self._quit(client))
+                self._closing.add(task)
+                task.add_done_callback(self._closing.discard)
         except aiosmtplib.SMTPRecipientsRefused as exc:
             return self._classify_refusals({r.recipient: r for r in exc.recipients}, rcpts)
         except aiosmtplib.SMTPResponseException as exc:

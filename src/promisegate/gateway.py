@@ -85,7 +85,7 @@ class GatewayHandler:
             if len(window) >= self.settings.server.rate_limit_per_minute:
                 return (f"451 4.7.1 Rate limit: {agent} may send "
                         f"{self.settings.server.rate_limit_per_minute} messages per minute; try again later")
-        envelope.mail_from = address
+        envelope.mail_from = "" if address == "<>" else address  # null sender: never bounce to it
         envelope.mail_options.extend(mail_options)
         return "250 2.1.0 Sender OK"
 

@@ -24,7 +24,7 @@ from promisegate.config import Settings
 from promisegate.errors import NotFound, PermanentDeliveryError, TemporaryDeliveryError
 from promisegate.metrics import Metrics
 from promisegate.model import MODES, Commitment, Mode, Verdict
-from promisegate.pipeline import Checker
+from promisegate.pipeline import Checker, CheckResult
 from promisegate.spool import QueuedMessage, Store, new_queue_id
 
 log = logging.getLogger(__name__)
@@ -60,6 +60,8 @@ class Relay:
         self.metrics = metrics or Metrics()
         self.notifier: HoldNotifier | None = None
         self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="spool")
+        # spaCy pipelines are not safe to share across threads: every check runs on this one.
+        self.check_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="check")
         self._wake = asyncio.Event()
         self._in_flight: set[str] = set()
         self._tasks: set[asyncio.Task[Any]] = set()
@@ -68,6 +70,12 @@ class Relay:
     # -- helpers -------------------------------------------------------------------------------
     async def _io(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         return await asyncio.get_running_loop().run_in_executor(self._db, lambda: fn(*args, **kwargs))
+
+    async def run_check(self, raw: bytes, mail_from: str, rcpts: Sequence[str]) -> CheckResult:
+        """Run the pipeline on the check thread under the mode in force."""
+        checker, mode = self.checker, self.mode
+        return await asyncio.get_running_loop().run_in_executor(
+            self.check_executor, lambda: checker.check(raw, mail_from, rcpts, mode=mode))
 
     def _spawn(self, coro: Any) -> None:
         task = asyncio.get_running_loop().create_task(coro)
@@ -102,7 +110,7 @@ class Relay:
         qm = await self._io(self.store.get, queue_id)
         if qm.state not in ("accepted", "checked"):
             return
-        result = await asyncio.to_thread(self.checker.check, qm.raw, qm.mail_from, qm.rcpts, mode=self.mode)
+        result = await self.run_check(qm.raw, qm.mail_from, qm.rcpts)
         self.metrics.check_seconds.observe(result.elapsed)
         await self._apply(qm, result.verdict, result.verdict.commitments)
 
@@ -170,7 +178,7 @@ class Relay:
         if qm.state != "held":
             raise NotFound(f"message {queue_id} is {qm.state}, not held")
         new_raw, diff = replace_text(qm.raw, new_text)
-        result = await asyncio.to_thread(self.checker.check, new_raw, qm.mail_from, qm.rcpts, mode=self.mode)
+        result = await self.run_check(new_raw, qm.mail_from, qm.rcpts)
         verdict = result.verdict
         await self._io(self.store.transition, queue_id, ("held",), "held", raw=new_raw,
                        verdict=verdict.to_json(), reason=verdict.reason)
@@ -223,6 +231,7 @@ class Relay:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
         self._db.shutdown(wait=True)
+        self.check_executor.shutdown(wait=True)
 
     async def _delivery_loop(self) -> None:
         limit = asyncio.Semaphore(max(1, self.settings.upstream.concurrency))

@@ -13,6 +13,7 @@ from pathlib import Path
 from aiohttp import web
 from aiosmtpd.smtp import SMTP
 
+from promisegate.api import add_api_routes
 from promisegate.audit import AuditLog
 from promisegate.config import Settings
 from promisegate.context.loader import load_context
@@ -21,6 +22,7 @@ from promisegate.gateway import Authenticator, GatewayHandler
 from promisegate.ops_http import add_ops_routes
 from promisegate.pipeline import Checker
 from promisegate.relay import Relay
+from promisegate.reload import Reloader
 from promisegate.spool import Store
 
 log = logging.getLogger(__name__)
@@ -87,11 +89,14 @@ class Server:
         self._smtp = await loop.create_server(factory, s.server.smtp_host, s.server.smtp_port)
         app = build_app(relay, approvals)
         add_ops_routes(app, relay, admin_token(data))
+        add_api_routes(app, relay)
         self._web = web.AppRunner(app, access_log=None)
         await self._web.setup()
         await web.TCPSite(self._web, s.server.web_host, s.server.web_port).start()
         self._approvals = approvals
         self._sweeper = loop.create_task(self._sweep_loop())
+        self.reloader = Reloader(relay)
+        self._reloading = loop.create_task(self.reloader.run())
 
     async def _sweep_loop(self) -> None:
         while True:
@@ -103,6 +108,7 @@ class Server:
 
     async def stop(self) -> None:
         self._sweeper.cancel()
+        self._reloading.cancel()
         if self._smtp:
             self._smtp.close()
             await self._smtp.wait_closed()
@@ -122,6 +128,7 @@ class Server:
         stop = asyncio.Event()
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, stop.set)
+        loop.add_signal_handler(signal.SIGHUP, self.reloader.trigger)
         await stop.wait()
         log.info("shutting down")
         await self.stop()

@@ -37,8 +37,11 @@ class CrashSink:
         self.lock = threading.Condition()
 
     def _delivered_in_spool(self) -> int:
-        with sqlite3.connect(f"file:{self.spool}?mode=ro", uri=True, timeout=10) as db:
+        db = sqlite3.connect(f"file:{self.spool}?mode=ro", uri=True, timeout=10)
+        try:
             return db.execute("SELECT COUNT(*) FROM messages WHERE kind='agent' AND state='delivered'").fetchone()[0]
+        finally:
+            db.close()
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         await self.gate.wait()
@@ -59,8 +62,9 @@ class CrashSink:
 
 def start_relay(config: Path) -> subprocess.Popen[bytes]:
     exe = Path(sys.executable).with_name("promisegate")
-    return subprocess.Popen([str(exe), "run", "--config", str(config)], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
+    # Logs go to a file: an unread pipe would fill up and stall the relay.
+    with open(config.with_suffix(".log"), "ab") as log:
+        return subprocess.Popen([str(exe), "run", "--config", str(config)], stdout=log, stderr=log)
 
 
 def port_open(port: int) -> bool:
