@@ -1,0 +1,125 @@
+"""The object, amount and unit of one commitment, read off the pattern hit that found it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from promisegate.extract.commit_cues import Cues
+from promisegate.extract.commit_rules import Hit
+from promisegate.extract.commit_units import Unit
+from promisegate.extract.commit_values import (
+    money,
+    payment_days,
+    percent,
+    phrase_back,
+    phrase_forward,
+    response_hours,
+    span_text,
+)
+from promisegate.model import CommitmentKind
+
+_WAIVE_VERBS = frozenset({"waive", "waived", "waiving", "comp", "comped"})
+_FREE_WORDS = frozenset({"free", "complimentary"})
+_LINKS = frozenset({"is", "are", "be", "'s", "will", "would", "can", "at", "for", "with", "included", "it", "totally",
+                    "completely", "entirely", "absolutely", "100", "%"})
+
+_CERT_DOCUMENTS = frozenset({"report", "reports", "certification", "certificate", "audit", "attestation"})
+Description = tuple[str | None, float | None, str | None]
+
+
+def describe(doc: Doc, unit: Unit, hit: Hit, kind: CommitmentKind, cues: Cues) -> Description:
+    """Return (object, amount, unit) for a commitment of `kind` found by `hit` in `unit`."""
+    if kind == "document":
+        return _document(doc, unit, hit, cues), None, None
+    if kind == "price":
+        return _price(doc, unit, hit, cues)
+    if kind == "capability":
+        return _capability(doc, unit, hit, cues), None, None
+    if kind == "meeting":
+        for i in range(hit.start, hit.end):
+            if doc[i].lower_ in cues.meeting_nouns:
+                return doc[i].text, None, None
+        return None, None, None
+    if kind == "date":
+        for i in range(hit.start, hit.end):
+            if doc[i].lower_ in cues.event_nouns:
+                return doc[i].text, None, None
+        if hit.start + 2 < hit.end and doc[hit.start].lower_ == "go" and doc[hit.start + 1].text == "-":
+            return span_text(doc, hit.start, hit.start + 3), None, None
+    return None, None, None
+
+
+def _noun_run_end(doc: Doc, i: int, hi: int, nouns: frozenset[str]) -> int:
+    # "order form", "security questionnaire responses": the name ends at the last noun of the run.
+    while i + 1 < hi and doc[i + 1].lower_ in nouns:
+        i += 1
+    return i
+
+
+def _document(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> str | None:
+    nouns = cues.document_nouns
+    if hit.label == "document":
+        head = hit.end - 1
+        start, end = phrase_back(doc, head, hit.start + 1, cues.back_stops)
+        return span_text(doc, start, end)
+    # An attachment: the document named after "attached is", else the one before "is attached".
+    for i in range(hit.end, unit.end):
+        if doc[i].lower_ in nouns:
+            head = _noun_run_end(doc, i, unit.end, nouns)
+            start, end = phrase_back(doc, head, hit.end, cues.back_stops)
+            return span_text(doc, start, end)
+    for i in range(hit.start - 1, unit.start - 1, -1):
+        if doc[i].lower_ in nouns:
+            start, end = phrase_back(doc, i, unit.start, cues.back_stops)
+            return span_text(doc, start, end)
+    start, end = phrase_forward(doc, hit.end, unit.end, cues.determiners, cues.object_stops)
+    return span_text(doc, start, end)
+
+
+def _price(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> Description:
+    words = span_text(doc, hit.start, hit.end) or ""
+    first = doc[hit.start].lower_
+    if hit.id == "price-free":
+        if first in _WAIVE_VERBS or (first in _FREE_WORDS and hit.end - hit.start == 2):
+            start, end = phrase_forward(doc, hit.start + 1, unit.end, cues.determiners, cues.object_stops)
+        else:
+            i = hit.start - 1
+            while i >= unit.start and doc[i].lower_ in _LINKS:
+                i -= 1
+            if i < unit.start or doc[i].is_punct:
+                return None, None, None
+            start, end = phrase_back(doc, i, unit.start, cues.back_stops)
+        return span_text(doc, start, end), None, None
+    if hit.id == "price-payment-terms":
+        return words, payment_days(words), "days"
+    if hit.id == "price-sla":
+        share = percent(words)
+        if share is not None:
+            return words, share, "%"
+        return words, response_hours(words), "hours"
+    share = percent(words) if hit.id != "price-stated" else None
+    if share is not None:
+        return words, share, "%"
+    cash = money(words)
+    if cash is not None:
+        return words, cash[0], cash[1]
+    return words, None, None
+
+
+def _capability(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> str | None:
+    if hit.id == "capability-certified":
+        if doc[hit.end - 1].lower_ in cues.certification_states:
+            end = hit.end - 1
+            while end > hit.start and (doc[end - 1].text == "-" or doc[end - 1].is_space):
+                end -= 1
+            return span_text(doc, hit.start, end)
+        names = (i for i in range(hit.start + 2, hit.end) if doc[i].lower_ in cues.certification_names)
+        first = next(names, hit.end - 1)
+        stops = cues.object_stops | cues.certification_states | _CERT_DOCUMENTS
+        start, end = phrase_forward(doc, first, unit.end, cues.determiners, stops)
+        return span_text(doc, start, end)
+    begin = hit.end if hit.id == "capability-integration" else hit.end - 1
+    if hit.id == "capability-supports" and doc[hit.end - 1].lower_ == "with":
+        begin = hit.end
+    start, end = phrase_forward(doc, begin, unit.end, cues.determiners, cues.object_stops)
+    return span_text(doc, start, end)

@@ -1,0 +1,141 @@
+"""What a commitment is about: the object as written, the amount and unit, and the time it names."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from promisegate.extract.lexicon import Lexicon
+from promisegate.model import TimeSpan
+
+_MAX_OBJECT_TOKENS = 7
+# Tokens that may sit inside a name although spaCy calls them punctuation ("SOC-2", "A/B", "R&D").
+_INNER_PUNCT = frozenset({"-", "/", "&", "+", "'s", "’s"})
+_NUM = r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
+_SCALE = {"k": 1e3, "m": 1e6, "mm": 1e6, "b": 1e9}
+_PERCENT = re.compile(_NUM + r"\s*(?:%|percent\b|pct\b|per-cent\b)", re.IGNORECASE)
+_MONEY_BEFORE = re.compile(r"(US\$|\$|€|£|\b(?:USD|EUR|GBP))\s?" + _NUM + r"\s?(k|mm|m|b)?\b", re.IGNORECASE)
+_MONEY_AFTER = re.compile(_NUM + r"\s?(k|mm|m|b)?\s?(USD|EUR|GBP|dollars?|euros?|pounds|bucks)\b", re.IGNORECASE)
+_NET = re.compile(r"\bnet[\s-]?(\d{1,3})\b|\b(\d{1,3})\s+days\b", re.IGNORECASE)
+_HOURS = re.compile(r"\b(\d{1,3})\s*-?\s*(hours?|hrs?|minutes?|mins?)\b", re.IGNORECASE)
+_ALTERNATIVE_GAP = re.compile(r"^\s*(?:,|/|or|,\s*or|either)?\s*$", re.IGNORECASE)
+_DEADLINE_CUE = re.compile(r"\b(?:by|before|until|till|no later than|prior to|within|ahead of)\s*$", re.IGNORECASE)
+_CURRENCY = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "usd": "USD", "eur": "EUR", "gbp": "GBP",
+             "dollar": "USD", "dollars": "USD", "bucks": "USD", "euro": "EUR", "euros": "EUR", "pounds": "GBP"}
+
+
+def _number(whole: str, frac: str | None, scale: str | None = None) -> float:
+    value = float(whole.replace(",", "") + ("." + frac if frac else ""))
+    return value * _SCALE.get((scale or "").lower(), 1.0)
+
+
+def percent(text: str) -> float | None:
+    """Return the first percentage in `text` ("15%", "20 percent") as a number."""
+    m = _PERCENT.search(text)
+    return _number(m.group(1), m.group(2)) if m else None
+
+
+def money(text: str) -> tuple[float, str] | None:
+    """Return the first sum of money in `text` as (amount, ISO currency); "$45k" is 45000 USD."""
+    before = _MONEY_BEFORE.search(text)
+    after = _MONEY_AFTER.search(text)
+    if before and (not after or before.start() <= after.start()):
+        return _number(before.group(2), before.group(3), before.group(4)), _CURRENCY[before.group(1).lower()]
+    if after:
+        return _number(after.group(1), after.group(2), after.group(3)), _CURRENCY[after.group(4).lower()]
+    return None
+
+
+def payment_days(text: str) -> float | None:
+    """Return the days of payment terms ("net 30", "payment within 45 days")."""
+    m = _NET.search(text)
+    return float(m.group(1) or m.group(2)) if m else None
+
+
+def response_hours(text: str) -> float | None:
+    """Return a response-time figure in hours ("4-hour response", "30 minute response")."""
+    m = _HOURS.search(text)
+    if not m:
+        return None
+    value = float(m.group(1))
+    return value / 60.0 if m.group(2).lower().startswith("min") else value
+
+
+def phrase_back(doc: Doc, head: int, lo: int, stops: frozenset[str]) -> tuple[int, int]:
+    """Return the token range of the name ending at `head`, walking left until a stop word or punctuation."""
+    start = head
+    while start - 1 >= lo and head - start + 1 < _MAX_OBJECT_TOKENS:
+        tok = doc[start - 1]
+        if tok.is_space or tok.lower_ in stops or (tok.is_punct and tok.text not in _INNER_PUNCT):
+            break
+        start -= 1
+    while start < head and doc[start].text in _INNER_PUNCT:
+        start += 1
+    return start, head + 1
+
+
+def phrase_forward(doc: Doc, begin: int, hi: int, skip: frozenset[str], stops: frozenset[str]) -> tuple[int, int]:
+    """Return the token range of the phrase starting at `begin` after `skip` words, up to a stop or punctuation."""
+    start = begin
+    while start < hi and (doc[start].lower_ in skip or doc[start].is_space):
+        start += 1
+    end = start
+    while end < hi and end - start < _MAX_OBJECT_TOKENS:
+        tok = doc[end]
+        if tok.is_space or (tok.is_punct and tok.text not in _INNER_PUNCT) or (end > start and tok.lower_ in stops):
+            break
+        end += 1
+    while end > start and doc[end - 1].text in _INNER_PUNCT:
+        end -= 1
+    return start, end
+
+
+def span_text(doc: Doc, start: int, end: int) -> str | None:
+    """Return the doc text of tokens [start, end), or None for an empty range."""
+    if start >= end:
+        return None
+    return doc[start:end].text
+
+
+def pick_when(
+    times: Sequence[TimeSpan], lo: int, hi: int, anchor: int, text: str
+) -> tuple[TimeSpan | None, tuple[TimeSpan, ...]]:
+    """Choose the time in chars [lo, hi) nearest to `anchor`, and the ones offered as alternatives to it."""
+    inside = sorted((t for t in times if lo <= t.start and t.end <= hi), key=lambda t: t.start)
+    if not inside:
+        return None, ()
+
+    def distance(t: TimeSpan) -> tuple[int, int]:
+        gap = 0 if t.start <= anchor < t.end else min(abs(t.start - anchor), abs(t.end - anchor))
+        return gap, t.start
+
+    best = min(inside, key=distance)
+    # Times joined by "or" ("Monday or Tuesday at 3") are one offer: `when` is the first, the rest alternatives.
+    group = [best]
+    i = inside.index(best)
+    lo_i = i
+    while lo_i > 0 and _ALTERNATIVE_GAP.match(text[inside[lo_i - 1].end : inside[lo_i].start]):
+        lo_i -= 1
+    hi_i = i
+    while hi_i + 1 < len(inside) and _ALTERNATIVE_GAP.match(text[inside[hi_i].end : inside[hi_i + 1].start]):
+        hi_i += 1
+    group = inside[lo_i : hi_i + 1]
+    gaps = " ".join(text[a.end : b.start] for a, b in itertools.pairwise(group))
+    if len(group) > 1 and re.search(r"\bor\b|/", gaps, re.IGNORECASE):
+        return group[0], tuple(group[1:])
+    return best, ()
+
+
+def is_deadline(text: str, span: TimeSpan) -> bool:
+    """True when the time is a limit ("by Friday", "before the 5th") rather than a date."""
+    if _DEADLINE_CUE.search(text[max(0, span.start - 20) : span.start]):
+        return True
+    return bool(re.match(r"(?:by|before|until|till|no later than|within)\b", span.text, re.IGNORECASE))
+
+
+def object_stops(lexicon: Lexicon) -> frozenset[str]:
+    """Words that end an object phrase."""
+    return lexicon.set("object_stops") | lexicon.set("first_person_any") | lexicon.set("second_person")

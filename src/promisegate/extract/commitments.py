@@ -1,0 +1,240 @@
+"""Commitments and requests in a parsed text: pattern hits, judged clause by clause.
+
+Patterns (rules/patterns/commitments.jsonl) say what a clause is about (a document, a price, a
+meeting...) and in which mood it is written (the writer commits, the writer asks). This module decides,
+per clause, whether those hits make a commitment, a request or nothing: see docs/extraction.md.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from promisegate.extract.commit_cues import Cues, cues_for
+from promisegate.extract.commit_objects import describe
+from promisegate.extract.commit_rules import Hit, load_rules
+from promisegate.extract.commit_units import Unit, clauses
+from promisegate.extract.commit_values import is_deadline, pick_when
+from promisegate.model import Commitment, CommitmentKind, TimeSpan
+
+# Order in which kinds are reported; a request takes the first kind present.
+_KIND_ORDER: tuple[CommitmentKind, ...] = ("price", "document", "meeting", "capability", "deadline", "date")
+_LABEL_KIND: dict[str, CommitmentKind] = {
+    "attachment": "document", "slot": "meeting", "confirmed": "meeting", "amount": "price", "price": "price",
+    "document": "document", "meeting": "meeting", "capability": "capability", "deadline": "deadline", "date": "date",
+}
+# Labels that make a claim without a "we will": a price quoted, an attachment, a product claim, a set date.
+_SELF_ASSERTING = frozenset({"attachment", "price", "capability", "date", "slot", "confirmed"})
+_CLOCK = re.compile(
+    r"^\d{1,2}(:\d{2})?(am|pm|a\.m\.|p\.m\.)$|^\d{1,2}:\d{2}$|^\d{1,2}/\d{1,2}(/\d{2,4})?$", re.IGNORECASE
+)
+# Kinds of which one clause may carry several distinct claims ("HIPAA compliant and we support SSO").
+_MULTI = frozenset({"price", "document", "capability"})
+# Offers that are only an offer when made to someone: "free shipping!" in a banner is not one.
+_ADDRESSED_ONLY = frozenset({"price-free", "price-discount"})
+# "Does ... work?" / "is ... free?" ask about a slot only in a question; "onboarding is free" is a price.
+_QUESTION_OPENERS = frozenset({"does", "do", "would", "will", "is", "are", "could", "can", "'s"})
+_PERIODS = frozenset({"week", "month", "quarter", "year", "weekend", "morning", "afternoon", "evening", "night"})
+_DEICTIC = frozenset({"next", "this", "that", "the", "coming", "following", "tomorrow", "monday", "tuesday",
+                      "wednesday", "thursday", "friday", "saturday", "sunday"})
+_LEADING_JUNK = frozenset({"-", "*", "•", "·", "–", "—", ">", "(", "[", '"', "'", "“"})
+
+
+def find_commitments(
+    doc: Doc, times: Sequence[TimeSpan], now: datetime, rules_dir: Path | None = None
+) -> tuple[list[Commitment], list[Commitment]]:
+    """Return (commitments, requests) found in `doc`; `times` are its time expressions."""
+    rules = load_rules(doc.vocab, rules_dir)
+    cues = cues_for(rules)
+    hits = rules.hits(doc)
+    commitments: list[Commitment] = []
+    requests: list[Commitment] = []
+    source = doc.text  # Doc.text joins every token: build it once, not per clause.
+    h = 0
+    for unit in clauses(doc):
+        while h < len(hits) and hits[h].start < unit.start:
+            h += 1
+        inside = []
+        j = h
+        while j < len(hits) and hits[j].start < unit.end:
+            if hits[j].end <= unit.end:
+                inside.append(hits[j])
+            j += 1
+        if inside:
+            _judge(doc, source, unit, inside, times, cues, commitments, requests)
+    return commitments, requests
+
+
+def _anchor(doc: Doc, unit: Unit) -> int:
+    # Where an imperative may start: after bullets and opening quotes.
+    i = unit.start
+    while i < unit.end and (doc[i].is_space or doc[i].text in _LEADING_JUNK):
+        i += 1
+    return i
+
+
+def _negated(doc: Doc, hit: Hit, lo: int, cues: Cues, before: int = 3, after: int = 2) -> bool:
+    # "we can't", "we will not", "I don't think we can": a cue just before or right after the mood words.
+    for i in range(max(lo, hit.start - before), min(len(doc), hit.end + after)):
+        # "at no cost" carries its own "no"; elsewhere a negation inside the match negates it too.
+        if doc[i].lower_ in cues.negation and not (hit.start <= i < hit.end and hit.id == "price-free"):
+            return True
+    return False
+
+
+def _has_time(doc: Doc, unit: Unit, unit_times: list[TimeSpan], hits: list[Hit], cues: Cues) -> bool:
+    if unit_times or any(x.label in ("deadline", "date") for x in hits):
+        return True
+    for i in range(unit.start, unit.end):
+        tok = doc[i]
+        if tok.lower_ in cues.time_heads or _CLOCK.match(tok.text):
+            return True
+        # "next week", "this afternoon": a period word is a time only with a deictic before it.
+        if tok.lower_ in _PERIODS and i > unit.start and doc[i - 1].lower_ in _DEICTIC:
+            return True
+        # "May" is a month only before a day number ("May 3"), never "May I ...".
+        if tok.text in cues.time_heads_cased and (tok.text != "May" or (i + 1 < len(doc) and doc[i + 1].like_num)):
+            return True
+    return False
+
+
+def _judge(
+    doc: Doc,
+    source: str,
+    unit: Unit,
+    hits: list[Hit],
+    times: Sequence[TimeSpan],
+    cues: Cues,
+    commitments: list[Commitment],
+    requests: list[Commitment],
+) -> None:
+    text = source[unit.start_char : unit.end_char]
+    lowered = text.lower().replace("’", "'")
+    if cues.boilerplate.search(lowered):
+        return
+    anchor = _anchor(doc, unit)
+    hits = [x for x in hits if not x.anchored or x.start == anchor]
+    question = doc[unit.end - 1].text == "?" or text.rstrip().endswith("?")
+    attachments = [x for x in hits if x.label == "attachment"]
+    # "Please find attached" is the writer giving, not asking.
+    requests_hits = [
+        x for x in hits
+        if (x.label == "request" or (x.label == "question" and question))
+        and not any(a.start <= x.start < a.end for a in attachments)
+        # "Make sense?" opens with a verb but asks nothing of the reader.
+        and not (question and x.id == "request-imperative")
+    ]
+    commit_hits = [x for x in hits if x.label == "commit" and not _negated(doc, x, unit.start, cues)]
+    unit_times = [t for t in times if unit.start_char <= t.start and t.end <= unit.end_char]
+    has_time = _has_time(doc, unit, unit_times, hits, cues)
+    kinds = _kind_hits(doc, unit, hits, has_time, question, cues)
+    conditional = bool(cues.conditional.search(lowered))
+
+    def make(kind: CommitmentKind, hit: Hit) -> Commitment:
+        when, alternatives = pick_when(unit_times, unit.start_char, unit.end_char, doc[hit.start].idx, source)
+        if kind in ("deadline", "date") and when is not None:
+            kind = "deadline" if is_deadline(source, when) or hit.label == "deadline" else "date"
+        obj, amount, unit_name = describe(doc, unit, hit, kind, cues)
+        return Commitment(kind, text, unit.start_char, unit.end_char, hit.id, when, obj, conditional,
+                          amount, unit_name, alternatives)
+
+    if question:
+        slot = kinds["meeting"][0] if "meeting" in kinds else None
+        proposal = bool(cues.proposal.search(lowered))
+        if slot is not None and has_time and (slot.label == "slot" or proposal or requests_hits):
+            # "Does Tuesday 3pm work?", "Can we set up a call next week?": the writer proposes a time.
+            commitments.append(make("meeting", slot))
+        elif requests_hits:
+            requests.append(_request(kinds, requests_hits, make))
+        elif proposal and kinds:
+            # "How about lunch?" with no time yet: the writer asks the reader to pick one.
+            first = next(iter(kinds.values()))[0]
+            requests.append(_request(kinds, [first], make))
+        return
+    if requests_hits and not commit_hits:
+        requests.append(_request(kinds, requests_hits, make))
+        return
+    if requests_hits:
+        requests.append(make("other", requests_hits[0]))
+    if cues.hypothetical.search(lowered):
+        return
+    past_marker = bool(cues.past.search(lowered))
+    first_person = any(doc[i].lower_ in cues.first_person for i in range(unit.start, unit.end))
+    # "20% off everything!" addresses the public; an offer to this reader names "we" or "you".
+    addressed = first_person or any(doc[i].lower_ in cues.second_person for i in range(unit.start, unit.end))
+    made: list[Commitment] = []
+    for kind in _KIND_ORDER:
+        if kind not in kinds or (kind in ("deadline", "date") and made):
+            continue
+        if kind == "capability" and not first_person:
+            continue
+        for hit in kinds[kind] if kind in _MULTI else kinds[kind][:1]:
+            if hit.id in _ADDRESSED_ONLY and not addressed and not commit_hits:
+                continue
+            if commit_hits or (
+                hit.label in _SELF_ASSERTING
+                and not requests_hits
+                and not _told_in_past(doc, unit, hit, cues)
+                and (hit.label == "attachment" or not past_marker)
+            ):
+                made.append(make(kind, hit))
+    if commit_hits and not made:
+        made.append(make("date" if unit_times else "other", commit_hits[0]))
+    commitments.extend(made)
+
+
+def _told_in_past(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> bool:
+    """True when a past-tense verb governs the claim ("we offered 15%", "Legal said the MSA is attached")."""
+    # An attachment is present now whatever happened to it ("the signed NDA is attached"), unless reported.
+    verbs = cues.reported_speech if hit.label == "attachment" else cues.past_verbs
+    i = hit.start - 1
+    while i >= unit.start and not (doc[i].is_punct and doc[i].text not in ("-", "'", "’")):
+        if doc[i].lower_ in verbs:
+            return True
+        i -= 1
+    return False
+
+
+def _kind_hits(
+    doc: Doc, unit: Unit, hits: list[Hit], has_time: bool, question: bool, cues: Cues
+) -> dict[CommitmentKind, list[Hit]]:
+    """Return the usable hits of each kind, best first, dropping negated claims and overlapping figures."""
+    out: dict[CommitmentKind, list[Hit]] = {}
+    claimed: list[Hit] = [x for x in hits if x.label in ("price", "document", "attachment")]
+    for x in hits:
+        kind = _LABEL_KIND.get(x.label)
+        if kind is None:
+            continue
+        if x.label == "slot" and (not has_time or (not question and doc[x.start].lower_ in _QUESTION_OPENERS)):
+            continue
+        if x.label in ("price", "capability", "date", "amount") and _negated(doc, x, unit.start, cues, 4, 0):
+            continue
+        # "We offer a 15% discount" is a price, not a capability called "a 15% discount".
+        if x.label == "capability" and any(c.start < x.end + 6 and x.start < c.end for c in claimed):
+            continue
+        found = out.setdefault(kind, [])
+        if any(y.start < x.end and x.start < y.end for y in found):
+            # Overlaps an earlier hit of the same kind: keep the stronger label (a stated price over a bare figure).
+            if x.label == "price":
+                found[:] = [y for y in found if not (y.label == "amount" and y.start < x.end and x.start < y.end)]
+            else:
+                continue
+        found.append(x)
+    for found in out.values():
+        # A labelled figure ("15% off") speaks for the clause before a bare amount does.
+        found.sort(key=lambda y: y.label == "amount")
+    return out
+
+
+def _request(
+    kinds: dict[CommitmentKind, list[Hit]], mood: list[Hit], make: Callable[[CommitmentKind, Hit], Commitment]
+) -> Commitment:
+    for kind in _KIND_ORDER:
+        for hit in kinds.get(kind, ()):
+            if hit.label != "attachment":
+                return make(kind, hit)
+    return make("other", mood[0])

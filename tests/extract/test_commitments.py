@@ -1,0 +1,267 @@
+"""Commitment and request extraction: hand-written positive and negative cases, one row each."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from promisegate.extract.commitments import find_commitments
+from promisegate.extract.nlp import get_nlp
+from promisegate.model import Commitment
+from promisegate.paths import bundled
+
+NOW = datetime(2024, 3, 4, 9, 0, tzinfo=UTC)
+C, R = "commitment", "request"
+
+# (text, side, kind, rule, expected fields)
+POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
+    # --- documents
+    ("I'll send over the SOC 2 Type II report by Friday.", C, "document", "document-send",
+     {"object": "SOC 2 Type II report"}),
+    ("We will share the security questionnaire responses tomorrow.", C, "document", "document-send",
+     {"object": "security questionnaire responses"}),
+    ("I can get you a copy of the MSA redlines this afternoon.", C, "document", "document-send",
+     {"object": "MSA redlines"}),
+    ("Attached is our pricing sheet.", C, "document", "document-attached", {"object": "pricing sheet"}),
+    ("Please find attached the updated order form.", C, "document", "document-attached", {"object": "order form"}),
+    ("I've attached the implementation plan for your review.", C, "document", "document-attached",
+     {"object": "implementation plan"}),
+    ("The signed NDA is attached.", C, "document", "document-attached", {"object": "NDA"}),
+    ("Could you send the W-9 by Friday?", R, "document", "document-send", {"object": "W-9"}),
+    ("Please send me the signed order form.", R, "document", "document-send", {"object": "order form"}),
+    # --- prices
+    ("If you sign by Friday we can do 15% off.", C, "price", "price-discount",
+     {"amount": 15.0, "unit": "%", "conditional": True}),
+    ("We can offer you a 20% discount on the first year.", C, "price", "price-discount", {"amount": 20.0, "unit": "%"}),
+    ("I can extend a discount of 12.5% for a three-year term.", C, "price", "price-discount",
+     {"amount": 12.5, "unit": "%"}),
+    ("We can waive the onboarding fee for you.", C, "price", "price-free", {"object": "onboarding fee"}),
+    ("Onboarding is free for your team.", C, "price", "price-free", {"object": "Onboarding"}),
+    ("We'll include premium support at no cost to you.", C, "price", "price-free", {"object": "premium support"}),
+    ("Pricing is $45,000 per year.", C, "price", "price-stated", {"amount": 45000.0, "unit": "USD"}),
+    ("The license is €12 per seat per month.", C, "price", "price-stated", {"amount": 12.0, "unit": "EUR"}),
+    ("We can do $40k for the first year.", C, "price", "price-amount", {"amount": 40000.0, "unit": "USD"}),
+    ("I can get it down to 2,500 GBP.", C, "price", "price-amount", {"amount": 2500.0, "unit": "GBP"}),
+    ("We offer net 45 payment terms.", C, "price", "price-payment-terms", {"amount": 45.0, "unit": "days"}),
+    ("We guarantee 99.95% uptime.", C, "price", "price-sla", {"amount": 99.95, "unit": "%"}),
+    ("Our uptime SLA is 99.9% for enterprise customers.", C, "price", "price-sla", {"amount": 99.9, "unit": "%"}),
+    ("Can you give us a 20% discount?", R, "price", "price-discount", {"amount": 20.0, "unit": "%"}),
+    # --- capabilities
+    ("We support SAML SSO.", C, "capability", "capability-supports", {"object": "SAML SSO"}),
+    ("Our platform natively integrates with Salesforce.", C, "capability", "capability-supports",
+     {"object": "Salesforce"}),
+    ("We're HIPAA compliant.", C, "capability", "capability-certified", {"object": "HIPAA"}),
+    ("We are SOC 2 Type II certified.", C, "capability", "capability-certified", {"object": "SOC 2 Type II"}),
+    ("We hold ISO 27001 across all regions.", C, "capability", "capability-certified", {"object": "ISO 27001"}),
+    ("We have a native integration with Okta.", C, "capability", "capability-integration", {"object": "Okta"}),
+    # --- meetings
+    ("I'll set up a call next week.", C, "meeting", "meeting-set-up", {"object": "call"}),
+    ("Does Tuesday 3pm PT work?", C, "meeting", "meeting-slot-works", {}),
+    ("How about Thursday at 10am?", C, "meeting", "meeting-slot-works", {}),
+    ("I'm free Wednesday afternoon if that helps.", C, "meeting", "meeting-slot-works", {}),
+    ("I'll call you tomorrow morning.", C, "meeting", "meeting-verb", {}),
+    ("Can we set up a demo next week?", C, "meeting", "meeting-set-up", {"object": "demo"}),
+    ("Our kickoff call is confirmed for Monday.", C, "meeting", "meeting-confirmed", {}),
+    ("Could you join a call with our security team?", R, "meeting", "meeting-set-up", {"object": "call"}),
+    # --- deadlines and dates
+    ("We'll have the integration ready by Friday.", C, "deadline", "deadline-by", {}),
+    ("I will get this done before the end of the month.", C, "deadline", "deadline-by", {}),
+    ("The go-live is on March 3.", C, "date", "date-event", {"object": "go-live"}),
+    ("Go-live is scheduled for Monday, April 8.", C, "date", "date-event", {"object": "Go-live"}),
+    ("Please get back to me by Thursday.", R, "deadline", "deadline-by", {}),
+    # --- other first-person promises and moods
+    ("I'll make sure the team follows up.", C, "other", "commit-will", {}),
+    ("We should loop in your IT lead.", C, "other", "commit-we-should", {}),
+    ("I can take care of the paperwork.", C, "other", "commit-can", {}),
+    ("I'm going to escalate this internally.", C, "other", "commit-going-to", {}),
+    ("I'd be happy to walk your team through it.", C, "other", "commit-willing", {}),
+    ("We plan to add two more regions.", C, "other", "commit-plan", {}),
+    ("We plan to ship SCIM provisioning this summer.", C, "date", "date-event", {}),
+    ("Let me check with our solutions engineer.", C, "other", "commit-let-me", {}),
+    ("Let's get your admins onboarded.", C, "other", "commit-lets", {}),
+    ("I'm preparing the rollout checklist now.", C, "other", "commit-progressive", {}),
+    ("I'd like to propose a pilot with two teams.", C, "other", "commit-would-like-to", {}),
+    ("The sandbox will be ready for your team.", C, "other", "commit-will-be-ready", {}),
+    ("See you Thursday!", C, "meeting", "meeting-see-you", {}),
+    ("We're confirmed for the workshop on the 12th.", C, "meeting", "meeting-confirmed", {}),
+    ("Please review the redlines.", R, "other", "request-please", {}),
+    ("Would you confirm the billing contact?", R, "other", "request-modal-you", {}),
+    ("Let me know which option works.", R, "other", "request-let-me-know", {}),
+    ("Give me a shout when legal is done.", R, "other", "request-send-me", {}),
+    ("I'd appreciate your feedback on the proposal.", R, "other", "request-want-you", {}),
+    ("You should loop in procurement early.", R, "other", "request-you-need", {}),
+    ("Forward this to your CFO.", R, "other", "request-imperative", {}),
+    ("Don't forget to add your admin emails.", R, "other", "request-reminder", {}),
+    ("Can I get the name of your procurement lead?", R, "other", "request-can-i-get", {}),
+    ("I was wondering if your CISO has reviewed it.", R, "other", "request-wondering", {}),
+    ("Have you had a chance to look?", R, "other", "request-question-you", {}),
+]
+
+# (text, pattern id it is a near miss for, whether a request is expected instead)
+NEGATIVE: list[tuple[str, str, bool]] = [
+    # requests are not commitments
+    ("Could you send the W-9 by Friday?", "document-send", True),
+    ("Please send over your SOC 2 report.", "document-send", True),
+    ("Can you give us a 20% discount?", "price-discount", True),
+    ("Could you share your availability?", "meeting-slot-works", True),
+    # questions
+    ("Is a 20% discount possible?", "price-discount", False),
+    ("Do you support SAML SSO?", "capability-supports", True),
+    ("Are you HIPAA compliant?", "capability-certified", True),
+    ("Is the go-live still March 3?", "date-event", False),
+    ("Will the sandbox be ready by Friday?", "commit-will-be-ready", False),
+    ("Should I send the pricing sheet?", "document-send", False),
+    # negations
+    ("We can't commit to a 20% discount.", "price-discount", False),
+    ("We don't support SCIM yet.", "capability-supports", False),
+    ("We are not SOC 2 certified today.", "capability-certified", False),
+    ("I won't be able to send the report this week.", "commit-will", False),
+    ("We cannot waive the onboarding fee.", "price-free", False),
+    ("I can't make it on Tuesday.", "commit-can", False),
+    ("We don't have a native integration with Workday.", "capability-integration", False),
+    ("I'm not going to push legal on this.", "commit-going-to", False),
+    ("Onboarding is not free for this tier.", "price-free", False),
+    ("There is no discount of 20% available.", "price-discount", False),
+    # past events
+    ("We sent it last week.", "document-send", False),
+    ("I shared the deck with your team yesterday.", "document-send", False),
+    ("We offered a 15% discount last quarter.", "price-discount", False),
+    ("Pricing was $45,000 per year.", "price-stated", False),
+    ("We met on Tuesday to review the plan.", "meeting-verb", False),
+    ("They supported SAML back then.", "capability-supports", False),
+    # hypotheticals
+    ("If we were to offer 10% off, would you sign?", "price-discount", True),
+    ("Hypothetically we can do net 60.", "price-payment-terms", False),
+    # quoted earlier mail
+    ("> I'll send the SOC 2 report tomorrow.", "commit-will", False),
+    ("Thanks!\n\n> We can do 15% off if you sign by Friday.\n> Attached is our pricing sheet.",
+     "document-attached", False),
+    (">> Let's set up a call next week.", "commit-lets", False),
+    # other people's promises and statements
+    ("He will send the contract.", "commit-will", False),
+    ("Their platform integrates with Salesforce.", "capability-supports", False),
+    ("The customer requires HIPAA compliance.", "capability-certified", False),
+    ("Legal said the MSA is attached to the ticket.", "document-attached", False),
+    # "May" the verb, "We", phone and version numbers, prices that look like times
+    ("May I ask who else is on the buying committee?", "date-event", True),
+    ("We.", "commit-will", False),
+    ("Our main line is 415.782.7822.", "price-amount", False),
+    ("We're on version 2.10 of the agent.", "price-amount", False),
+    ("The 3.30 train was late.", "deadline-by", False),
+    ("It costs about 4.30 a day in coffee.", "price-stated", False),
+    ("The 99.9 percentile latency is 4.5 seconds.", "price-sla", False),
+    ("Uptime last month was 99.2%.", "price-sla", False),
+    ("Terms were net 30 under the old contract.", "price-payment-terms", False),
+    # marketing and boilerplate
+    ("FINAL DAY: 20% OFF + FREE SHIPPING!", "price-discount", False),
+    ("If you have any questions, please contact support.", "request-please", False),
+    ("To unsubscribe, click here.", "request-imperative", False),
+    ("If you no longer wish to receive these emails, let us know.", "request-let-me-know", False),
+    # near misses of the mood patterns
+    ("I will be out of the office until Monday.", "commit-will", False),
+    ("I can see why that matters.", "commit-can", False),
+    ("We should have known earlier.", "commit-we-should", False),
+    ("I hope to hear from you.", "commit-plan", False),
+    ("I am working from home today.", "commit-progressive", False),
+    ("She said she can let me know.", "request-let-me-know", False),
+    ("Bob did tell me to email you.", "request-send-me", False),
+    ("That is the only copy you should keep.", "request-you-need", False),
+    ("The pricing that you should expect is on the site.", "request-you-need", False),
+    ("Anything to please the auditors.", "request-please", False),
+    ("Thanks for the call today.", "meeting-verb", False),
+    ("The call was great.", "meeting-set-up", False),
+    ("See the notes below.", "meeting-see-you", True),
+    ("I'd like to understand your timeline.", "commit-would-like-to", False),
+    ("I would be surprised if that were the case.", "commit-willing", False),
+    ("Let me be clear about the scope.", "commit-let-me", False),
+    ("I was hoping to finish this today.", "request-wondering", False),
+    ("What did the board decide?", "request-question-you", False),
+    ("Make sense?", "request-reminder", False),
+    ("It will be interesting to see.", "commit-will-be-ready", False),
+    ("The call was booked by another team.", "meeting-confirmed", False),
+    ("You'd have to ask finance.", "request-modal-you", False),
+    ("Sam asked me if I could help.", "request-can-i-get", False),
+    ("The cluster lets admins set quotas.", "commit-lets", False),
+    ("How many hours a week does the team spend on this?", "request-want-you", False),
+    ("Deadlines are tight for everyone.", "deadline-by", False),
+    ("Forwarded message below.", "request-imperative", False),
+]
+
+
+def _run(text: str) -> tuple[list[Commitment], list[Commitment]]:
+    return find_commitments(get_nlp()(text), [], NOW)
+
+
+@pytest.mark.parametrize(("text", "side", "kind", "rule", "fields"), POSITIVE)
+def test_positive(text: str, side: str, kind: str, rule: str, fields: dict[str, Any]) -> None:
+    commitments, requests = _run(text)
+    found = commitments if side == C else requests
+    match = [c for c in found if c.kind == kind and c.rule == rule]
+    assert match, f"expected {side} {kind}/{rule}, got C={commitments} R={requests}"
+    got = match[0]
+    assert got.text == text[got.start : got.end]
+    for name, value in fields.items():
+        assert getattr(got, name) == value, f"{name}: {getattr(got, name)!r} != {value!r}"
+    if side == R:
+        assert not commitments, f"a request is not a commitment: {commitments}"
+
+
+@pytest.mark.parametrize(("text", "near_miss", "is_request"), NEGATIVE)
+def test_negative(text: str, near_miss: str, is_request: bool) -> None:
+    commitments, requests = _run(text)
+    assert commitments == [], f"no commitment expected (near miss of {near_miss}): {commitments}"
+    assert bool(requests) == is_request, f"requests: {requests}"
+
+
+def _pattern_ids() -> set[str]:
+    path = bundled("rules") / "patterns" / "commitments.jsonl"
+    return {json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+
+
+def test_every_pattern_id_has_a_positive_case() -> None:
+    missing = _pattern_ids() - {row[3] for row in POSITIVE}
+    assert not missing, f"pattern ids without a positive test: {sorted(missing)}"
+
+
+def test_every_pattern_id_has_a_negative_case() -> None:
+    missing = _pattern_ids() - {row[1] for row in NEGATIVE}
+    assert not missing, f"pattern ids without a negative test: {sorted(missing)}"
+
+
+def test_half_of_the_cases_are_negative() -> None:
+    assert len(NEGATIVE) >= len(POSITIVE) * 0.9
+
+
+# With the time tagger: `when` is the time in the clause, alternatives are the other "or" options.
+WHEN_CASES: list[tuple[str, str, str, str, tuple[str, ...]]] = [
+    ("We'll have the integration ready by Friday.", "deadline", "deadline-by", "by Friday", ()),
+    ("The go-live is on March 14.", "date", "date-event", "March 14", ()),
+    ("Does Tuesday 3pm PT work?", "meeting", "meeting-slot-works", "Tuesday 3pm PT", ()),
+    ("I can do Monday or Tuesday at 2pm for the call.", "meeting", "meeting-verb", "Monday", ("Tuesday at 2pm",)),
+    ("I'll send the SOC 2 report tomorrow, not Friday.", "document", "document-send", "tomorrow", ()),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "rule", "when", "alternatives"), WHEN_CASES)
+def test_when_comes_from_the_time_tagger(
+    text: str, kind: str, rule: str, when: str, alternatives: tuple[str, ...]
+) -> None:
+    from promisegate.extract import extract
+
+    result = extract(text, NOW, "UTC")
+    match = [c for c in result.commitments if c.kind == kind and c.rule == rule]
+    assert match, result.commitments
+    assert match[0].when is not None and match[0].when.text == when
+    assert tuple(a.text for a in match[0].alternatives) == alternatives
+
+
+def test_offsets_index_the_original_text() -> None:
+    text = "Hi Dana,\n\nThanks for today.  I'll send the MSA by Friday.\n\n> old: I'll send it.\nCould you sign?"
+    commitments, requests = _run(text)
+    assert [c.text for c in commitments] == ["I'll send the MSA by Friday."]
+    assert [r.text for r in requests] == ["Could you sign?"]
+    for c in commitments + requests:
+        assert text[c.start : c.end] == c.text
