@@ -104,6 +104,7 @@ class MaildirOutbox:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
         self.maildir = mailbox.Maildir(str(path), create=True)
 
     def describe(self) -> str:

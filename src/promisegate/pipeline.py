@@ -80,6 +80,8 @@ class Checker:
         deal = self.context.deals.for_message(message) if self.context else None
         if deal is not None:
             tz = deal.owner.timezone or tz
+        if self.settings.server.log_bodies:
+            log.debug("text of %s: %r", message.message_id, message.text)
         extraction = extract(message.text, now, tz)
         findings: list[Finding] = []
         hit: list[str] = []
