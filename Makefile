@@ -23,6 +23,8 @@ lint: install
 
 # pytest exits 5 when a selection is empty; that is not a failure of the suite.
 test: install lint
+	$(BIN)/promisegate rules lint
+	$(BIN)/promisegate rules test
 	$(BIN)/pytest -q $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 bench: install

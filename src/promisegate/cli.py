@@ -320,8 +320,9 @@ def _register_commands() -> None:
     from promisegate.audit_cli import audit_command
     from promisegate.context.cli import ledger_command
     from promisegate.extract.cli import extract_command
+    from promisegate.tuning_cli import qa_command, replay_command, rules_command
 
-    for command in (extract_command, ledger_command, audit_command):
+    for command in (extract_command, ledger_command, audit_command, rules_command, replay_command, qa_command):
         main.add_command(command)
 
 

@@ -53,6 +53,8 @@ class Checker:
         self.context = context
         self.registry = registry or load_builtin_rules()
         self.policy = policy or load_policy(settings.rules_path, set(self.registry.names()))
+        # None shares the extractor's cache of the bundled patterns; a rules dir of one's own brings its own.
+        self.patterns_dir = settings.rules_path if settings.policy.rules_dir else None
 
     def check(self, raw: bytes, mail_from: str = "", rcpts: Sequence[str] = (), *,
               now: datetime | None = None, mode: Mode | None = None) -> CheckResult:
@@ -82,7 +84,7 @@ class Checker:
             tz = deal.owner.timezone or tz
         if self.settings.server.log_bodies:
             log.debug("text of %s: %r", message.message_id, message.text)
-        extraction = extract(message.text, now, tz)
+        extraction = extract(message.text, now, tz, self.patterns_dir)
         findings: list[Finding] = []
         hit: list[str] = []
         missed: list[str] = []

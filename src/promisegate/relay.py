@@ -25,6 +25,7 @@ from promisegate.errors import NotFound, PermanentDeliveryError, TemporaryDelive
 from promisegate.metrics import Metrics
 from promisegate.model import MODES, Commitment, Mode, Verdict
 from promisegate.pipeline import Checker, CheckResult
+from promisegate.qa import QaQueue
 from promisegate.spool import QueuedMessage, Store, new_queue_id
 
 log = logging.getLogger(__name__)
@@ -59,6 +60,7 @@ class Relay:
         self.context = context
         self.metrics = metrics or Metrics()
         self.notifier: HoldNotifier | None = None
+        self.qa = QaQueue(store, settings.qa)
         self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="spool")
         # spaCy pipelines are not safe to share across threads: every check runs on this one.
         self.check_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="check")
@@ -129,6 +131,7 @@ class Relay:
         if state == "released":
             self.metrics.released.inc()
             self._record_ledger(qm, commitments)
+            await self._io(self.qa.maybe_sample, qm)
             self.audit.record("released", qm.queue_id, reason=verdict.reason)
             if self.notifier and self.mode == "monitor" and verdict.findings:
                 await self.notifier.monitor(qm, verdict)
@@ -157,6 +160,7 @@ class Relay:
             raise NotFound(f"message {queue_id} is {qm.state}, not held")
         commitments = [Commitment.from_json(c) for c in (qm.verdict or {}).get("commitments", [])]
         self._record_ledger(qm, commitments)
+        await self._io(self.qa.maybe_sample, qm)
         self.metrics.released.inc()
         self.audit.record("released", queue_id, actor=actor, via=via)
         self._wake.set()
@@ -232,6 +236,7 @@ class Relay:
         await asyncio.gather(*self._tasks, return_exceptions=True)
         self._db.shutdown(wait=True)
         self.check_executor.shutdown(wait=True)
+        self.qa.close()
 
     async def _delivery_loop(self) -> None:
         limit = asyncio.Semaphore(max(1, self.settings.upstream.concurrency))

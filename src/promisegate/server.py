@@ -21,6 +21,7 @@ from promisegate.deliver import MaildirOutbox, SmtpUpstream, Upstream
 from promisegate.gateway import Authenticator, GatewayHandler
 from promisegate.ops_http import add_ops_routes
 from promisegate.pipeline import Checker
+from promisegate.qa_http import add_qa_routes
 from promisegate.relay import Relay
 from promisegate.reload import Reloader
 from promisegate.spool import Store
@@ -90,6 +91,7 @@ class Server:
         app = build_app(relay, approvals)
         add_ops_routes(app, relay, admin_token(data))
         add_api_routes(app, relay)
+        add_qa_routes(app, relay)
         self._web = web.AppRunner(app, access_log=None)
         await self._web.setup()
         await web.TCPSite(self._web, s.server.web_host, s.server.web_port).start()

@@ -37,10 +37,10 @@ def test_unknown_key_names_file_and_line(tmp_path: Path) -> None:
 def test_wrong_type_and_bad_mode_are_refused(tmp_path: Path) -> None:
     cfg = tmp_path / "p.toml"
     cfg.write_text('[server]\nsmtp_port = "twenty"\n')
-    with pytest.raises(ConfigError, match=r":2: server.smtp_port must be int"):
+    with pytest.raises(ConfigError, match=r":2: server\.smtp_port must be int"):
         load_settings(cfg)
     cfg.write_text('[policy]\nmode = "yolo"\n')
-    with pytest.raises(ConfigError, match="policy.mode must be one of"):
+    with pytest.raises(ConfigError, match=r"policy\.mode must be one of"):
         load_settings(cfg)
 
 

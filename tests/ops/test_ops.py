@@ -22,7 +22,7 @@ def send(server: RunningServer, body: str = "Thanks for the call today.") -> str
         client.login(AGENT_USER, AGENT_PASSWORD)
         client.mail("agent@seller.example")
         client.rcpt("buyer@example.com")
-        code, text = client.data(compose(body=body).as_bytes())
+        _, text = client.data(compose(body=body).as_bytes())
     return text.decode().rsplit(" ", 1)[-1]
 
 
