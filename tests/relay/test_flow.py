@@ -104,3 +104,14 @@ def test_pause_and_resume_act_on_a_running_server(relay_server: RunningServer,
     # Mail held only by the pause is judged again under the configured (gated) mode.
     relay_server.wait_state(qid, "delivered")
     assert len(upstream_sink.wait_for(1)) == 1
+
+
+def test_released_mail_is_sampled_for_qa_review(relay_factory, upstream_sink: UpstreamSink) -> None:
+    server = relay_factory(**{"qa.sample_rate": 1.0})
+    qid = send(server, compose(body=BENIGN))
+    server.wait_state(qid, "delivered")
+    assert [s.queue_id for s in server.relay.qa.samples()] == [qid]
+    unsampled = relay_factory(**{"qa.sample_rate": 0.0})
+    other = send(unsampled, compose(body=BENIGN))
+    unsampled.wait_state(other, "delivered")
+    assert unsampled.relay.qa.samples() == []
