@@ -81,7 +81,8 @@ def run(config_path: str | None, data_dir: str | None, smtp_port: int | None, we
     _print_banner(settings)
     try:
         asyncio.run(Server(settings).serve_forever())
-    except OSError as exc:
+    except (OSError, PromisegateError) as exc:
+        # An invalid deal or rule file stops the start: the relay never runs on policy it cannot read.
         raise click.ClickException(f"cannot start: {exc}") from exc
 
 
@@ -121,7 +122,10 @@ def check(message: str, config_path: str | None, now: str | None, mode: str | No
 
     settings = settings_from(config_path)
     raw = sys.stdin.buffer.read() if message == "-" else Path(message).read_bytes()
-    context = load_context(settings)
+    try:
+        context = load_context(settings)
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from exc
     try:
         result = Checker(settings, context).check(raw, now=parse_now(now), mode=mode)  # type: ignore[arg-type]
     finally:
