@@ -102,6 +102,7 @@ def make_settings(data_dir: Path, upstream_port: int | None, **overrides: Any) -
         "server.data_dir": str(data_dir), "server.smtp_port": free_port(), "server.web_port": free_port(),
         "agents": [AgentAccount(AGENT_USER, AGENT_PASSWORD, "test-api-key")],
         "upstream.backoff_initial": 0.2, "upstream.backoff_max": 0.5,
+        "approvers": [],  # tests that need approver logins (and their notices) configure them
     }
     if upstream_port:
         base["upstream.host"], base["upstream.port"] = "127.0.0.1", upstream_port

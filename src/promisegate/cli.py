@@ -91,6 +91,7 @@ def _print_banner(s: Settings) -> None:
 
     target = make_upstream(s)
     agents = "\n".join(f"    user {a.user!r}  password {a.password!r}" for a in s.agents)
+    approvers = "\n".join(f"    {a.get('email')!r}  password {a.get('password')!r}" for a in s.approvers) or "    (none)"
     click.echo(
         f"promisegate {__version__} — mode {s.policy.mode}\n"
         f"  SMTP gateway  smtp://{s.server.smtp_host}:{s.server.smtp_port}  (AUTH PLAIN/LOGIN required)\n"
@@ -100,6 +101,7 @@ def _print_banner(s: Settings) -> None:
         f"  rules         {s.rules_path}\n  deals         {s.deals_path}\n"
         f"  released mail {target.describe()}\n"
         f"  agent credentials:\n{agents}\n"
+        f"  approver logins for the web UI:\n{approvers}\n"
         f"  try: swaks --server {s.server.smtp_host}:{s.server.smtp_port} --auth-user {s.agents[0].user}"
         f" --auth-password {s.agents[0].password} --to buyer@example.com\n",
         err=False,

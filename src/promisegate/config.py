@@ -110,7 +110,11 @@ class Settings:
     agents: list[AgentAccount] = field(
         default_factory=lambda: [AgentAccount("demo-agent", "demo-password", "demo-api-key")]
     )
-    approvers: list[dict[str, str]] = field(default_factory=list)  # web logins: {email, password}
+    # Web logins ({email, password}); the defaults are the demo world's SEs so `make run` can be explored.
+    approvers: list[dict[str, str]] = field(default_factory=lambda: [
+        {"email": "dana.lee@brightline.example", "password": "demo-approver"},
+        {"email": "jonas.weber@brightline.example", "password": "demo-approver"},
+    ])
     source: str = ""  # path of the TOML file, if any
 
     @property
