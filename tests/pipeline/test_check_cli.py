@@ -1,0 +1,43 @@
+"""`promisegate check`: the JSON contract of DESIGN.md and the readable --explain trace."""
+
+from __future__ import annotations
+
+import json
+
+import yaml
+from click.testing import CliRunner
+
+from promisegate.cli import main
+from promisegate.paths import bundled
+
+SCENARIO = bundled("fixtures") / "scenarios" / "conflict-board-prep"
+NOW = yaml.safe_load(SCENARIO.with_suffix(".yaml").read_text())["now"]
+
+
+def run(*args: str) -> str:
+    result = CliRunner().invoke(main, ["check", str(SCENARIO.with_suffix(".eml")), "--now", NOW, *args])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_json_follows_the_contract() -> None:
+    verdict = json.loads(run("--json"))
+    assert verdict["action"] == "hold" and verdict["mode"] == "gated"
+    assert isinstance(verdict["score"], float)
+    commitment = verdict["commitments"][0]
+    assert {"kind", "text", "start", "end", "rule", "when"} <= set(commitment)
+    finding = next(f for f in verdict["findings"] if f["rule"] == "meeting-conflict")
+    assert {"rule", "score", "message", "evidence"} <= set(finding)
+    assert "Board prep" in finding["message"]
+
+
+def test_explain_traces_patterns_rules_thresholds_and_action() -> None:
+    out = run("--explain")
+    verdict = json.loads(run("--json"))
+    meeting = next(c for c in verdict["commitments"] if c["kind"] == "meeting")
+    assert f"[{meeting['rule']}]" in out  # which pattern matched
+    assert "── deal: " in out and "── time expressions" in out
+    assert "HIT  meeting-conflict" in out  # each rule's finding and score
+    assert "miss " in out  # and the rules that did not fire
+    assert "mode gated; hold at 5" in out
+    assert "=> HOLD:" in out
