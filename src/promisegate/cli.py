@@ -91,7 +91,8 @@ def _print_banner(s: Settings) -> None:
 
     target = make_upstream(s)
     agents = "\n".join(f"    user {a.user!r}  password {a.password!r}" for a in s.agents)
-    approvers = "\n".join(f"    {a.get('email')!r}  password {a.get('password')!r}" for a in s.approvers) or "    (none)"
+    approvers = "\n".join(f"    {a.get('email')!r}  password {a.get('password')!r}"
+                          for a in s.approvers) or "    (none)"
     click.echo(
         f"promisegate {__version__} — mode {s.policy.mode}\n"
         f"  SMTP gateway  smtp://{s.server.smtp_host}:{s.server.smtp_port}  (AUTH PLAIN/LOGIN required)\n"

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from promisegate.extract.commit_rules import load_rules
 from promisegate.extract.commitments import find_commitments
-from promisegate.extract.nlp import get_nlp
+from promisegate.extract.nlp import get_nlp, parse
 from promisegate.extract.times import find_times, get_engine
 from promisegate.model import Extraction
 
@@ -18,7 +18,7 @@ def extract(text: str, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: Pat
     zone = ZoneInfo(tz) if isinstance(tz, str) else tz
     if now.tzinfo is None:
         now = now.replace(tzinfo=zone)
-    doc = get_nlp()(text)  # built once: times and commitments read the same tokens
+    doc = parse(text)  # built once: times and commitments read the same tokens
     times = find_times(doc, now, zone, rules_dir=rules_dir)
     commitments, requests = find_commitments(doc, times, now, rules_dir=rules_dir)
     return Extraction(commitments=tuple(commitments), requests=tuple(requests), times=tuple(times))

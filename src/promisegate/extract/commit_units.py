@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from promisegate.extract.nlp import TokenColumns, sentence_bounds, token_columns
+
 # A clause break inside a sentence: the second half of "we can't do 20%, but we can do 10%" stands alone.
 _CLAUSE_BREAKS = frozenset({";", "but", "however", "although", "though", "whereas"})
 _TRAILING = frozenset({",", "-", "--", "–", "—"})
@@ -21,48 +23,50 @@ class Unit:
     end_char: int
 
 
-def _quoted_tokens(doc: Doc) -> list[bool]:
+def _quoted_tokens(texts: list[str]) -> list[bool]:
     # A line whose first visible character is ">" is quoted earlier mail: never our commitment.
-    quoted = [False] * len(doc)
+    quoted = [False] * len(texts)
     at_line_start = True
     in_quote = False
-    for i, tok in enumerate(doc):
-        if tok.is_space:
-            if "\n" in tok.text:
+    for i, text in enumerate(texts):
+        if text.isspace():  # spaCy's Token.is_space
+            if "\n" in text:
                 at_line_start, in_quote = True, False
             quoted[i] = in_quote
             continue
         if at_line_start:
-            in_quote = tok.text.startswith(">")
+            in_quote = text.startswith(">")
             at_line_start = False
         quoted[i] = in_quote
     return quoted
 
 
-def _close(doc: Doc, start: int, end: int, out: list[Unit]) -> None:
+def _close(cols: TokenColumns, start: int, end: int, out: list[Unit]) -> None:
     # Trim whitespace tokens so the unit's text starts and ends on words.
-    while start < end and doc[start].is_space:
+    texts = cols.texts
+    while start < end and texts[start].isspace():
         start += 1
-    while end > start and (doc[end - 1].is_space or doc[end - 1].text in _TRAILING):
+    while end > start and (texts[end - 1].isspace() or texts[end - 1] in _TRAILING):
         end -= 1
     if start < end:
-        out.append(Unit(start, end, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)))
+        out.append(Unit(start, end, cols.idx[start], cols.idx[end - 1] + len(texts[end - 1])))
 
 
 def clauses(doc: Doc) -> list[Unit]:
     """Return the clauses of `doc` in order, split at sentences, blank lines, quoted lines and "but"/";"."""
-    quoted = _quoted_tokens(doc)
+    cols = token_columns(doc)
+    texts, words = cols.texts, cols.words
+    quoted = _quoted_tokens(texts)
     units: list[Unit] = []
-    for sent in doc.sents:
-        start = sent.start
-        for i in range(sent.start, sent.end):
-            tok = doc[i]
-            if quoted[i] or (tok.is_space and tok.text.count("\n") >= 2):
-                _close(doc, start, i, units)
+    for sent_start, sent_end in sentence_bounds(doc):
+        start = sent_start
+        for i in range(sent_start, sent_end):
+            if quoted[i] or (texts[i].isspace() and texts[i].count("\n") >= 2):
+                _close(cols, start, i, units)
                 start = i + 1
-            elif tok.lower_ in _CLAUSE_BREAKS and i > start + 2:
+            elif words[i] in _CLAUSE_BREAKS and i > start + 2:
                 # Keep the break word with the second clause ("but we can ...").
-                _close(doc, start, i, units)
+                _close(cols, start, i, units)
                 start = i
-        _close(doc, start, sent.end, units)
+        _close(cols, start, sent_end, units)
     return units

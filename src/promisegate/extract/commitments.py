@@ -19,6 +19,7 @@ from promisegate.extract.commit_objects import describe
 from promisegate.extract.commit_rules import Hit, load_rules
 from promisegate.extract.commit_units import Unit, clauses
 from promisegate.extract.commit_values import is_deadline, pick_when
+from promisegate.extract.nlp import token_columns
 from promisegate.model import Commitment, CommitmentKind, TimeSpan
 
 # Order in which kinds are reported; a request takes the first kind present.
@@ -53,7 +54,7 @@ def find_commitments(
     hits = rules.hits(doc)
     commitments: list[Commitment] = []
     requests: list[Commitment] = []
-    source = doc.text  # Doc.text joins every token: build it once, not per clause.
+    source = token_columns(doc).source  # Doc.text joins every token: build it once, not per clause.
     h = 0
     for unit in clauses(doc):
         while h < len(hits) and hits[h].start < unit.start:
@@ -79,9 +80,10 @@ def _anchor(doc: Doc, unit: Unit) -> int:
 
 def _negated(doc: Doc, hit: Hit, lo: int, cues: Cues, before: int = 3, after: int = 2) -> bool:
     # "we can't", "we will not", "I don't think we can": a cue just before or right after the mood words.
+    words = token_columns(doc).words
     for i in range(max(lo, hit.start - before), min(len(doc), hit.end + after)):
         # "at no cost" carries its own "no"; elsewhere a negation inside the match negates it too.
-        if doc[i].lower_ in cues.negation and not (hit.start <= i < hit.end and hit.id == "price-free"):
+        if words[i] in cues.negation and not (hit.start <= i < hit.end and hit.id == "price-free"):
             return True
     return False
 
@@ -89,15 +91,16 @@ def _negated(doc: Doc, hit: Hit, lo: int, cues: Cues, before: int = 3, after: in
 def _has_time(doc: Doc, unit: Unit, unit_times: list[TimeSpan], hits: list[Hit], cues: Cues) -> bool:
     if unit_times or any(x.label in ("deadline", "date") for x in hits):
         return True
+    cols = token_columns(doc)
+    texts, words = cols.texts, cols.words
     for i in range(unit.start, unit.end):
-        tok = doc[i]
-        if tok.lower_ in cues.time_heads or _CLOCK.match(tok.text):
+        if words[i] in cues.time_heads or _CLOCK.match(texts[i]):
             return True
         # "next week", "this afternoon": a period word is a time only with a deictic before it.
-        if tok.lower_ in _PERIODS and i > unit.start and doc[i - 1].lower_ in _DEICTIC:
+        if words[i] in _PERIODS and i > unit.start and words[i - 1] in _DEICTIC:
             return True
         # "May" is a month only before a day number ("May 3"), never "May I ...".
-        if tok.text in cues.time_heads_cased and (tok.text != "May" or (i + 1 < len(doc) and doc[i + 1].like_num)):
+        if texts[i] in cues.time_heads_cased and (texts[i] != "May" or (i + 1 < len(doc) and doc[i + 1].like_num)):
             return True
     return False
 
@@ -163,9 +166,10 @@ def _judge(
     if cues.hypothetical.search(lowered):
         return
     past_marker = bool(cues.past.search(lowered))
-    first_person = any(doc[i].lower_ in cues.first_person for i in range(unit.start, unit.end))
+    unit_words = token_columns(doc).words[unit.start:unit.end]
+    first_person = not cues.first_person.isdisjoint(unit_words)
     # "20% off everything!" addresses the public; an offer to this reader names "we" or "you".
-    addressed = first_person or any(doc[i].lower_ in cues.second_person for i in range(unit.start, unit.end))
+    addressed = first_person or not cues.second_person.isdisjoint(unit_words)
     made: list[Commitment] = []
     for kind in _KIND_ORDER:
         if kind not in kinds or (kind in ("deadline", "date") and made):

@@ -65,10 +65,11 @@ class Features:
 
     def has_date(self) -> bool:
         """Whether this side names a day or a period, not only a clock time."""
-        return any(v is not None for v in (
-            self.weekday, self.month, self.dom, self.year, self.numeric, self.day_offset, self.quarter,
-            self.half, self.season, self.holiday, self.decade, self.century, self.unit, self.deictic,
-            self.shorthand))
+        return not (self.weekday is None and self.month is None and self.dom is None and self.year is None
+                    and self.numeric is None and self.day_offset is None and self.quarter is None
+                    and self.half is None and self.season is None and self.holiday is None
+                    and self.decade is None and self.century is None and self.unit is None
+                    and self.deictic is None and self.shorthand is None)
 
 
 def _number(words: list[str], i: int, lex: TimeLexicon) -> tuple[float | None, int]:
@@ -101,8 +102,24 @@ def _number(words: list[str], i: int, lex: TimeLexicon) -> tuple[float | None, i
     return total, j
 
 
+_MEMO_LIMIT = 50_000
+
+
 def read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Features:
-    """Scan lower-case token texts of one expression (or one side of a range)."""
+    """Scan lower-case token texts of one expression (or one side of a range).
+
+    The result is memoised and shared: take `copy()` of it before changing it.
+    """
+    key = (tuple(words), now_year)
+    known = lex.memo.get(key)
+    if known is None:
+        if len(lex.memo) >= _MEMO_LIMIT:
+            lex.memo.clear()
+        known = lex.memo[key] = _read_features(list(words), lex, now_year)
+    return known
+
+
+def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Features:
     f = Features(words=words)
     months, weekdays = lex.months, lex.weekdays
     n = len(words)

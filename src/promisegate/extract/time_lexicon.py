@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,8 @@ class TimeLexicon:
     """Lower-case word -> value tables used by the patterns (as @lists) and the normaliser."""
 
     tables: dict[str, Any]
+    # Features read from a word sequence, per (words, year): see time_features.read_features.
+    memo: dict[tuple[tuple[str, ...], int], Any] = field(default_factory=dict, compare=False, repr=False)
 
     def __getitem__(self, name: str) -> Any:
         return self.tables[name]
@@ -35,12 +38,12 @@ class TimeLexicon:
             raise KeyError(name)
         return [str(w) for w in table]
 
-    @property
+    @cached_property
     def weekdays(self) -> dict[str, int]:
         """Full and abbreviated weekday names -> Monday=0 index."""
         return {**self.tables["weekday"], **self.tables["weekday_abbr"]}
 
-    @property
+    @cached_property
     def months(self) -> dict[str, int]:
         """Full and abbreviated month names -> 1..12."""
         return {**self.tables["month"], **self.tables["month_abbr"]}

@@ -19,6 +19,7 @@ from spacy.matcher import Matcher
 from spacy.vocab import Vocab
 
 from promisegate.errors import ConfigError
+from promisegate.extract.compile import CompiledMatcher, UnsupportedPattern
 from promisegate.extract.time_lexicon import TimeLexicon
 
 LABELS = frozenset({"DATE", "TIME", "DURATION", "SET", "PART", "BLOCK"})
@@ -28,7 +29,7 @@ LABELS = frozenset({"DATE", "TIME", "DURATION", "SET", "PART", "BLOCK"})
 class TimePatterns:
     """A compiled matcher plus what each pattern id means."""
 
-    matcher: Matcher
+    matcher: CompiledMatcher  # keys are pattern ids
     label_of: dict[str, str]  # pattern id -> label
     ids: tuple[str, ...]  # in file order, for tests that want every id exercised
 
@@ -59,7 +60,8 @@ def load_patterns(path: Path, vocab: Vocab, lexicon: TimeLexicon) -> TimePattern
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
         raise ConfigError(f"cannot read time patterns: {exc}", path=str(path)) from exc
-    matcher = Matcher(vocab, validate=True)
+    validator = Matcher(vocab, validate=True)  # spaCy's schema and errors; matching is compiled below
+    compiled: list[tuple[str, list[dict[str, Any]]]] = []
     label_of: dict[str, str] = {}
     ids: list[str] = []
     for lineno, line in enumerate(lines, 1):
@@ -80,7 +82,11 @@ def load_patterns(path: Path, vocab: Vocab, lexicon: TimeLexicon) -> TimePattern
             raise ConfigError(f"id {rule_id!r} is used with two labels", path=str(path), line=lineno)
         pattern = _expand(entry["pattern"], lexicon, f"{path}:{lineno}")
         try:
-            matcher.add(rule_id, [pattern])
+            validator.add(rule_id, [pattern])
+            compiled.append((rule_id, pattern))
+            CompiledMatcher(vocab, [(rule_id, pattern)])
+        except UnsupportedPattern as exc:
+            raise ConfigError(f"pattern {rule_id!r}: {exc}", path=str(path), line=lineno) from exc
         except (MatchPatternError, ValueError) as exc:
             raise ConfigError(f"invalid pattern {rule_id!r}: {exc}", path=str(path), line=lineno) from exc
         if rule_id not in label_of:
@@ -88,4 +94,4 @@ def load_patterns(path: Path, vocab: Vocab, lexicon: TimeLexicon) -> TimePattern
         label_of[rule_id] = label
     if not ids:
         raise ConfigError("no time patterns", path=str(path))
-    return TimePatterns(matcher=matcher, label_of=label_of, ids=tuple(ids))
+    return TimePatterns(matcher=CompiledMatcher(vocab, compiled), label_of=label_of, ids=tuple(ids))

@@ -9,6 +9,8 @@ changes the interval; read features and resolve them against `now` (see time_res
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from copy import copy
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -18,17 +20,15 @@ from zoneinfo import ZoneInfo
 import dateparser
 from spacy.tokens import Doc
 
-from promisegate.extract.nlp import get_nlp
+from promisegate.extract.nlp import TokenColumns, get_nlp, sentence_bounds, token_columns
 from promisegate.extract.time_features import Features, read_features
+from promisegate.extract.time_join import Atom, Expr, join_atoms
 from promisegate.extract.time_lexicon import TimeLexicon, load_lexicon
 from promisegate.extract.time_patterns import TimePatterns, load_patterns
 from promisegate.extract.time_resolve import resolve
 from promisegate.model import Grain, TimeSpan
 from promisegate.paths import bundled
 
-# Tokens allowed between two atoms that read as one expression ("Friday, March 3 at 3pm (PT)").
-_JOINERS = frozenset({",", "at", "on", "@", "the", "of", "(", ")", "'s", "’s", "in", "this"})
-_RANGE = frozenset({"-", "–", "—", "to", "through", "thru", "until", "till", "til", "and"})
 # Context words some patterns need ("in March") but that are not part of the expression itself.
 _LEADING_CONTEXT = frozenset({"in", "since", "of", "during", "after", "through", "from", "at", "on", "@",
                               "for", "spend", "spent", "took", "take", "takes", "lasting", "around", "about"})
@@ -48,14 +48,7 @@ class TimeEngine:
     future: frozenset[str]
     past: frozenset[str]
     bound_words: frozenset[str]
-
-
-@dataclass
-class _Atom:
-    start: int  # token indexes, [start, end)
-    end: int
-    label: str
-    rule: str
+    cue_of: dict[str, int]  # memo of _cue, filled as words are seen
 
 
 @lru_cache(maxsize=4)
@@ -71,6 +64,7 @@ def get_engine(rules_dir: Path | None = None) -> TimeEngine:
         future=frozenset(lexicon["future_cue"]),
         past=frozenset(lexicon["past_cue"]),
         bound_words=frozenset([*lexicon["bound_before"], *lexicon["bound_within"]]),
+        cue_of={},
     )
 
 
@@ -90,32 +84,34 @@ def _numeric_date(text: str, base: datetime, direction: int) -> datetime | None:
     return _dateparser_day(text, day, order, prefer)
 
 
-def _select(doc: Doc, engine: TimeEngine) -> list[_Atom]:
+def _select(cols: TokenColumns, engine: TimeEngine) -> list[Atom]:
     """Longest non-overlapping atoms that touch no BLOCK span."""
     label_of = engine.patterns.label_of
-    strings = doc.vocab.strings
+    words = cols.words
     blocked: list[tuple[int, int]] = []
-    atoms: list[_Atom] = []
-    for key, start, end in engine.patterns.matcher(doc):
-        rule = strings[key]
+    atoms: list[Atom] = []
+    for rule, start, end in engine.patterns.matcher(cols.texts):
         label = label_of[rule]
         if label == "BLOCK":
             blocked.append((start, end))
         else:
-            atoms.append(_Atom(start, end, label, rule))
+            atoms.append(Atom(start, end, label, rule))
     if blocked:
-        atoms = [a for a in atoms if not any(a.start < e and s < a.end for s, e in blocked)]
+        mask = bytearray(len(words))
+        for s, e in blocked:
+            mask[s:e] = b"\x01" * (e - s)
+        atoms = [a for a in atoms if not any(mask[a.start:a.end])]
     # Longest first, but context words a pattern needs ("by March") count for less than the
     # expression itself, so "by March" never beats "March 7".
-    def weight(a: _Atom) -> tuple[int, int, int, int]:
+    def weight(a: Atom) -> tuple[int, int, int, int]:
         lead = 0
-        while a.start + lead < a.end - 1 and doc[a.start + lead].lower_ in _CONTEXT_WEIGHTLESS:
+        while a.start + lead < a.end - 1 and words[a.start + lead] in _CONTEXT_WEIGHTLESS:
             lead += 1
         return (a.start + lead - a.end, a.start - a.end, _PRIORITY[a.label], a.start)
 
     atoms.sort(key=weight)
-    taken = bytearray(len(doc))
-    chosen: list[_Atom] = []
+    taken = bytearray(len(words))
+    chosen: list[Atom] = []
     for a in atoms:
         if not any(taken[a.start:a.end]):
             taken[a.start:a.end] = b"\x01" * (a.end - a.start)
@@ -124,108 +120,40 @@ def _select(doc: Doc, engine: TimeEngine) -> list[_Atom]:
     return chosen
 
 
-def _kind(f: Features) -> str:
-    if f.zone is not None and not f.has_date() and f.hour is None:
-        return "zone"
-    if (f.hour is not None or f.pod is not None) and not f.has_date():
-        return "clock"
-    return "date" if f.has_date() else "other"
-
-
-@dataclass
-class _Expr:
-    start: int
-    end: int
-    rule: str
-    label: str
-    sides: list[tuple[int, int]]  # one side, or two for a range
-
-
-def _join(doc: Doc, atoms: list[_Atom], engine: TimeEngine, now_year: int) -> list[_Expr]:
-    """Join neighbouring atoms into expressions; a dangling PART atom is dropped."""
-    lex = engine.lexicon
-    words = [t.lower_ for t in doc]
-    exprs: list[_Expr] = []
-    feats: list[Features] = []
-    for a in atoms:
-        f = read_features(words[a.start:a.end], lex, now_year)
-        if exprs:
-            last, lf = exprs[-1], feats[-1]
-            gap = words[last.end:a.start]
-            joinable = all(w in _JOINERS for w in gap) and len(gap) <= 3
-            if joinable and _compatible(lf, f, last.label, a.label, gap):
-                last.end = a.end
-                last.sides[-1] = (last.sides[-1][0], a.end)
-                last.label = last.label if last.label != "PART" else a.label
-                last.rule = last.rule if last.label != "PART" and last.rule not in ("zone", "period-part",
-                                                                                      "week-of") else a.rule
-                feats[-1] = read_features(words[last.sides[-1][0]:a.end], lex, now_year)
-                continue
-            is_range = len(gap) == 1 and gap[0] in _RANGE and (gap[0] != "and" or words[last.start] == "between")
-            if is_range and len(last.sides) == 1 and last.label in ("DATE", "TIME", "PART") \
-                    and a.label in ("DATE", "TIME") and _kind(lf) == _kind(f) and _kind(f) in ("date", "clock"):
-                last.sides.append((a.start, a.end))
-                last.end = a.end
-                last.label = "TIME" if _kind(f) == "clock" else "DATE"
-                feats[-1] = f
-                continue
-        exprs.append(_Expr(a.start, a.end, a.rule, a.label, [(a.start, a.end)]))
-        feats.append(f)
-    return [e for e in exprs if e.label != "PART" or len(e.sides) > 1]
-
-
-def _compatible(a: Features, b: Features, la: str, lb: str, gap: list[str]) -> bool:
-    """Whether two neighbouring atoms are parts of one expression rather than two expressions."""
-    if lb == "PART" and b.zone is None:
-        return False
-    if la == "PART":
-        opener = a.words[:1] in (["between"], ["from"])
-        return lb in ("DATE", "TIME") and (a.part is not None or a.week_of or opener) and gap in ([], ["of"])
-    if "DURATION" in (la, lb) or "SET" in (la, lb):
-        return False
-    ka, kb = _kind(a), _kind(b)
-    if kb == "zone":
-        return a.hour is not None and a.zone is None
-    if {ka, kb} == {"date", "clock"}:
-        return True
-    if ka == "date" and kb == "date":
-        if a.weekday is not None and b.weekday is None and (b.month is not None or b.dom is not None
-                                                              or b.numeric is not None):
-            return True
-        periodic = a.month is not None or a.quarter is not None or a.half is not None or a.season is not None
-        if a.year is None and b.year is not None and b.month is None and b.quarter is None and periodic \
-                and a.weekday is None and gap in ([], [","], ["of"], ["in"]):
-            return True
-        if a.unit == "year" and a.rel is not None and (b.quarter is not None or b.half is not None):
-            return True
-        if a.day_offset is not None and b.pod is not None:
-            return True
-    return False
-
-
 def _cue(w: str, engine: TimeEngine) -> int:
-    if w in engine.future:
-        return 1
-    if w in engine.past or _ED.match(w):
-        return -1
-    return 0
+    sign = engine.cue_of.get(w)
+    if sign is None:
+        sign = 1 if w in engine.future else -1 if w in engine.past or _ED.match(w) else 0
+        if len(engine.cue_of) < 100_000:
+            engine.cue_of[w] = sign
+    return sign
 
 
-def _doc_direction(doc: Doc, engine: TimeEngine) -> int:
+def _cues(words: list[str], engine: TimeEngine) -> list[tuple[int, int]]:
+    """(token index, +1/-1) of every tense cue, in order."""
+    cue_of = engine.cue_of
+    out = []
+    for i, w in enumerate(words):
+        sign = cue_of.get(w)
+        if sign is None:
+            sign = _cue(w, engine)
+        if sign:
+            out.append((i, sign))
+    return out
+
+
+def _doc_direction(cues: list[tuple[int, int]]) -> int:
     """The tense most of the text is written in: news reports the past, sales email plans ahead."""
-    total = sum(_cue(t.lower_, engine) for t in doc)
+    total = sum(sign for _, sign in cues)
     return 1 if total > 0 else -1 if total < 0 else 0
 
 
-def _direction(doc: Doc, start: int, end: int, sent_start: int, sent_end: int, engine: TimeEngine,
+def _direction(cues: list[tuple[int, int]], start: int, end: int, sent_start: int, sent_end: int,
                default: int) -> int:
     """+1 when the nearest tense cue in the sentence points forward, -1 backward, else `default`."""
     best = (10**6, default)
-    for i in range(sent_start, sent_end):
+    for i, sign in cues[bisect_left(cues, (sent_start, -2)):bisect_left(cues, (sent_end, -2))]:
         if start <= i < end:
-            continue
-        sign = _cue(doc[i].lower_, engine)
-        if not sign:
             continue
         dist = start - i if i < start else i - end + 1
         if dist < best[0] or (dist == best[0] and sign > 0):
@@ -233,25 +161,21 @@ def _direction(doc: Doc, start: int, end: int, sent_start: int, sent_end: int, e
     return best[1]
 
 
-def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
-    return [(s.start, s.end) for s in doc.sents] if doc.has_annotation("SENT_START") else [(0, len(doc))]
-
-
-def _extend_bound(doc: Doc, expr: _Expr, engine: TimeEngine) -> None:
+def _extend_bound(words: list[str], expr: Expr, engine: TimeEngine) -> None:
     """Keep "by", "before", "until", "within", "no later than" in front: they change the interval."""
     i = expr.start
-    if i >= 3 and [t.lower_ for t in doc[i - 3:i]] == ["no", "later", "than"]:
+    if i >= 3 and words[i - 3:i] == ["no", "later", "than"]:
         expr.start = i - 3
         return
-    if i >= 1 and doc[i - 1].lower_ in engine.bound_words and expr.label in ("DATE", "TIME"):
+    if i >= 1 and words[i - 1] in engine.bound_words and expr.label in ("DATE", "TIME"):
         expr.start = i - 1
 
 
-def _trim(doc: Doc, expr: _Expr) -> None:
-    while expr.end - expr.start > 1 and doc[expr.end - 1].lower_ in (",", "(", "-"):
+def _trim(words: list[str], expr: Expr) -> None:
+    while expr.end - expr.start > 1 and words[expr.end - 1] in (",", "(", "-"):
         expr.end -= 1
         expr.sides[-1] = (expr.sides[-1][0], min(expr.sides[-1][1], expr.end))
-    while expr.end - expr.start > 1 and doc[expr.start].lower_ in _LEADING_CONTEXT and expr.rule != "in-duration":
+    while expr.end - expr.start > 1 and words[expr.start] in _LEADING_CONTEXT and expr.rule != "in-duration":
         expr.start += 1
     s0, e0 = expr.sides[0]
     expr.sides[0] = (max(s0, expr.start), e0)
@@ -264,27 +188,32 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
     if now.tzinfo is None:
         now = now.replace(tzinfo=zone)
     base = now.astimezone(zone).replace(tzinfo=None, second=0, microsecond=0)
-    atoms = _select(doc, engine)
+    cols = token_columns(doc)
+    atoms = _select(cols, engine)
     if not atoms:
         return []
-    words = [t.lower_ for t in doc]
-    sentences = _sentence_bounds(doc)
-    default = _doc_direction(doc, engine)
+    words = cols.words
+    sentences = sentence_bounds(doc) if doc.has_annotation("SENT_START") else [(0, len(doc))]
+    sentence_starts = [s for s, _ in sentences]
+    cues = _cues(words, engine)
+    default = _doc_direction(cues)
     out: list[TimeSpan] = []
-    for expr in _join(doc, atoms, engine, base.year):
-        _trim(doc, expr)
-        _extend_bound(doc, expr, engine)
-        sent = next(((s, e) for s, e in sentences if s <= expr.start < e), (0, len(doc)))
-        direction = _direction(doc, expr.start, expr.end, sent[0], sent[1], engine, default)
-        span = _resolve_expr(doc, expr, words, engine, base, direction, zone)
+    for expr in join_atoms(words, atoms, engine.lexicon, base.year):
+        _trim(words, expr)
+        _extend_bound(words, expr, engine)
+        k = bisect_right(sentence_starts, expr.start) - 1
+        sent = sentences[k] if k >= 0 and expr.start < sentences[k][1] else (0, len(doc))
+        direction = _direction(cues, expr.start, expr.end, sent[0], sent[1], default)
+        span = _resolve_expr(cols, expr, engine, base, direction, zone)
         if span is not None:
             out.append(span)
     return out
 
 
-def _resolve_expr(doc: Doc, expr: _Expr, words: list[str], engine: TimeEngine, base: datetime,
+def _resolve_expr(cols: TokenColumns, expr: Expr, engine: TimeEngine, base: datetime,
                   direction: int, zone: ZoneInfo) -> TimeSpan | None:
     lex = engine.lexicon
+    words = cols.words
     if expr.rule.endswith("-range") and len(expr.sides) == 1:
         s0, e0 = expr.sides[0]
         cut = next((i for i in range(s0 + 1, e0 - 1) if words[i] in _RANGE_CUT), None)
@@ -294,6 +223,7 @@ def _resolve_expr(doc: Doc, expr: _Expr, words: list[str], engine: TimeEngine, b
     sides = [read_features(head + words[s:e], lex, base.year) if k == 0 else read_features(words[s:e], lex, base.year)
              for k, (s, e) in enumerate(expr.sides)]
     if len(sides) == 2:
+        sides = [copy(f) for f in sides]  # read_features' results are shared
         _share(sides[0], sides[1])
     found = [resolve(f, base, direction, _numeric_date) for f in sides]
     if any(p is None for p in found):
@@ -307,11 +237,11 @@ def _resolve_expr(doc: Doc, expr: _Expr, words: list[str], engine: TimeEngine, b
     if end <= start:
         end = start + timedelta(minutes=1)
     ez = next((ZoneInfo(f.zone) for f in sides if f.zone), zone)
-    first, last = doc[expr.start], doc[expr.end - 1]
-    s_char, e_char = first.idx, last.idx + len(last.text)
-    if last.lower_ in ("am.", "pm."):
+    last = expr.end - 1
+    s_char, e_char = cols.idx[expr.start], cols.idx[last] + len(cols.texts[last])
+    if words[last] in ("am.", "pm."):
         e_char -= 1  # spaCy keeps a sentence's full stop on "pm."; it is not part of the time
-    return TimeSpan(text=doc.text[s_char:e_char], start=s_char, end=e_char, from_=start.replace(tzinfo=ez),
+    return TimeSpan(text=cols.source[s_char:e_char], start=s_char, end=e_char, from_=start.replace(tzinfo=ez),
                     to=end.replace(tzinfo=ez), grain=grain, rule=expr.rule)
 
 

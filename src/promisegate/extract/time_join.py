@@ -1,0 +1,102 @@
+"""Join neighbouring time atoms into expressions: "Friday" + "at 3pm" + "PT", "March 3" "to" "April 5"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from promisegate.extract.time_features import Features, read_features
+from promisegate.extract.time_lexicon import TimeLexicon
+
+# Tokens allowed between two atoms that read as one expression ("Friday, March 3 at 3pm (PT)").
+_JOINERS = frozenset({",", "at", "on", "@", "the", "of", "(", ")", "'s", "’s", "in", "this"})
+RANGE = frozenset({"-", "–", "—", "to", "through", "thru", "until", "till", "til", "and"})
+
+
+@dataclass
+class Atom:
+    """One pattern match kept after selection, in token indexes [start, end)."""
+
+    start: int
+    end: int
+    label: str
+    rule: str
+
+
+def kind_of(f: Features) -> str:
+    """What one side names: a "date", a "clock" time, only a "zone", or "other"."""
+    if f.zone is not None and not f.has_date() and f.hour is None:
+        return "zone"
+    if (f.hour is not None or f.pod is not None) and not f.has_date():
+        return "clock"
+    return "date" if f.has_date() else "other"
+
+
+@dataclass
+class Expr:
+    """One time expression: its token range, rule, label and one or two sides (a range)."""
+
+    start: int
+    end: int
+    rule: str
+    label: str
+    sides: list[tuple[int, int]]  # one side, or two for a range
+
+
+def join_atoms(words: list[str], atoms: list[Atom], lex: TimeLexicon, now_year: int) -> list[Expr]:
+    """Join neighbouring atoms into expressions; a dangling PART atom is dropped."""
+    exprs: list[Expr] = []
+    feats: list[Features] = []
+    for a in atoms:
+        f = read_features(words[a.start:a.end], lex, now_year)
+        if exprs:
+            last, lf = exprs[-1], feats[-1]
+            gap = words[last.end:a.start]
+            joinable = all(w in _JOINERS for w in gap) and len(gap) <= 3
+            if joinable and _compatible(lf, f, last.label, a.label, gap):
+                last.end = a.end
+                last.sides[-1] = (last.sides[-1][0], a.end)
+                last.label = last.label if last.label != "PART" else a.label
+                last.rule = last.rule if last.label != "PART" and last.rule not in ("zone", "period-part",
+                                                                                      "week-of") else a.rule
+                feats[-1] = read_features(words[last.sides[-1][0]:a.end], lex, now_year)
+                continue
+            is_range = len(gap) == 1 and gap[0] in RANGE and (gap[0] != "and" or words[last.start] == "between")
+            if is_range and len(last.sides) == 1 and last.label in ("DATE", "TIME", "PART") \
+                    and a.label in ("DATE", "TIME") and kind_of(lf) == kind_of(f) and kind_of(f) in ("date", "clock"):
+                last.sides.append((a.start, a.end))
+                last.end = a.end
+                last.label = "TIME" if kind_of(f) == "clock" else "DATE"
+                feats[-1] = f
+                continue
+        exprs.append(Expr(a.start, a.end, a.rule, a.label, [(a.start, a.end)]))
+        feats.append(f)
+    return [e for e in exprs if e.label != "PART" or len(e.sides) > 1]
+
+
+def _compatible(a: Features, b: Features, la: str, lb: str, gap: list[str]) -> bool:
+    """Whether two neighbouring atoms are parts of one expression rather than two expressions."""
+    if lb == "PART" and b.zone is None:
+        return False
+    if la == "PART":
+        opener = a.words[:1] in (["between"], ["from"])
+        return lb in ("DATE", "TIME") and (a.part is not None or a.week_of or opener) and gap in ([], ["of"])
+    if "DURATION" in (la, lb) or "SET" in (la, lb):
+        return False
+    ka, kb = kind_of(a), kind_of(b)
+    if kb == "zone":
+        return a.hour is not None and a.zone is None
+    if {ka, kb} == {"date", "clock"}:
+        return True
+    if ka == "date" and kb == "date":
+        if a.weekday is not None and b.weekday is None and (b.month is not None or b.dom is not None
+                                                              or b.numeric is not None):
+            return True
+        periodic = a.month is not None or a.quarter is not None or a.half is not None or a.season is not None
+        if a.year is None and b.year is not None and b.month is None and b.quarter is None and periodic \
+                and a.weekday is None and gap in ([], [","], ["of"], ["in"]):
+            return True
+        if a.unit == "year" and a.rel is not None and (b.quarter is not None or b.half is not None):
+            return True
+        if a.day_offset is not None and b.pod is not None:
+            return True
+    return False

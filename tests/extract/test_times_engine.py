@@ -1,0 +1,132 @@
+"""The fast paths give exactly what spaCy gives: compiled matchers vs spaCy's Matcher, parse() vs nlp()."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from email import policy
+from email.parser import BytesParser
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.attrs import IDX, ORTH, SENT_START, SPACY
+from spacy.matcher import Matcher
+from spacy.schemas import validate_token_pattern
+
+from promisegate.extract import extract, reload_patterns
+from promisegate.extract.commit_rules import _expand as expand_commit
+from promisegate.extract.commit_rules import _strip_anchor, load_rules
+from promisegate.extract.compile import CompiledMatcher, UnsupportedPattern
+from promisegate.extract.nlp import get_nlp, parse, sentence_bounds, token_columns
+from promisegate.extract.time_lexicon import load_lexicon
+from promisegate.extract.time_patterns import _expand as expand_time
+from promisegate.extract.times import get_engine
+from promisegate.paths import bundled
+from tests.extract.test_times_cases import NEGATIVE, POSITIVE
+
+RULES = bundled("rules")
+
+
+def _texts() -> list[str]:
+    """Fixture email bodies plus every hand-written time case: prose, lists, quoted mail, signatures."""
+    out = []
+    for path in sorted((bundled("fixtures") / "emails").glob("*.eml")):
+        msg = BytesParser(policy=policy.default).parsebytes(path.read_bytes())
+        out.append(msg.get_body(preferencelist=("plain",)).get_content())  # type: ignore[union-attr]
+    out += [c.text for c in POSITIVE] + [text for text, _ in NEGATIVE]
+    out += ["", " ", "\n\n", "Hi.", "...", " leading space. Then more!! ok", "(see Inc.) vs. co. 3pm."]
+    return out
+
+
+TEXTS = _texts()
+
+
+def _time_patterns() -> list[tuple[str, list[dict[str, Any]]]]:
+    lexicon = load_lexicon(RULES / "lexicon" / "times.yaml")
+    lines = (RULES / "patterns" / "times.jsonl").read_text(encoding="utf-8").splitlines()
+    entries = [json.loads(line) for line in lines if line.strip() and not line.lstrip().startswith("//")]
+    return [(e["id"], expand_time(e["pattern"], lexicon, "times.jsonl")) for e in entries]
+
+
+def _spacy_matches(patterns: list[tuple[str, list[dict[str, Any]]]], texts: list[str],
+                   greedy: str | None = None) -> list[set[tuple[str, int, int]]]:
+    nlp = get_nlp()
+    matcher = Matcher(nlp.vocab)
+    for key, pattern in patterns:
+        matcher.add(key, [pattern], greedy=greedy)
+    return [{(nlp.vocab.strings[k], s, e) for k, s, e in matcher(nlp(text))} for text in texts]
+
+
+def test_time_matcher_equals_spacy_matcher() -> None:
+    patterns = _time_patterns()
+    compiled = get_engine().patterns.matcher
+    want = _spacy_matches(patterns, TEXTS)
+    for text, expected in zip(TEXTS, want, strict=True):
+        assert set(compiled(token_columns(get_nlp()(text)).texts)) == expected, text[:80]
+
+
+def test_commitment_matcher_equals_spacy_longest() -> None:
+    rules = load_rules(get_nlp().vocab)
+    lexicon = rules.lexicon
+    lines = (RULES / "patterns" / "commitments.jsonl").read_text(encoding="utf-8").splitlines()
+    patterns = []
+    for lineno, line in enumerate(lines, 1):
+        if line.strip() and not line.lstrip().startswith("//"):
+            entry = json.loads(line)
+            pattern, _ = _strip_anchor(expand_commit(entry["pattern"], lexicon, "commitments.jsonl"))
+            patterns.append((f"{entry['id']}#{lineno}", pattern))
+    want = _spacy_matches(patterns, TEXTS, greedy="LONGEST")
+    for text, expected in zip(TEXTS, want, strict=True):
+        assert set(rules.matcher(token_columns(get_nlp()(text)).texts)) == expected, text[:80]
+
+
+@pytest.mark.parametrize("op", ["?", "*", "+", "!", "{2}", "{1,3}", "{2,}", "{,2}"])
+def test_operators_match_spacy(op: str) -> None:
+    pattern = [{"LOWER": "a"}, {"LOWER": {"IN": ["b", "c"]}, "OP": op}, {"TEXT": {"REGEX": "^d"}, "OP": "?"}]
+    assert not validate_token_pattern(pattern)
+    texts = ["a b c b d", "a a b d", "a", "a x d", "b a c c c c", "a d d"]
+    want = _spacy_matches([("k", pattern)], texts)
+    compiled = CompiledMatcher(get_nlp().vocab, [("k", pattern)])
+    for text, expected in zip(texts, want, strict=True):
+        assert set(compiled(text.split())) == expected, (op, text)
+
+
+def test_non_lexical_attributes_are_refused() -> None:
+    with pytest.raises(UnsupportedPattern):
+        CompiledMatcher(get_nlp().vocab, [("k", [{"POS": "NOUN"}])])
+
+
+def _columns(doc: Any) -> list[Any]:
+    return doc.to_array([ORTH, IDX, SPACY, SENT_START]).tolist()
+
+
+def test_parse_equals_the_pipeline() -> None:
+    nlp = get_nlp()
+    for text in TEXTS:
+        want, got = nlp(text), parse(text)
+        assert _columns(got) == _columns(want), text[:80]
+        if len(want):
+            assert sentence_bounds(got) == [(s.start, s.end) for s in want.sents]
+        cols = token_columns(got)
+        assert cols.source == text
+        assert list(zip(cols.texts, cols.words, cols.idx, strict=True)) == [(t.text, t.lower_, t.idx) for t in want]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(["Inc.", "3pm", "a.m.", "don't", ":)", "(", ")", "!", ".", "?", "\n",
+                                           "  ", "\t", "e.g.", "Mr.", "9am-5pm", "’s", "—", "O'Neil", "co."]),
+                          st.text(max_size=6)), max_size=30))
+def test_parse_equals_the_pipeline_on_any_text(parts: list[str]) -> None:
+    text = "".join(parts)
+    want, got = get_nlp()(text), parse(text)
+    assert _columns(got) == _columns(want)
+    assert token_columns(got).texts == [t.text for t in want]
+
+
+def test_reload_keeps_compiled_patterns_working() -> None:
+    reload_patterns()
+    result = extract("Can we meet Friday at 3pm PT?", datetime(2024, 7, 10, 9, 0), "America/New_York")
+    assert [t.text for t in result.times] == ["Friday at 3pm PT"]
+    assert result.commitments or result.requests
