@@ -36,6 +36,16 @@ class CrashSink:
         self.restarted = False
         self.lock = threading.Condition()
 
+    def states(self) -> str:
+        """Spool states by kind, for the failure message."""
+        db = sqlite3.connect(f"file:{self.spool}?mode=ro", uri=True, timeout=10)
+        try:
+            rows = db.execute("SELECT kind, state, COUNT(*), MAX(reason), MAX(last_error) FROM messages"
+                              " GROUP BY kind, state").fetchall()
+        finally:
+            db.close()
+        return "; ".join(map(str, rows))
+
     def _delivered_in_spool(self) -> int:
         db = sqlite3.connect(f"file:{self.spool}?mode=ro", uri=True, timeout=10)
         try:
@@ -103,7 +113,7 @@ password = "{AGENT_PASSWORD}"
     controller.start()
     relay = start_relay(config)
     try:
-        wait_until(lambda: port_open(smtp_port), 30, "relay to listen")
+        wait_until(lambda: port_open(smtp_port), 90, "relay to listen")
         sink.relay_pid = relay.pid
         sent = [f"<crash-{i}@seller.example>" for i in range(TOTAL)]
         with smtplib.SMTP("127.0.0.1", smtp_port, timeout=30) as client:
@@ -117,7 +127,9 @@ password = "{AGENT_PASSWORD}"
         sink.restarted = True
         relay = start_relay(config)
         with sink.lock:
-            assert sink.lock.wait_for(lambda: len(sink.stored) >= TOTAL, 60), f"only {len(sink.stored)} arrived"
+            arrived = sink.lock.wait_for(lambda: len(sink.stored) >= TOTAL, 90)
+        log_tail = config.with_suffix(".log").read_text(errors="replace")[-3000:]
+        assert arrived, f"only {len(sink.stored)} arrived; spool: {sink.states()}\nrelay log:\n{log_tail}"
         wait_until(lambda: sink._delivered_in_spool() == TOTAL, 30, "all deliveries recorded")
         ids = Counter(
             line.split(b":", 1)[1].strip().decode()
