@@ -135,6 +135,7 @@ def test_caldav_event_added_later_is_seen_after_refresh(jonas_collection: str) -
         with caldav.DAVClient(url=jonas_collection, username=USER, password=PASSWORD) as client:
             client.calendar(url=jonas_collection).save_event(
                 dtstart=slot[0], dtend=slot[1], summary="Globex steering committee", uid="late-1@test")
+        cals.refresh()
         assert [b.summary for b in cals.busy(jonas, *slot)] == ["Globex steering committee"]
     finally:
         cals.close()

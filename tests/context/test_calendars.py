@@ -136,11 +136,15 @@ def test_cache_serves_last_good_copy_then_fails_closed(tmp_path: Path) -> None:
     path.write_text(_ics("Board prep v2"))
     clock.t += 30  # within the refresh interval: the cached copy answers
     assert [b.summary for b in cals.busy(dana, *q)] == ["Board prep"]
-    clock.t += 31  # refresh picks up the change
+    clock.t += 31  # due: this query still gets the good copy while a background refresh reads the change
+    assert [b.summary for b in cals.busy(dana, *q)] == ["Board prep"]
+    cached.wait_refreshed(10)
     assert [b.summary for b in cals.busy(dana, *q)] == ["Board prep v2"]
     path.write_text("this is not iCalendar")
     clock.t += 61
     assert [b.summary for b in cals.busy(dana, *q)] == ["Board prep v2"]  # stale but young enough
+    cached.wait_refreshed(10)  # the background refresh failed and kept the good copy
+    assert [b.summary for b in cals.busy(dana, *q)] == ["Board prep v2"]
     clock.t += 600
     with pytest.raises(CalendarUnavailable, match=r"dana.lee@brightline.example .*cal.ics: .*not valid iCalendar"):
         cals.busy(dana, *q)
@@ -228,3 +232,39 @@ def test_broken_rrule_is_reported_not_crashing() -> None:
     # skip_bad_series drops the broken series, the rest of the calendar still counts
     got = busy_intervals(cal, datetime(2027, 1, 7, tzinfo=BERLIN), datetime(2027, 1, 8, tzinfo=BERLIN), BERLIN)
     assert "Globex pilot prep" in [b.summary for b in got]
+
+
+def test_a_slow_refresh_does_not_stall_queries(tmp_path: Path) -> None:
+    import threading
+
+    class SlowFeed(IcsPathFeed):
+        """Blocks its second read until the test lets it go, like a big calendar being re-indexed."""
+
+        def __init__(self, path: Path) -> None:
+            super().__init__(path)
+            self.reads = 0
+            self.release = threading.Event()
+
+        def fetch(self, start: datetime, end: datetime) -> list:
+            self.reads += 1
+            if self.reads > 1:
+                assert self.release.wait(10)
+            return super().fetch(start, end)
+
+    path = tmp_path / "cal.ics"
+    path.write_text(_ics("Board prep"))
+    clock = Clock()
+    feed = SlowFeed(path)
+    cached = CachedCalendar(feed, LA, CacheTiming(refresh_seconds=60, max_stale_seconds=600), clock=clock)
+    dana = Person(DANA, calendars=("c",))
+    cals = Calendars({"c": cached})
+    q = (datetime(2026, 12, 1, 15, tzinfo=LA), datetime(2026, 12, 1, 16, tzinfo=LA))
+    assert [b.summary for b in cals.busy(dana, *q)] == ["Board prep"]
+    path.write_text(_ics("Board prep v2"))
+    clock.t += 61
+    # The refresh is blocked inside fetch; queries are answered from the good copy meanwhile.
+    assert [b.summary for b in cals.busy(dana, *q)] == ["Board prep"]
+    assert [b.summary for b in cals.busy(dana, *q)] == ["Board prep"]
+    feed.release.set()
+    cached.wait_refreshed(10)
+    assert [b.summary for b in cals.busy(dana, *q)] == ["Board prep v2"]

@@ -157,6 +157,7 @@ class CachedCalendar:
         self._next_try = 0.0
         self._error = ""
         self._index: BusyIndex | None = None
+        self._refresher: threading.Thread | None = None
 
     @property
     def label(self) -> str:
@@ -188,11 +189,31 @@ class CachedCalendar:
         self._next_try = now + self.timing.refresh_seconds
         self._index = BusyIndex(intervals, lo, hi)
 
+    def _usable(self, start: datetime, end: datetime) -> bool:
+        return (self._index is not None and self._index.covers(start, end)
+                and self._clock() - self._good_at <= self.timing.max_stale_seconds)
+
+    def _refresh_later(self) -> None:
+        # Re-reading a big calendar takes seconds; checks keep the good copy meanwhile.
+        if self._refresher is not None and self._refresher.is_alive():
+            return
+        self._next_try = self._clock() + min(self.timing.retry_seconds, self.timing.refresh_seconds)
+        self._refresher = threading.Thread(target=self.refresh, name=f"refresh {self.label}", daemon=True)
+        self._refresher.start()
+
+    def wait_refreshed(self, timeout: float | None = None) -> None:
+        """Block until a background refresh in progress has finished (for tests and shutdown)."""
+        if self._refresher is not None:
+            self._refresher.join(timeout)
+
     def index_for(self, start: datetime, end: datetime) -> BusyIndex:
         """The index covering [start, end); raises SourceError when no fresh-enough copy exists."""
         with self._lock:
             if self._clock() >= self._next_try:
-                self._load(*self._window(start, end))
+                if self._usable(start, end):
+                    self._refresh_later()
+                else:
+                    self._load(*self._window(start, end))
             if self._cals is None or self._index is None:
                 raise SourceError(self._error or "never read")
             age = self._clock() - self._good_at
@@ -213,9 +234,18 @@ class CachedCalendar:
             return self._index
 
     def refresh(self) -> None:
-        """Re-read the source now (background refresh); errors are kept for the next query."""
+        """Re-read the source now; errors are kept for the next query."""
+        lo, hi = self._window()
+        if self._index is not None:  # keep any widened window a query asked for
+            lo, hi = min(lo, self._index.start), max(hi, self._index.end)
+        fresh = CachedCalendar(self.feed, self.zone, self.timing, self._clock, self._wall)
+        fresh._load(lo, hi)  # the slow part, outside the lock
         with self._lock:
-            self._load(*self._window())
+            if fresh._index is not None:
+                self._cals, self._fetched, self._good_at = fresh._cals, fresh._fetched, fresh._good_at
+                self._index, self._error, self._next_try = fresh._index, "", fresh._next_try
+            else:
+                self._error, self._next_try = fresh._error, fresh._next_try
 
 
 class Calendars:
