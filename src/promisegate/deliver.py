@@ -37,6 +37,8 @@ class Upstream(Protocol):
 
     async def send(self, raw: bytes, mail_from: str, rcpts: Sequence[str]) -> DeliveryResult: ...
 
+    async def aclose(self) -> None: ...
+
 
 class SmtpUpstream:
     """The real upstream SMTP server."""
@@ -51,7 +53,18 @@ class SmtpUpstream:
             if client.is_connected:
                 await client.quit()
         except (TimeoutError, aiosmtplib.SMTPException, OSError):
-            client.close()
+            pass
+        finally:  # also when cancelled at shutdown: never leave a socket to the garbage collector
+            if client.is_connected:
+                client.close()
+
+    async def aclose(self) -> None:
+        """Wait briefly for connections still saying QUIT, then close them."""
+        if self._closing:
+            _, pending = await asyncio.wait(set(self._closing), timeout=5)
+            for task in pending:
+                task.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
 
     def describe(self) -> str:
         return f"smtp://{self.settings.host}:{self.settings.port} (tls={self.settings.tls})"
@@ -109,6 +122,9 @@ class MaildirOutbox:
 
     def describe(self) -> str:
         return f"local outbox Maildir {self.path}"
+
+    async def aclose(self) -> None:
+        """Nothing to close: each message is one file write."""
 
     async def send(self, raw: bytes, mail_from: str, rcpts: Sequence[str]) -> DeliveryResult:
         envelope = (f"X-Promisegate-Envelope-From: <{mail_from}>\r\n"

@@ -234,6 +234,7 @@ class Relay:
         for task in list(self._tasks):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self.upstream.aclose()
         self._db.shutdown(wait=True)
         self.check_executor.shutdown(wait=True)
         self.qa.close()
