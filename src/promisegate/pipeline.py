@@ -109,6 +109,8 @@ class Checker:
                 found = [Finding(f.rule, f.score, f.message, f.evidence, True) for f in found]
             (hit if found else missed).append(rule.name)
             findings.extend(found)
+        # What decides comes first in every view: escalations, then the heaviest findings.
+        findings.sort(key=lambda f: (not f.escalate, -f.score))
         action, score, reason = decide(mode, findings, self.policy)
         verdict = Verdict(
             action, score, mode, reason, extraction.commitments, extraction.requests, tuple(findings),

@@ -342,3 +342,20 @@ def test_known_deal_and_internal_mail_are_not_unknown(world: ContextBundle) -> N
 def test_unknown_deal_header(world: ContextBundle) -> None:
     [f] = run_rule("unknown-deal", world, msg=message(deal_header="hooli-poc"))
     assert f.score == 5.0 and "hooli-poc" in f.message
+
+
+def test_a_sentence_with_two_promises_names_its_restricted_document_once(tmp_path: Path) -> None:
+    from promisegate.config import load_settings
+    from promisegate.context.loader import load_context
+    from promisegate.pipeline import Checker
+
+    settings = load_settings(None, {"server.data_dir": str(tmp_path)})
+    raw = (b"From: agent@brightline.example\r\nTo: maria.gomez@acmelogistics.example\r\nSubject: s\r\n\r\n"
+           b"I'll send the SOC 2 report by Friday, and we can do the kickoff on Tuesday, December 1 at 3pm PT.\r\n")
+    context = load_context(settings)
+    try:
+        verdict = Checker(settings, context).check(raw).verdict
+    finally:
+        context.close()
+    assert [f.rule for f in verdict.findings].count("document-restricted") == 1
+    assert verdict.findings[0].rule == "document-restricted"  # the decisive finding is listed first

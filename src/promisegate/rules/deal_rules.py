@@ -36,6 +36,7 @@ def _shared_documents(ctx: RuleContext, deal: Deal) -> list[tuple[Commitment, De
     """Document promises and the deal document each names. Other kinds count too when the sentence
     shares something and names a deal document outright ("I'll send the postmortem in October")."""
     out = []
+    seen: set[tuple[str, int, int]] = set()  # one sentence with two promises names its document once
     for c in ctx.extraction.commitments:
         if c.kind == "document":
             doc = document_for(deal, c)
@@ -43,7 +44,8 @@ def _shared_documents(ctx: RuleContext, deal: Deal) -> list[tuple[Commitment, De
             doc = deal.find_document_named(c.text)
         else:
             doc = None
-        if doc is not None:
+        if doc is not None and (doc.name, c.start, c.end) not in seen:
+            seen.add((doc.name, c.start, c.end))
             out.append((c, doc))
     return out
 
