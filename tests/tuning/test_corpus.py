@@ -31,7 +31,7 @@ def _corpus(root: Path) -> Path:
 def test_failing_case_prints_expected_and_findings_and_exits_1(work: Workspace) -> None:
     cases = _corpus(work.root)
     out = run("rules", "test", str(cases), "--config", str(work.config), code=1).output
-    assert "PASS pen-test: hold [new-commitment, document-restricted]" in out
+    assert "PASS pen-test: hold [document-restricted, new-commitment]" in out
     assert "PASS thanks: release" in out
     assert "FAIL recording: release [new-commitment]" in out
     assert "expected hold [document-restricted]; missing document-restricted; the recording is not restricted yet" \
@@ -50,7 +50,7 @@ def test_new_deal_data_makes_the_case_pass(work: Workspace) -> None:
     (cases / "gap.txt").unlink()
     work.restrict_recording()
     out = run("rules", "test", str(cases), "--config", str(work.config), code=0).output
-    assert "PASS recording: hold [new-commitment, document-restricted]" in out
+    assert "PASS recording: hold [document-restricted, new-commitment]" in out
 
 
 def test_json_report(work: Workspace) -> None:
@@ -59,7 +59,7 @@ def test_json_report(work: Workspace) -> None:
     by_name = {c["name"]: c for c in data["cases"]}
     assert by_name["recording"]["status"] == "fail"
     assert by_name["recording"]["missing"] == ["document-restricted"]
-    assert by_name["pen-test"]["actual"]["rules"] == ["new-commitment", "document-restricted"]
+    assert by_name["pen-test"]["actual"]["rules"] == ["document-restricted", "new-commitment"]
     assert data["confusion"]["hold"] == {"release": 1, "hold": 1, "reject": 0}
     assert data["summary"] == {"pass": 2, "fail": 1, "known-gap": 1}
 
@@ -68,7 +68,7 @@ def test_a_case_expecting_no_rules_fails_when_a_context_rule_fires(work: Workspa
     cases = work.root / "cases"
     _case(cases, "quiet", PEN_TEST, f"{NOW}to: {TOM}\naction: hold\nrules: []\n")
     out = run("rules", "test", str(cases), "--config", str(work.config), code=1).output
-    assert "FAIL quiet: hold [new-commitment, document-restricted]" in out
+    assert "FAIL quiet: hold [document-restricted, new-commitment]" in out
 
 
 def test_bad_sidecar_names_file_and_line(work: Workspace) -> None:
