@@ -130,3 +130,15 @@ def test_reload_keeps_compiled_patterns_working() -> None:
     result = extract("Can we meet Friday at 3pm PT?", datetime(2024, 7, 10, 9, 0), "America/New_York")
     assert [t.text for t in result.times] == ["Friday at 3pm PT"]
     assert result.commitments or result.requests
+
+
+def test_memoised_resolution_equals_a_fresh_one() -> None:
+    """The interval memo is keyed on all it depends on: a warm engine answers as an empty one does."""
+    bodies = [*TEXTS[:8], "by Friday at 3pm PT, or Monday", "the week of March 3-5 2024", "tomorrow 9am"]
+    anchors = [(datetime(2024, 7, 10, 9, 0), "America/New_York"), (datetime(2024, 7, 10, 9, 0), "Asia/Tokyo"),
+               (datetime(2024, 11, 3, 1, 30), "America/New_York"), (datetime(2023, 12, 31, 23, 59), "UTC")]
+    engine = get_engine(None)
+    warm = [[extract(text, now, tz).times for text in bodies] for now, tz in anchors]
+    for (now, tz), want in zip(anchors[::-1], warm[::-1], strict=True):
+        engine.resolved.clear()
+        assert [extract(text, now, tz).times for text in bodies] == want

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -57,15 +58,21 @@ def clauses(doc: Doc) -> list[Unit]:
     cols = token_columns(doc)
     texts, words = cols.texts, cols.words
     quoted = _quoted_tokens(texts)
+    # The only tokens that can cut a sentence, found in one pass: quoted tokens, blank lines, break words.
+    marks = [i for i, text in enumerate(texts)
+             if quoted[i] or words[i] in _CLAUSE_BREAKS or (text.isspace() and text.count("\n") >= 2)]
     units: list[Unit] = []
+    m = 0
     for sent_start, sent_end in sentence_bounds(doc):
         start = sent_start
-        for i in range(sent_start, sent_end):
+        m = bisect_left(marks, sent_start, m)
+        while m < len(marks) and marks[m] < sent_end:
+            i = marks[m]
+            m += 1
             if quoted[i] or (texts[i].isspace() and texts[i].count("\n") >= 2):
                 _close(cols, start, i, units)
                 start = i + 1
-            elif words[i] in _CLAUSE_BREAKS and i > start + 2:
-                # Keep the break word with the second clause ("but we can ...").
+            elif i > start + 2:  # a break word: kept with the second clause ("but we can ...")
                 _close(cols, start, i, units)
                 start = i
         _close(cols, start, sent_end, units)

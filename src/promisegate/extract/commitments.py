@@ -70,10 +70,10 @@ def find_commitments(
     return commitments, requests
 
 
-def _anchor(doc: Doc, unit: Unit) -> int:
-    # Where an imperative may start: after bullets and opening quotes.
+def _anchor(texts: list[str], unit: Unit) -> int:
+    # Where an imperative may start: after bullets and opening quotes (str.isspace is Token.is_space).
     i = unit.start
-    while i < unit.end and (doc[i].is_space or doc[i].text in _LEADING_JUNK):
+    while i < unit.end and (texts[i].isspace() or texts[i] in _LEADING_JUNK):
         i += 1
     return i
 
@@ -119,9 +119,10 @@ def _judge(
     lowered = text.lower().replace("’", "'")
     if cues.boilerplate.search(lowered):
         return
-    anchor = _anchor(doc, unit)
+    cols = token_columns(doc)  # token texts, lower-case forms and offsets, read once per doc
+    anchor = _anchor(cols.texts, unit)
     hits = [x for x in hits if not x.anchored or x.start == anchor]
-    question = doc[unit.end - 1].text == "?" or text.rstrip().endswith("?")
+    question = cols.texts[unit.end - 1] == "?" or text.rstrip().endswith("?")
     attachments = [x for x in hits if x.label == "attachment"]
     # "Please find attached" is the writer giving, not asking.
     requests_hits = [
@@ -138,7 +139,7 @@ def _judge(
     conditional = bool(cues.conditional.search(lowered))
 
     def make(kind: CommitmentKind, hit: Hit) -> Commitment:
-        when, alternatives = pick_when(unit_times, unit.start_char, unit.end_char, doc[hit.start].idx, source)
+        when, alternatives = pick_when(unit_times, unit.start_char, unit.end_char, cols.idx[hit.start], source)
         if kind in ("deadline", "date") and when is not None:
             kind = "deadline" if is_deadline(source, when) or hit.label == "deadline" else "date"
         obj, amount, unit_name = describe(doc, unit, hit, kind, cues)
@@ -166,7 +167,7 @@ def _judge(
     if cues.hypothetical.search(lowered):
         return
     past_marker = bool(cues.past.search(lowered))
-    unit_words = token_columns(doc).words[unit.start:unit.end]
+    unit_words = cols.words[unit.start:unit.end]
     first_person = not cues.first_person.isdisjoint(unit_words)
     # "20% off everything!" addresses the public; an offer to this reader names "we" or "you".
     addressed = first_person or not cues.second_person.isdisjoint(unit_words)
@@ -208,12 +209,13 @@ def _kind_hits(
 ) -> dict[CommitmentKind, list[Hit]]:
     """Return the usable hits of each kind, best first, dropping negated claims and overlapping figures."""
     out: dict[CommitmentKind, list[Hit]] = {}
+    words = token_columns(doc).words
     claimed: list[Hit] = [x for x in hits if x.label in ("price", "document", "attachment")]
     for x in hits:
         kind = _LABEL_KIND.get(x.label)
         if kind is None:
             continue
-        if x.label == "slot" and (not has_time or (not question and doc[x.start].lower_ in _QUESTION_OPENERS)):
+        if x.label == "slot" and (not has_time or (not question and words[x.start] in _QUESTION_OPENERS)):
             continue
         if x.label in ("price", "capability", "date", "amount") and _negated(doc, x, unit.start, cues, 4, 0):
             continue

@@ -3,7 +3,7 @@
 spaCy's Matcher evaluates every REGEX and IN predicate in Python, on every token, for every pattern
 that could start there: with ~170 time patterns that was ~30 ms for a 2 KB email. Every test the
 pattern files use depends on the token's text alone, so here each distinct text is classified once
-(which token specs it satisfies, as one int bitset, memoised process-wide; see WordClasses) and a
+(which token specs it satisfies, as one int bitset, memoised process-wide; see word_classes.py) and a
 pattern is tried only at tokens whose bits, with the next two tokens' bits, can begin it. The result is
 the same set of (pattern, start, end) as spaCy's Matcher (and its greedy="LONGEST" filter when asked);
 patterns keep spaCy's JSON syntax and are validated with spaCy's schema by the loaders.
@@ -12,137 +12,16 @@ tests/extract/test_times_engine.py checks the equality against spaCy on the fixt
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from spacy.vocab import Vocab
 
-# A test on one token: (text, lower-cased text, spaCy lexeme) -> bool.
-Test = Callable[[str, str, Any], bool]
+from promisegate.extract.word_classes import CACHE_LIMIT, UnsupportedPattern, WordClasses
+
 _INF = 1 << 30
-_CACHE_LIMIT = 200_000  # distinct token texts remembered before the memo starts afresh
-_LEXEME_FLAGS = frozenset({
-    "IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT", "IS_SPACE",
-    "IS_STOP", "IS_BRACKET", "IS_QUOTE", "IS_LEFT_PUNCT", "IS_RIGHT_PUNCT", "IS_CURRENCY", "LIKE_NUM",
-    "LIKE_URL", "LIKE_EMAIL",
-})
 _QUANTIFIER = re.compile(r"^\{(\d*)(,?)(\d*)\}$")
-
-
-class UnsupportedPattern(ValueError):
-    """A pattern uses a token attribute that depends on more than the token's text."""
-
-
-def _text_getter(attr: str) -> Callable[[str, str, Any], Any]:
-    if attr in ("ORTH", "TEXT"):
-        return lambda text, lower, lex: text
-    if attr == "LOWER":
-        return lambda text, lower, lex: lower
-    if attr == "LENGTH":
-        return lambda text, lower, lex: len(text)
-    if attr in ("NORM", "SHAPE", "PREFIX", "SUFFIX"):
-        name = attr.lower() + "_"
-        return lambda text, lower, lex: getattr(lex, name)
-    if attr in _LEXEME_FLAGS:
-        name = attr.lower()
-        return lambda text, lower, lex: bool(getattr(lex, name))
-    raise UnsupportedPattern(f"token attribute {attr!r} is not a property of the word alone")
-
-
-def _compare(op: str, arg: Any) -> Callable[[Any], bool]:
-    if op == "IN":
-        members = frozenset(arg)
-        return lambda v: v in members
-    if op == "NOT_IN":
-        members = frozenset(arg)
-        return lambda v: v not in members
-    if op == "REGEX":
-        rx = re.compile(arg)
-        return lambda v: rx.search(str(v)) is not None
-    numeric: dict[str, Callable[[Any], bool]] = {
-        "==": lambda v: v == arg, "!=": lambda v: v != arg, ">=": lambda v: v >= arg,
-        "<=": lambda v: v <= arg, ">": lambda v: v > arg, "<": lambda v: v < arg,
-    }
-    if op in numeric:
-        return numeric[op]
-    raise UnsupportedPattern(f"operator {op!r} is not supported")
-
-
-_INDEXED = ("ORTH", "TEXT", "LOWER")  # string attributes whose IN / == tests become one dict lookup
-_NEEDS_LEXEME = _LEXEME_FLAGS | {"NORM", "SHAPE", "PREFIX", "SUFFIX"}
-
-
-class WordClasses:
-    """Which token specs a word satisfies, as one int bitset, worked out once per distinct word.
-
-    Word-list and equality tests on ORTH/TEXT/LOWER are inverted into word -> bits tables, so a new
-    word costs two dict lookups plus its REGEX and lexeme-attribute tests, not one call per spec.
-    """
-
-    def __init__(self, vocab: Vocab) -> None:
-        """Start with no specs; `spec_bit` registers them."""
-        self._vocab = vocab
-        self._spec_ids: dict[str, int] = {}
-        self._spec_masks: list[int] = []  # per spec: the test bits it needs
-        self._test_ids: dict[str, int] = {}
-        self._index: dict[str, dict[str, int]] = {"ORTH": {}, "LOWER": {}}
-        self._negated = 0  # NOT_IN tests: the index marks membership, the truth is its opposite
-        self._other: list[tuple[int, Test]] = []
-        self._needs_lexeme = False
-        self.memo: dict[str, int] = {}  # word -> bits; read directly by the matcher loop
-
-    def spec_bit(self, spec: dict[str, Any]) -> int:
-        """Register one token spec (without OP); return its bit."""
-        canonical = json.dumps(spec, sort_keys=True, ensure_ascii=False)
-        if canonical not in self._spec_ids:
-            mask = 0
-            for attr, value in spec.items():
-                tests = value.items() if isinstance(value, dict) else [("==", value)]
-                for op, arg in tests:
-                    mask |= self._test(attr.upper(), op, arg)
-            self._spec_ids[canonical] = len(self._spec_masks)
-            self._spec_masks.append(mask)
-        return 1 << self._spec_ids[canonical]
-
-    def _test(self, attr: str, op: str, arg: Any) -> int:
-        key = json.dumps([attr if attr != "TEXT" else "ORTH", op, arg], sort_keys=True, ensure_ascii=False)
-        if key in self._test_ids:
-            return self._test_ids[key]
-        bit = 1 << len(self._test_ids)
-        self._test_ids[key] = bit
-        words = [arg] if op == "==" else arg if op in ("IN", "NOT_IN") else None
-        if attr in _INDEXED and isinstance(words, list) and all(isinstance(w, str) for w in words):
-            index = self._index["LOWER" if attr == "LOWER" else "ORTH"]
-            for w in words:
-                index[w] = index.get(w, 0) | bit
-            if op == "NOT_IN":
-                self._negated |= bit
-            return bit
-        get, check = _text_getter(attr), _compare(op, arg)
-        self._other.append((bit, lambda t, lo, lx: check(get(t, lo, lx))))
-        self._needs_lexeme = self._needs_lexeme or attr in _NEEDS_LEXEME
-        return bit
-
-    def __call__(self, text: str) -> int:
-        """The bitset of registered specs `text` satisfies (memoised)."""
-        bits = self.memo.get(text)
-        if bits is None:
-            if len(self.memo) >= _CACHE_LIMIT:
-                self.memo.clear()
-            lower = text.lower()  # spaCy's LOWER is str.lower of the text
-            passed = (self._index["LOWER"].get(lower, 0) | self._index["ORTH"].get(text, 0)) ^ self._negated
-            lex = self._vocab[text] if self._needs_lexeme else None
-            for bit, test in self._other:
-                if test(text, lower, lex):
-                    passed |= bit
-            bits = 0
-            for i, mask in enumerate(self._spec_masks):
-                if passed & mask == mask:
-                    bits |= 1 << i
-            self.memo[text] = bits
-        return bits
 
 
 def _bounds(op: str | None) -> tuple[int, int, bool]:
@@ -187,10 +66,19 @@ class CompiledMatcher:
         for bits in self._openers:
             self._any_opener |= bits
         self._candidates: dict[tuple[int, int, int], tuple[int, ...]] = {}
+        self._by_opener: dict[int, tuple[int, ...]] = {}  # opener bits -> patterns that can read that token
+        # "!" tokens are too rare to reason about when filtering starts: such patterns are always tried.
+        self._has_negated = [any(negated for _, _, _, negated in elements) for elements in self._patterns]
         self._always = any(bits == -1 for bits in self._openers)
-        # Bits a doc must contain somewhere for the pattern to match at all (its required tokens).
-        self._required = [[bit for bit, low, _, negated in elements if low > 0 and not negated]
-                          for elements in self._patterns]
+        # Bits a doc must contain somewhere for the pattern to match at all (its required tokens):
+        # each element's spec is one bit, so "every required bit occurs" is one mask test.
+        self._required: list[int] = []
+        for elements in self._patterns:
+            mask = 0
+            for bit, low, _, negated in elements:
+                if low > 0 and not negated:
+                    mask |= bit
+            self._required.append(mask)
 
     def _element(self, spec: dict[str, Any]) -> _Element:
         low, high, negated = _bounds(spec.get("OP"))
@@ -211,9 +99,18 @@ class CompiledMatcher:
         """Patterns that can read the first tokens of a span whose bits are `key` (opener bits, next, next)."""
         found = self._candidates.get(key)
         if found is None:
-            if len(self._candidates) >= _CACHE_LIMIT:
+            if len(self._candidates) >= CACHE_LIMIT:
                 self._candidates.clear()
-            found = tuple(p for p, elements in enumerate(self._patterns) if _opens(elements, key))
+                self._by_opener.clear()
+            # Reading three tokens needs reading the first, so only the patterns that can read the
+            # first token alone (a short list, per opener bits) are tried on the three.
+            patterns, negated = self._patterns, self._has_negated
+            first = self._by_opener.get(key[0])
+            if first is None:
+                opener = (key[0],)
+                first = tuple(p for p, elements in enumerate(patterns) if negated[p] or _opens(elements, opener))
+                self._by_opener[key[0]] = first
+            found = tuple(p for p in first if negated[p] or _opens(patterns[p], key))
             self._candidates[key] = found
         return found
 
@@ -228,14 +125,19 @@ class CompiledMatcher:
         present = 0
         for b in bits:
             present |= b
-        viable = [all(present & bit for bit in req) for req in self._required]
+        viable = [present & mask == mask for mask in self._required]
         n = len(bits)
         found: set[tuple[int, int, int]] = set()
         patterns, any_opener, openable = self._patterns, self._any_opener, self._openable
+        candidates = self._candidates.get  # the memo of _openable, read inline: most starts are hits
         bits += (0, 0)  # the tokens "after" the last one
         starts = range(n) if self._always else [i for i, b in enumerate(bits) if b & any_opener]
         for start in starts:
-            for p in openable((bits[start] & any_opener, bits[start + 1], bits[start + 2])):
+            key = (bits[start] & any_opener, bits[start + 1], bits[start + 2])
+            opened = candidates(key)
+            if opened is None:
+                opened = openable(key)
+            for p in opened:
                 if viable[p]:
                     _match(patterns[p], p, start, bits, n, found)
         # spaCy reports a match when its last token is read, pattern by pattern.
@@ -260,9 +162,10 @@ def _keep_longest(matches: list[tuple[str, int, int]]) -> list[tuple[str, int, i
 
 
 def _opens(elements: tuple[_Element, ...], bits: tuple[int, ...]) -> bool:
-    """Whether `elements` can read tokens with these bits: all of them, or some and then end."""
-    if any(negated for _, _, _, negated in elements):
-        return True  # "!" tokens: too rare to reason about here
+    """Whether `elements` can read tokens with these bits: all of them, or some and then end.
+
+    Patterns with a "!" token are not reasoned about here: callers treat them as always able to.
+    """
     size = len(bits)
     stack = [(0, 0)]  # (element index, tokens consumed)
     while stack:
@@ -305,3 +208,6 @@ def _match(elements: tuple[_Element, ...], p: int, start: int, bits: list[int], 
             count += 1
             if count >= low:
                 stack.append((k + 1, pos))
+
+
+__all__ = ["CompiledMatcher", "UnsupportedPattern", "WordClasses"]

@@ -37,6 +37,8 @@ _RANGE_CUT = ("-", "–", "—", "to", "through", "thru", "and", "until", "till"
 _CONTEXT_WEIGHTLESS = _LEADING_CONTEXT | {"by", "before", "until", "till", "at", "around", "about"}
 _PRIORITY = {"DATE": 0, "TIME": 0, "SET": 1, "DURATION": 2, "PART": 3}
 _ED = re.compile(r"^[a-z]{3,}ed$")
+_Interval = tuple[datetime, datetime, Grain, ZoneInfo | None]  # wall-time [from, to), grain, named zone
+_RESOLVED_LIMIT = 100_000
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class TimeEngine:
     past: frozenset[str]
     bound_words: frozenset[str]
     cue_of: dict[str, int]  # memo of _cue, filled as words are seen
+    resolved: dict[tuple, tuple[datetime, datetime, Grain] | None]  # memo of intervals (_resolve_expr)
 
 
 @lru_cache(maxsize=4)
@@ -65,6 +68,7 @@ def get_engine(rules_dir: Path | None = None) -> TimeEngine:
         past=frozenset(lexicon["past_cue"]),
         bound_words=frozenset([*lexicon["bound_before"], *lexicon["bound_within"]]),
         cue_of={},
+        resolved={},
     )
 
 
@@ -131,15 +135,11 @@ def _cue(w: str, engine: TimeEngine) -> int:
 
 def _cues(words: list[str], engine: TimeEngine) -> list[tuple[int, int]]:
     """(token index, +1/-1) of every tense cue, in order."""
-    cue_of = engine.cue_of
-    out = []
-    for i, w in enumerate(words):
-        sign = cue_of.get(w)
-        if sign is None:
-            sign = _cue(w, engine)
-        if sign:
-            out.append((i, sign))
-    return out
+    known = engine.cue_of.get
+    signs = [known(w) for w in words]
+    if None in signs:
+        signs = [_cue(w, engine) if sign is None else sign for w, sign in zip(words, signs, strict=True)]
+    return [(i, sign) for i, sign in enumerate(signs) if sign]
 
 
 def _doc_direction(cues: list[tuple[int, int]]) -> int:
@@ -212,16 +212,52 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
 
 def _resolve_expr(cols: TokenColumns, expr: Expr, engine: TimeEngine, base: datetime,
                   direction: int, zone: ZoneInfo) -> TimeSpan | None:
-    lex = engine.lexicon
     words = cols.words
-    if expr.rule.endswith("-range") and len(expr.sides) == 1:
-        s0, e0 = expr.sides[0]
+    # The interval depends only on the expression's words (and how they split into sides), the
+    # range-cut flag of its rule, `base` and `direction` (and `zone`, which is attached to it):
+    # memoised on exactly those, per engine.
+    s0 = expr.start
+    sides = expr.sides
+    cut_range = len(sides) == 1 and expr.rule.endswith("-range")
+    shape = (sides[0][0] - s0, sides[0][1] - s0) if len(sides) == 1 else tuple((s - s0, e - s0) for s, e in sides)
+    key = (tuple(words[s0:expr.end]), shape, cut_range, base, direction, zone)
+    memo = engine.resolved
+    if key in memo:
+        found = memo[key]
+    else:
+        if len(memo) >= _RESOLVED_LIMIT:
+            memo.clear()
+        found = memo[key] = _aware(_interval(words, expr, cut_range, engine.lexicon, base, direction), zone)
+    if found is None:
+        return None
+    last = expr.end - 1
+    s_char, e_char = cols.idx[s0], cols.idx[last] + len(cols.texts[last])
+    if words[last] in ("am.", "pm."):
+        e_char -= 1  # spaCy keeps a sentence's full stop on "pm."; it is not part of the time
+    return TimeSpan(cols.source[s_char:e_char], s_char, e_char, found[0], found[1], found[2], expr.rule)
+
+
+def _aware(found: _Interval | None, zone: ZoneInfo) -> tuple[datetime, datetime, Grain] | None:
+    """The interval in the zone it names, or else in `zone`."""
+    if found is None:
+        return None
+    start, end, grain, named = found
+    ez = named if named is not None else zone
+    return start.replace(tzinfo=ez), end.replace(tzinfo=ez), grain
+
+
+def _interval(words: list[str], expr: Expr, cut_range: bool, lex: TimeLexicon, base: datetime,
+              direction: int) -> _Interval | None:
+    """The wall-time interval, grain and named zone (if any) of one joined expression, or None."""
+    sides_at = expr.sides
+    if cut_range:
+        s0, e0 = sides_at[0]
         cut = next((i for i in range(s0 + 1, e0 - 1) if words[i] in _RANGE_CUT), None)
         if cut is not None:
-            expr.sides = [(s0, cut), (cut + 1, e0)]
-    head = words[expr.start:expr.sides[0][0]]  # a bound word kept in front ("by")
+            sides_at = [(s0, cut), (cut + 1, e0)]
+    head = words[expr.start:sides_at[0][0]]  # a bound word kept in front ("by")
     sides = [read_features(head + words[s:e], lex, base.year) if k == 0 else read_features(words[s:e], lex, base.year)
-             for k, (s, e) in enumerate(expr.sides)]
+             for k, (s, e) in enumerate(sides_at)]
     if len(sides) == 2:
         sides = [copy(f) for f in sides]  # read_features' results are shared
         _share(sides[0], sides[1])
@@ -236,13 +272,8 @@ def _resolve_expr(cols: TokenColumns, expr: Expr, engine: TimeEngine, base: date
         grain = grain if _GRAINS.index(grain) < _GRAINS.index(grain2) else grain2
     if end <= start:
         end = start + timedelta(minutes=1)
-    ez = next((ZoneInfo(f.zone) for f in sides if f.zone), zone)
-    last = expr.end - 1
-    s_char, e_char = cols.idx[expr.start], cols.idx[last] + len(cols.texts[last])
-    if words[last] in ("am.", "pm."):
-        e_char -= 1  # spaCy keeps a sentence's full stop on "pm."; it is not part of the time
-    return TimeSpan(text=cols.source[s_char:e_char], start=s_char, end=e_char, from_=start.replace(tzinfo=ez),
-                    to=end.replace(tzinfo=ez), grain=grain, rule=expr.rule)
+    named = next((ZoneInfo(f.zone) for f in sides if f.zone), None)
+    return start, end, grain, named
 
 
 _GRAINS: list[Grain] = ["minute", "hour", "day", "week", "month", "quarter", "year"]

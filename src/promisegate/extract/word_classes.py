@@ -1,0 +1,158 @@
+"""Which token specs a word satisfies, as one int bitset, worked out once per distinct word.
+
+Every test the pattern files use depends on the token's text alone (a test on anything else is refused
+with UnsupportedPattern), so compile.CompiledMatcher classifies each distinct text once, here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from typing import Any
+
+from spacy.vocab import Vocab
+
+# A test on one token: (text, lower-cased text, spaCy lexeme) -> bool.
+Test = Callable[[str, str, Any], bool]
+CACHE_LIMIT = 200_000  # distinct token texts remembered before the memo starts afresh
+_LEXEME_FLAGS = frozenset({
+    "IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT", "IS_SPACE",
+    "IS_STOP", "IS_BRACKET", "IS_QUOTE", "IS_LEFT_PUNCT", "IS_RIGHT_PUNCT", "IS_CURRENCY", "LIKE_NUM",
+    "LIKE_URL", "LIKE_EMAIL",
+})
+
+
+class UnsupportedPattern(ValueError):
+    """A pattern uses a token attribute that depends on more than the token's text."""
+
+
+def _text_getter(attr: str) -> Callable[[str, str, Any], Any]:
+    if attr in ("ORTH", "TEXT"):
+        return lambda text, lower, lex: text
+    if attr == "LOWER":
+        return lambda text, lower, lex: lower
+    if attr == "LENGTH":
+        return lambda text, lower, lex: len(text)
+    if attr in ("NORM", "SHAPE", "PREFIX", "SUFFIX"):
+        name = attr.lower() + "_"
+        return lambda text, lower, lex: getattr(lex, name)
+    if attr in _LEXEME_FLAGS:
+        name = attr.lower()
+        return lambda text, lower, lex: bool(getattr(lex, name))
+    raise UnsupportedPattern(f"token attribute {attr!r} is not a property of the word alone")
+
+
+def _compare(op: str, arg: Any) -> Callable[[Any], bool]:
+    if op == "IN":
+        members = frozenset(arg)
+        return lambda v: v in members
+    if op == "NOT_IN":
+        members = frozenset(arg)
+        return lambda v: v not in members
+    if op == "REGEX":
+        rx = re.compile(arg)
+        return lambda v: rx.search(str(v)) is not None
+    numeric: dict[str, Callable[[Any], bool]] = {
+        "==": lambda v: v == arg, "!=": lambda v: v != arg, ">=": lambda v: v >= arg,
+        "<=": lambda v: v <= arg, ">": lambda v: v > arg, "<": lambda v: v < arg,
+    }
+    if op in numeric:
+        return numeric[op]
+    raise UnsupportedPattern(f"operator {op!r} is not supported")
+
+
+_INDEXED = ("ORTH", "TEXT", "LOWER")  # string attributes whose IN / == tests become one dict lookup
+_NEEDS_LEXEME = _LEXEME_FLAGS | {"NORM", "SHAPE", "PREFIX", "SUFFIX"}
+
+
+class WordClasses:
+    """Which token specs a word satisfies, as one int bitset, worked out once per distinct word.
+
+    Word-list and equality tests on ORTH/TEXT/LOWER are inverted into word -> bits tables, so a new
+    word costs two dict lookups plus its REGEX and lexeme-attribute tests, not one call per spec.
+    """
+
+    def __init__(self, vocab: Vocab) -> None:
+        """Start with no specs; `spec_bit` registers them."""
+        self._vocab = vocab
+        self._spec_ids: dict[str, int] = {}
+        self._spec_masks: list[int] = []  # per spec: the test bits it needs
+        self._specs_of_test: dict[int, list[tuple[int, int]]] = {}  # test bit -> (spec bit, mask) needing it
+        self._empty_specs = 0  # specs with no test ({}): every word satisfies them
+        self._test_ids: dict[str, int] = {}
+        self._index: dict[str, dict[str, int]] = {"ORTH": {}, "LOWER": {}}
+        self._negated = 0  # NOT_IN tests: the index marks membership, the truth is its opposite
+        self._other: list[tuple[int, Test]] = []
+        self._regex: list[tuple[int, Callable[[str], Any], bool]] = []  # (bit, pattern.search, on lower case)
+        self._needs_lexeme = False
+        self.memo: dict[str, int] = {}  # word -> bits; read directly by the matcher loop
+
+    def spec_bit(self, spec: dict[str, Any]) -> int:
+        """Register one token spec (without OP); return its bit."""
+        canonical = json.dumps(spec, sort_keys=True, ensure_ascii=False)
+        if canonical not in self._spec_ids:
+            mask = 0
+            for attr, value in spec.items():
+                tests = value.items() if isinstance(value, dict) else [("==", value)]
+                for op, arg in tests:
+                    mask |= self._test(attr.upper(), op, arg)
+            spec = 1 << len(self._spec_masks)
+            self._spec_ids[canonical] = len(self._spec_masks)
+            self._spec_masks.append(mask)
+            if not mask:
+                self._empty_specs |= spec
+            rest = mask
+            while rest:
+                test = rest & -rest
+                rest ^= test
+                self._specs_of_test.setdefault(test, []).append((spec, mask))
+        return 1 << self._spec_ids[canonical]
+
+    def _test(self, attr: str, op: str, arg: Any) -> int:
+        key = json.dumps([attr if attr != "TEXT" else "ORTH", op, arg], sort_keys=True, ensure_ascii=False)
+        if key in self._test_ids:
+            return self._test_ids[key]
+        bit = 1 << len(self._test_ids)
+        self._test_ids[key] = bit
+        words = [arg] if op == "==" else arg if op in ("IN", "NOT_IN") else None
+        if attr in _INDEXED and isinstance(words, list) and all(isinstance(w, str) for w in words):
+            index = self._index["LOWER" if attr == "LOWER" else "ORTH"]
+            for w in words:
+                index[w] = index.get(w, 0) | bit
+            if op == "NOT_IN":
+                self._negated |= bit
+            return bit
+        if op == "REGEX" and attr in ("ORTH", "TEXT", "LOWER"):  # the most common test: no wrappers
+            self._regex.append((bit, re.compile(arg).search, attr == "LOWER"))
+            return bit
+        get, check = _text_getter(attr), _compare(op, arg)
+        self._other.append((bit, lambda t, lo, lx: check(get(t, lo, lx))))
+        self._needs_lexeme = self._needs_lexeme or attr in _NEEDS_LEXEME
+        return bit
+
+    def __call__(self, text: str) -> int:
+        """The bitset of registered specs `text` satisfies (memoised)."""
+        bits = self.memo.get(text)
+        if bits is None:
+            if len(self.memo) >= CACHE_LIMIT:
+                self.memo.clear()
+            lower = text.lower()  # spaCy's LOWER is str.lower of the text
+            passed = (self._index["LOWER"].get(lower, 0) | self._index["ORTH"].get(text, 0)) ^ self._negated
+            lex = self._vocab[text] if self._needs_lexeme else None
+            for bit, search, on_lower in self._regex:
+                if search(lower if on_lower else text) is not None:
+                    passed |= bit
+            for bit, test in self._other:
+                if test(text, lower, lex):
+                    passed |= bit
+            bits = self._empty_specs
+            rest = passed
+            while rest:  # only specs that need a test the word passed can be satisfied by it
+                test = rest & -rest
+                rest ^= test
+                for spec, mask in self._specs_of_test.get(test, ()):
+                    if passed & mask == mask:
+                        bits |= spec
+            self.memo[text] = bits
+        return bits
