@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from promisegate.extract.time_features import Features, read_features
 from promisegate.extract.time_lexicon import TimeLexicon
+from promisegate.model import TimeSpan
 
 # Tokens allowed between two atoms that read as one expression ("Friday, March 3 at 3pm (PT)").
 _JOINERS = frozenset({",", "at", "on", "@", "the", "of", "(", ")", "'s", "’s", "in", "this"})
@@ -100,3 +102,23 @@ def _compatible(a: Features, b: Features, la: str, lb: str, gap: list[str]) -> b
         if a.day_offset is not None and b.pod is not None:
             return True
     return False
+
+
+# "Tuesday, December 1 at 11am PT or 3pm PT": the second time is another slot on the same day.
+_ALTERNATIVE_GAP = re.compile(r"^\s*,?\s*(?:or|and|/)\s*(?:at\s+)?$", re.IGNORECASE)
+_CLOCK_ONLY = re.compile(r"^\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Za-z]{1,5}(?:\s+time)?)?$", re.IGNORECASE)
+_CLOCK_GRAINS = ("hour", "minute")
+
+
+def share_alternative_day(text: str, spans: list[TimeSpan]) -> list[TimeSpan]:
+    """Give a bare clock time offered as an alternative the day of the dated time it follows."""
+    out = list(spans)
+    for i in range(1, len(out)):
+        first, alt = out[i - 1], out[i]
+        if (alt.grain in _CLOCK_GRAINS and first.grain in _CLOCK_GRAINS and _CLOCK_ONLY.match(alt.text)
+                and _ALTERNATIVE_GAP.match(text[first.end:alt.start])):
+            day = first.from_.astimezone(alt.from_.tzinfo).date()
+            if day != alt.from_.date():
+                moved = alt.from_.replace(year=day.year, month=day.month, day=day.day)
+                out[i] = replace(alt, from_=moved, to=moved + (alt.to - alt.from_))
+    return out

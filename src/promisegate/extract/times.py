@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from promisegate.extract.nlp import TokenColumns, get_nlp, sentence_bounds, token_columns
 from promisegate.extract.time_features import Features, read_features
-from promisegate.extract.time_join import Atom, Expr, join_atoms
+from promisegate.extract.time_join import Atom, Expr, join_atoms, share_alternative_day
 from promisegate.extract.time_lexicon import TimeLexicon, load_lexicon
 from promisegate.extract.time_patterns import TimePatterns, load_patterns
 from promisegate.extract.time_resolve import resolve
@@ -207,7 +207,7 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
         span = _resolve_expr(cols, expr, engine, base, direction, zone)
         if span is not None:
             out.append(span)
-    return out
+    return share_alternative_day(doc.text, out)
 
 
 def _resolve_expr(cols: TokenColumns, expr: Expr, engine: TimeEngine, base: datetime,
