@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 
 from promisegate.errors import ConfigError
+from promisegate.extract.pattern_lists import expand_lists
 from promisegate.lint import LintIssue
 
 _TEXT_ATTRS = ("ORTH", "TEXT", "LOWER", "NORM")
@@ -68,20 +69,18 @@ def _lexicon_for(path: Path, rules_dir: Path) -> tuple[Words | None, list[LintIs
 
 
 def _expand(value: Any, words: Words | None, unknown: list[str]) -> Any:
-    if isinstance(value, dict):
-        return {k: _expand(v, words, unknown) for k, v in value.items()}
-    if isinstance(value, list):
-        out: list[Any] = []
-        for item in value:
-            if isinstance(item, str) and item.startswith("@") and len(item) > 1 and words is not None:
-                try:
-                    out.extend(words(item[1:]))
-                except (KeyError, ConfigError):
-                    unknown.append(item)
-            else:
-                out.append(_expand(item, words, unknown))
-        return out
-    return value
+    """Expand like the loaders do, but record unknown lists instead of stopping at the first."""
+    if words is None:
+        return value
+
+    def lookup(name: str) -> list[str]:
+        try:
+            return list(words(name))
+        except (KeyError, ConfigError):
+            unknown.append(f"@{name}")
+            return []
+
+    return expand_lists(value, lookup)
 
 
 def _regexes(value: Any) -> list[str]:

@@ -16,12 +16,11 @@ from spacy.matcher import Matcher
 from spacy.schemas import validate_token_pattern
 
 from promisegate.extract import extract, reload_patterns
-from promisegate.extract.commit_rules import _expand as expand_commit
 from promisegate.extract.commit_rules import _strip_anchor, load_rules
 from promisegate.extract.compile import CompiledMatcher, UnsupportedPattern
 from promisegate.extract.nlp import get_nlp, parse, sentence_bounds, token_columns
+from promisegate.extract.pattern_lists import expand_lists
 from promisegate.extract.time_lexicon import load_lexicon
-from promisegate.extract.time_patterns import _expand as expand_time
 from promisegate.extract.times import get_engine
 from promisegate.paths import bundled
 from tests.extract.test_times_cases import NEGATIVE, POSITIVE
@@ -47,7 +46,7 @@ def _time_patterns() -> list[tuple[str, list[dict[str, Any]]]]:
     lexicon = load_lexicon(RULES / "lexicon" / "times.yaml")
     lines = (RULES / "patterns" / "times.jsonl").read_text(encoding="utf-8").splitlines()
     entries = [json.loads(line) for line in lines if line.strip() and not line.lstrip().startswith("//")]
-    return [(e["id"], expand_time(e["pattern"], lexicon, "times.jsonl")) for e in entries]
+    return [(e["id"], expand_lists(e["pattern"], lexicon.words)) for e in entries]
 
 
 def _spacy_matches(patterns: list[tuple[str, list[dict[str, Any]]]], texts: list[str],
@@ -75,7 +74,7 @@ def test_commitment_matcher_equals_spacy_longest() -> None:
     for lineno, line in enumerate(lines, 1):
         if line.strip() and not line.lstrip().startswith("//"):
             entry = json.loads(line)
-            pattern, _ = _strip_anchor(expand_commit(entry["pattern"], lexicon, "commitments.jsonl"))
+            pattern, _ = _strip_anchor(expand_lists(entry["pattern"], lexicon.words))
             patterns.append((f"{entry['id']}#{lineno}", pattern))
     want = _spacy_matches(patterns, TEXTS, greedy="LONGEST")
     for text, expected in zip(TEXTS, want, strict=True):

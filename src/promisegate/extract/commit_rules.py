@@ -16,6 +16,7 @@ from promisegate.errors import ConfigError
 from promisegate.extract.compile import CompiledMatcher, UnsupportedPattern
 from promisegate.extract.lexicon import Lexicon, load_lexicon
 from promisegate.extract.nlp import token_columns
+from promisegate.extract.pattern_lists import expand_lists
 from promisegate.paths import bundled
 
 # Labels a pattern line may carry. Kinds name what is promised; the rest set the mood of a clause.
@@ -65,24 +66,6 @@ class CommitmentRules:
         return out
 
 
-def _expand(value: Any, lexicon: Lexicon, where: str) -> Any:
-    """Replace "@name" entries in IN / NOT_IN lists with the lexicon list of that name."""
-    if isinstance(value, dict):
-        return {k: _expand(v, lexicon, where) for k, v in value.items()}
-    if isinstance(value, list):
-        out: list[Any] = []
-        for item in value:
-            if isinstance(item, str) and item.startswith("@"):
-                try:
-                    out.extend(lexicon.words(item[1:]))
-                except ConfigError as exc:
-                    raise ConfigError(str(exc), where) from None
-            else:
-                out.append(_expand(item, lexicon, where))
-        return out
-    return value
-
-
 def _strip_anchor(pattern: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], bool]:
     # Our clauses do not always begin where spaCy's sentencizer put a boundary (blank lines, quoted
     # lines, leading whitespace tokens), so "must open a clause" is checked by the engine instead.
@@ -112,7 +95,10 @@ def compile_rules(vocab: Vocab, rules_dir: Path) -> CommitmentRules:
             raise ConfigError(f"bad pattern line: {exc}", str(path), lineno) from None
         if label not in LABELS:
             raise ConfigError(f"unknown label {label!r}", str(path), lineno)
-        expanded, anchored = _strip_anchor(_expand(pattern, lexicon, f"{path}:{lineno}"))
+        try:
+            expanded, anchored = _strip_anchor(expand_lists(pattern, lexicon.words))
+        except ConfigError as exc:
+            raise ConfigError(exc.detail, f"{path}:{lineno}") from None
         errors = validate_token_pattern(expanded) if isinstance(expanded, list) and expanded else ["empty pattern"]
         if errors:
             raise ConfigError(f"invalid pattern {pid!r}: {'; '.join(errors)}", str(path), lineno)

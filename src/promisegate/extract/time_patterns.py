@@ -20,6 +20,7 @@ from spacy.vocab import Vocab
 
 from promisegate.errors import ConfigError
 from promisegate.extract.compile import CompiledMatcher, UnsupportedPattern
+from promisegate.extract.pattern_lists import expand_lists
 from promisegate.extract.time_lexicon import TimeLexicon
 
 LABELS = frozenset({"DATE", "TIME", "DURATION", "SET", "PART", "BLOCK"})
@@ -32,26 +33,6 @@ class TimePatterns:
     matcher: CompiledMatcher  # keys are pattern ids
     label_of: dict[str, str]  # pattern id -> label
     ids: tuple[str, ...]  # in file order, for tests that want every id exercised
-
-
-def _expand(value: Any, lexicon: TimeLexicon, where: str) -> Any:
-    """Replace "@list" references by the lexicon's words, recursively."""
-    if isinstance(value, dict):
-        return {k: _expand(v, lexicon, where) for k, v in value.items()}
-    if isinstance(value, list):
-        out: list[Any] = []
-        for item in value:
-            if isinstance(item, str) and item.startswith("@") and len(item) > 1:
-                try:
-                    out.extend(lexicon.words(item[1:]))
-                except KeyError:
-                    raise ConfigError(f"unknown lexicon list {item!r}", path=where) from None
-            else:
-                out.append(_expand(item, lexicon, where))
-        return out
-    if isinstance(value, str) and value.startswith("@") and len(value) > 1:
-        return _expand([value], lexicon, where)
-    return value
 
 
 def load_patterns(path: Path, vocab: Vocab, lexicon: TimeLexicon) -> TimePatterns:
@@ -80,7 +61,10 @@ def load_patterns(path: Path, vocab: Vocab, lexicon: TimeLexicon) -> TimePattern
             raise ConfigError("id must be a non-empty string", path=str(path), line=lineno)
         if label_of.get(rule_id, label) != label:
             raise ConfigError(f"id {rule_id!r} is used with two labels", path=str(path), line=lineno)
-        pattern = _expand(entry["pattern"], lexicon, f"{path}:{lineno}")
+        try:
+            pattern = expand_lists(entry["pattern"], lexicon.words)
+        except KeyError as exc:
+            raise ConfigError(f"unknown lexicon list {'@' + str(exc.args[0])!r}", path=f"{path}:{lineno}") from None
         try:
             validator.add(rule_id, [pattern])
             compiled.append((rule_id, pattern))
