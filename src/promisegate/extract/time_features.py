@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from promisegate.extract.time_lexicon import TimeLexicon
@@ -221,24 +222,12 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
         elif w in _DECADE_WORDS:
             f.decade = 1900 + _DECADE_WORDS[w]
         elif w in ("nineteen", "twenty") and nxt in _TENS and (i + 2 >= n or words[i + 2] not in lex["unit"]):
-            year = (19 if w == "nineteen" else 20) * 100 + _TENS[nxt]
-            j = i + 2
-            if j < n and words[j] == "-":
-                j += 1
-            if j < n and words[j] in _ONES:
-                year += _ONES[words[j]]
-                j += 1
+            year, j = _plus_ones(words, i + 2, "-", (19 if w == "nineteen" else 20) * 100 + _TENS[nxt])
             f.year, f.explicit_year = year, True
             i = j
             continue
         elif w == "two" and nxt == "thousand":
-            j = i + 2
-            year = 2000
-            if j < n and words[j] == "and":
-                j += 1
-            if j < n and words[j] in _ONES:
-                year += _ONES[words[j]]
-                j += 1
+            year, j = _plus_ones(words, i + 2, "and", 2000)
             f.year, f.explicit_year = year, True
             i = j
             continue
@@ -322,6 +311,16 @@ def _joined_month(m: re.Match[str], months: dict[str, int]) -> int | None:
         if name == key.rstrip(".") or (len(name) > 3 and key.startswith(name)):
             return value
     return None
+
+
+def _plus_ones(words: Sequence[str], j: int, joiner: str, year: int) -> tuple[int, int]:
+    """Add a spelled-out last digit ("nineteen ninety-five", "two thousand and five"); return (year, next)."""
+    if j < len(words) and words[j] == joiner:
+        j += 1
+    if j < len(words) and words[j] in _ONES:
+        year += _ONES[words[j]]
+        j += 1
+    return year, j
 
 
 def _expand_year(digits: str, now_year: int) -> int:
