@@ -92,6 +92,34 @@ def test_operators_match_spacy(op: str) -> None:
         assert set(compiled(text.split())) == expected, (op, text)
 
 
+_WORDS = ["a", "b", "c", "d"]
+_SPECS = [{"LOWER": "a"}, {"LOWER": {"IN": ["b", "c"]}}, {"TEXT": {"REGEX": "^[cd]$"}},
+          {"LOWER": {"NOT_IN": ["a"]}}, {}]
+_OPS = [None, "?", "*", "+", "{2}", "{1,3}", "{0,2}", "{2,}"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.lists(st.tuples(st.sampled_from(range(len(_SPECS))), st.sampled_from(_OPS)), min_size=1, max_size=5),
+             min_size=1, max_size=4),
+    st.lists(st.lists(st.sampled_from(_WORDS), max_size=12), min_size=1, max_size=4),
+)
+def test_random_patterns_match_spacy(shapes: list[list[tuple[int, str | None]]], docs: list[list[str]]) -> None:
+    # Several patterns at once, so starts are filtered for all of them together, as in the pattern files;
+    # each runs through the code generated for it. Both must find exactly what spaCy's Matcher finds.
+    patterns = []
+    for k, shape in enumerate(shapes):
+        pattern = [dict(_SPECS[spec], **({"OP": op} if op else {})) for spec, op in shape]
+        if all(op in ("?", "*", "{0,2}") for _, op in shape):
+            pattern.append(dict(_SPECS[0]))  # spaCy rejects patterns that can match nothing
+        patterns.append((f"k{k}", pattern))
+    texts = [" ".join(words) for words in docs]
+    want = _spacy_matches(patterns, texts)
+    compiled = CompiledMatcher(get_nlp().vocab, patterns)
+    for text, expected in zip(texts, want, strict=True):
+        assert set(compiled(text.split())) == expected, (patterns, text)
+
+
 def test_non_lexical_attributes_are_refused() -> None:
     with pytest.raises(UnsupportedPattern):
         CompiledMatcher(get_nlp().vocab, [("k", [{"POS": "NOUN"}])])

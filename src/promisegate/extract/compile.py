@@ -3,8 +3,9 @@
 spaCy's Matcher evaluates every REGEX and IN predicate in Python, on every token, for every pattern
 that could start there: with ~170 time patterns that was ~30 ms for a 2 KB email. Every test the
 pattern files use depends on the token's text alone, so here each distinct text is classified once
-(which token specs it satisfies, as one int bitset, memoised process-wide; see word_classes.py) and a
-pattern is tried only at tokens whose bits, with the next two tokens' bits, can begin it. The result is
+(which token specs it satisfies, as one int bitset named by a small class id, memoised process-wide;
+see word_classes.py); a pattern is tried only at tokens whose bits, with the next token's, can begin
+it; and each pattern is tried by straight-line Python generated for it (_specialise). The result is
 the same set of (pattern, start, end) as spaCy's Matcher (and its greedy="LONGEST" filter when asked);
 patterns keep spaCy's JSON syntax and are validated with spaCy's schema by the loaders.
 tests/extract/test_times_engine.py checks the equality against spaCy on the fixtures and test cases.
@@ -13,8 +14,9 @@ tests/extract/test_times_engine.py checks the equality against spaCy on the fixt
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from itertools import compress
+from typing import Any, cast
 
 from spacy.vocab import Vocab
 
@@ -26,8 +28,7 @@ _QUANTIFIER = re.compile(r"^\{(\d*)(,?)(\d*)\}$")
 
 def _bounds(op: str | None) -> tuple[int, int, bool]:
     """(min, max, negated) repetitions of a token spec under spaCy's OP syntax."""
-    simple = {None: (1, 1, False), "?": (0, 1, False), "*": (0, _INF, False), "+": (1, _INF, False),
-              "!": (1, 1, True)}
+    simple = {None: (1, 1, False), "?": (0, 1, False), "*": (0, _INF, False), "+": (1, _INF, False), "!": (1, 1, True)}
     if op in simple:
         return simple[op]
     m = _QUANTIFIER.match(op or "")
@@ -39,6 +40,7 @@ def _bounds(op: str | None) -> tuple[int, int, bool]:
     return low, high, False
 
 
+_SEEN = 2  # tokens a start is judged by before its patterns are tried
 # One pattern element: (bit of its token spec, min repeats, max repeats, negated).
 _Element = tuple[int, int, int, bool]
 
@@ -46,8 +48,9 @@ _Element = tuple[int, int, int, bool]
 class CompiledMatcher:
     """All matches of a list of keyed patterns, as spaCy's Matcher would report them."""
 
-    def __init__(self, vocab: Vocab, patterns: Iterable[tuple[str, list[dict[str, Any]]]],
-                 longest: bool = False) -> None:
+    def __init__(
+        self, vocab: Vocab, patterns: Iterable[tuple[str, list[dict[str, Any]]]], longest: bool = False
+    ) -> None:
         """Compile `(key, pattern)` pairs; raise UnsupportedPattern for non-lexical token tests.
 
         `longest` filters each key's matches as spaCy's `greedy="LONGEST"` does.
@@ -56,20 +59,29 @@ class CompiledMatcher:
         self.classify = WordClasses(vocab)
         self.keys: list[str] = []
         self._patterns: list[tuple[_Element, ...]] = []
-        self._openers: list[int] = []  # per pattern: bits a first token may carry, or -1 for any word
         for key, pattern in patterns:
-            elements = tuple(self._element(spec) for spec in pattern)
             self.keys.append(key)
-            self._patterns.append(elements)
-            self._openers.append(self._opening_bits(elements))
-        self._any_opener = 0
-        for bits in self._openers:
-            self._any_opener |= bits
-        self._candidates: dict[tuple[int, int, int], tuple[int, ...]] = {}
-        self._by_opener: dict[int, tuple[int, ...]] = {}  # opener bits -> patterns that can read that token
+            self._patterns.append(tuple(self._element(spec) for spec in pattern))
+        self._matchers = [_specialise(elements) for elements in self._patterns]
         # "!" tokens are too rare to reason about when filtering starts: such patterns are always tried.
         self._has_negated = [any(negated for _, _, _, negated in elements) for elements in self._patterns]
-        self._always = any(bits == -1 for bits in self._openers)
+        # A start is judged by its first two tokens, each seen only through the bits some element could
+        # test there (an element k can read token j only if the elements before it need at most j tokens):
+        # most words then look alike, so the verdicts, memoised on those views, are nearly always known.
+        # (Judging three tokens tries fewer patterns but meets unseen triples far more often in new text.)
+        self._relevant = [0] * _SEEN
+        for elements in self._patterns:
+            least = 0
+            for bit, low, _, _ in elements:
+                for j in range(least, _SEEN):
+                    self._relevant[j] |= bit
+                least += low
+        self._views: list[dict[int, int]] = [{0: 0} for _ in range(_SEEN)]  # per position: seen bits -> view id
+        self._view_bits: list[list[int]] = [[0] for _ in range(_SEEN)]  # per position: view id -> seen bits
+        self._view_of: list[list[int]] = [[0] for _ in range(_SEEN)]  # per position: class id -> view id
+        self._generation = self.classify.generation
+        self._candidates: dict[tuple[int, int], tuple[int, ...]] = {}  # views -> patterns to try
+        self._by_opener: dict[int, tuple[int, ...]] = {}  # first token's seen bits -> patterns that read it
         # Bits a doc must contain somewhere for the pattern to match at all (its required tokens):
         # each element's spec is one bit, so "every required bit occurs" is one mask test.
         self._required: list[int] = []
@@ -84,81 +96,81 @@ class CompiledMatcher:
         low, high, negated = _bounds(spec.get("OP"))
         return (self.classify.spec_bit({k: v for k, v in spec.items() if k != "OP"}), low, high, negated)
 
-    @staticmethod
-    def _opening_bits(elements: tuple[_Element, ...]) -> int:
-        bits = 0
-        for bit, low, _, negated in elements:
-            if negated:
-                return -1
-            bits |= bit
-            if low > 0:
-                break
-        return bits
+    def _see(self, cid: int) -> None:
+        """Record what each judged position sees of class `cid`."""
+        bits = self.classify.classes[cid]
+        for j in range(_SEEN):
+            table = self._view_of[j]
+            while len(table) <= cid:
+                table.append(-1)
+            if table[cid] < 0:
+                seen = bits & self._relevant[j]
+                view = self._views[j].get(seen)
+                if view is None:
+                    view = self._views[j][seen] = len(self._view_bits[j])
+                    self._view_bits[j].append(seen)
+                table[cid] = view
 
-    def _openable(self, key: tuple[int, int, int]) -> tuple[int, ...]:
-        """Patterns that can read the first tokens of a span whose bits are `key` (opener bits, next, next)."""
-        found = self._candidates.get(key)
-        if found is None:
-            if len(self._candidates) >= CACHE_LIMIT:
-                self._candidates.clear()
-                self._by_opener.clear()
-            # Reading three tokens needs reading the first, so only the patterns that can read the
-            # first token alone (a short list, per opener bits) are tried on the three.
-            patterns, negated = self._patterns, self._has_negated
-            first = self._by_opener.get(key[0])
-            if first is None:
-                opener = (key[0],)
-                first = tuple(p for p, elements in enumerate(patterns) if negated[p] or _opens(elements, opener))
-                self._by_opener[key[0]] = first
-            found = tuple(p for p in first if negated[p] or _opens(patterns[p], key))
-            self._candidates[key] = found
+    def _openable(self, key: tuple[int, int]) -> tuple[int, ...]:
+        """Patterns that can read the first tokens of a span seen as `key` (views of this token and the next)."""
+        bits = (self._view_bits[0][key[0]], self._view_bits[1][key[1]])
+        if len(self._candidates) >= CACHE_LIMIT:
+            self._candidates.clear()
+            self._by_opener.clear()
+        # Reading two tokens needs reading the first, so only the patterns that can read the
+        # first token alone (a short list, per seen bits) are tried on both.
+        patterns, negated = self._patterns, self._has_negated
+        first = self._by_opener.get(bits[0])
+        if first is None:
+            opener = (bits[0],)
+            first = tuple(p for p, elements in enumerate(patterns) if negated[p] or _opens(elements, opener))
+            self._by_opener[bits[0]] = first
+        found = tuple(p for p in first if negated[p] or _opens(patterns[p], bits))
+        self._candidates[key] = found
         return found
 
     def __call__(self, texts: Sequence[str]) -> list[tuple[str, int, int]]:
         """Every `(key, start, end)` whose pattern matches `texts[start:end]`, in spaCy's order."""
-        known = self.classify.memo.get
-        bits = [known(t) for t in texts]
-        if None in bits:
-            bits = [self.classify(t) if b is None else b for t, b in zip(texts, bits, strict=True)]
-        if not bits:
+        classify = self.classify
+        # map() runs these per-token loops in C: at ~700 tokens an email, bytecode per token adds up.
+        ids = list(map(classify.memo.get, texts))
+        if None in ids:
+            ids = [classify(t) if c is None else c for t, c in zip(texts, ids, strict=True)]
+        if not ids:
             return []
+        if classify.generation != self._generation:  # class ids were reassigned: what was keyed on them goes
+            self._generation = classify.generation
+            self._view_of = [[0] for _ in range(_SEEN)]
+        classes = classify.classes
+        view_of = self._view_of
         present = 0
-        for b in bits:
-            present |= b
+        for c in set(ids):
+            present |= classes[c]
+            if c >= len(view_of[-1]) or view_of[-1][c] < 0:
+                self._see(c)
         viable = [present & mask == mask for mask in self._required]
-        n = len(bits)
+        n = len(ids)
+        bits = list(map(classes.__getitem__, ids))
+        bits.append(0)  # the token "after" the last one (class 0, the empty bitset): it stops every run
+        ids.append(0)
+        keys = zip(map(view_of[0].__getitem__, ids[:n]), map(view_of[1].__getitem__, ids[1:]), strict=True)
+        opened_at = list(map(self._candidates.get, keys))
+        if None in opened_at:
+            keys = zip(map(view_of[0].__getitem__, ids[:n]), map(view_of[1].__getitem__, ids[1:]), strict=True)
+            openable = self._openable
+            opened_at = [
+                openable(key) if opened is None else opened for key, opened in zip(keys, opened_at, strict=True)
+            ]
         found: set[tuple[int, int, int]] = set()
-        patterns, any_opener, openable = self._patterns, self._any_opener, self._openable
-        candidates = self._candidates.get  # the memo of _openable, read inline: most starts are hits
-        bits += (0, 0)  # the tokens "after" the last one
-        starts = range(n) if self._always else [i for i, b in enumerate(bits) if b & any_opener]
-        for start in starts:
-            key = (bits[start] & any_opener, bits[start + 1], bits[start + 2])
-            opened = candidates(key)
-            if opened is None:
-                opened = openable(key)
-            for p in opened:
+        matchers = self._matchers
+        for start in compress(range(n), opened_at):  # only starts where some pattern can open
+            for p in opened_at[start]:
                 if viable[p]:
-                    _match(patterns[p], p, start, bits, n, found)
+                    matchers[p](bits, start, n, found, p)
         # spaCy reports a match when its last token is read, pattern by pattern.
-        keys = self.keys
-        raw = [(keys[p], s, e) for e, p, s in sorted(found)]
+        names = self.keys
+        raw = [(names[p], s, e) for e, p, s in sorted(found)]
         return _keep_longest(raw) if self._longest else raw
-
-
-def _keep_longest(matches: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """Per key, the longest non-overlapping matches (spaCy's greedy="LONGEST" filter)."""
-    by_key: dict[str, list[tuple[int, int]]] = {}
-    for key, start, end in matches:
-        by_key.setdefault(key, []).append((start, end))
-    out: list[tuple[str, int, int]] = []
-    for key, pairs in by_key.items():
-        taken: list[tuple[int, int]] = []
-        for start, end in sorted(pairs, key=lambda x: (x[1] - x[0], -x[0]), reverse=True):
-            if not any(s < end and start < e for s, e in taken):
-                taken.append((start, end))
-                out.append((key, start, end))
-    return out
 
 
 def _opens(elements: tuple[_Element, ...], bits: tuple[int, ...]) -> bool:
@@ -188,8 +200,24 @@ def _opens(elements: tuple[_Element, ...], bits: tuple[int, ...]) -> bool:
     return False
 
 
-def _match(elements: tuple[_Element, ...], p: int, start: int, bits: list[int], n: int,
-           found: set[tuple[int, int, int]]) -> None:
+def _keep_longest(matches: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Per key, the longest non-overlapping matches (spaCy's greedy="LONGEST" filter)."""
+    by_key: dict[str, list[tuple[int, int]]] = {}
+    for key, start, end in matches:
+        by_key.setdefault(key, []).append((start, end))
+    out: list[tuple[str, int, int]] = []
+    for key, pairs in by_key.items():
+        taken: list[tuple[int, int]] = []
+        for start, end in sorted(pairs, key=lambda x: (x[1] - x[0], -x[0]), reverse=True):
+            if not any(s < end and start < e for s, e in taken):
+                taken.append((start, end))
+                out.append((key, start, end))
+    return out
+
+
+def _match(
+    elements: tuple[_Element, ...], p: int, start: int, bits: list[int], n: int, found: set[tuple[int, int, int]]
+) -> None:
     """Add `(end, p, start)` for every way `elements` can match from token `start`."""
     last = len(elements)
     stack = [(0, start)]
@@ -208,6 +236,55 @@ def _match(elements: tuple[_Element, ...], p: int, start: int, bits: list[int], 
             count += 1
             if count >= low:
                 stack.append((k + 1, pos))
+
+
+# Signature of a pattern's matcher: (bits, start, n, found, pattern index) -> None, adding to found.
+_Matcher = Callable[[list[int], int, int, set[tuple[int, int, int]], int], None]
+_MAX_SPECIALISED = 12  # elements; Python allows 20 nested blocks and each element opens up to one
+
+
+def _specialise(elements: tuple[_Element, ...]) -> _Matcher:
+    """A matcher for one pattern written out as straight-line Python: the same result as `_match`.
+
+    `_match` interprets the pattern with an explicit stack; here each element becomes an `if`
+    (exactly one token) or a loop over the ends its repeats can reach, nested in pattern order, so a
+    typical pattern costs a few bit tests. Requires `bits` to be followed by a 0 (which no
+    non-negated spec accepts): that padding is what stops a run at the end of the doc. Patterns
+    with a "!" token, or too long to nest, use `_match`.
+    """
+    if any(negated for _, _, _, negated in elements) or len(elements) > _MAX_SPECIALISED:
+        return lambda bits, start, n, found, p: _match(elements, p, start, bits, n, found)
+    lines = ["def match(b, start, n, found, p):", "    p0 = start"]
+    indent = "    "
+    for k, (bit, low, high, _) in enumerate(elements):
+        here, nxt = f"p{k}", f"p{k + 1}"
+        if low == 1 and high == 1:
+            lines += [f"{indent}if b[{here}] & {bit}:", f"{indent}    {nxt} = {here} + 1"]
+        else:
+            ends, limit = f"ends{k}", "" if high >= _INF else f"c < {high} and "
+            lines += [
+                f"{indent}{ends} = [{here}]" if low == 0 else f"{indent}{ends} = []",
+                f"{indent}q = {here}",
+                f"{indent}c = 0",
+                f"{indent}while {limit}b[q] & {bit}:",
+                f"{indent}    q += 1",
+                f"{indent}    c += 1",
+            ]
+            lines += (
+                [f"{indent}    {ends}.append(q)"]
+                if low <= 1
+                else [f"{indent}    if c >= {low}:", f"{indent}        {ends}.append(q)"]
+            )
+            lines += [f"{indent}for {nxt} in {ends}:"]
+        indent += "    "
+    last = f"p{len(elements)}"
+    if all(low == 0 for _, low, _, _ in elements):
+        lines += [f"{indent}if {last} > start:", f"{indent}    found.add(({last}, p, start))"]
+    else:
+        lines += [f"{indent}found.add(({last}, p, start))"]
+    namespace: dict[str, Any] = {}
+    exec(compile("\n".join(lines), "<pattern>", "exec"), namespace)  # our own code, generated above from the pattern
+    return cast(_Matcher, namespace["match"])
 
 
 __all__ = ["CompiledMatcher", "UnsupportedPattern", "WordClasses"]

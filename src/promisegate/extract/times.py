@@ -207,7 +207,7 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
         span = _resolve_expr(cols, expr, engine, base, direction, zone)
         if span is not None:
             out.append(span)
-    return share_alternative_day(doc.text, out)
+    return share_alternative_day(cols.source, out)
 
 
 def _resolve_expr(cols: TokenColumns, expr: Expr, engine: TimeEngine, base: datetime,

@@ -86,7 +86,12 @@ class WordClasses:
         self._other: list[tuple[int, Test]] = []
         self._regex: list[tuple[int, Callable[[str], Any], bool]] = []  # (bit, pattern.search, on lower case)
         self._needs_lexeme = False
-        self.memo: dict[str, int] = {}  # word -> bits; read directly by the matcher loop
+        # Words are read as class ids: small ints standing for one bitset each, so the matcher loop
+        # hashes and compares small ints, not 300-bit ones. Class 0 is the empty bitset.
+        self.memo: dict[str, int] = {}  # word -> class id; read directly by the matcher loop
+        self.classes: list[int] = [0]  # class id -> bitset
+        self._class_of: dict[int, int] = {0: 0}
+        self.generation = 0  # bumped when class ids are reassigned: callers drop what they keyed on them
 
     def spec_bit(self, spec: dict[str, Any]) -> int:
         """Register one token spec (without OP); return its bit."""
@@ -132,11 +137,15 @@ class WordClasses:
         return bit
 
     def __call__(self, text: str) -> int:
-        """The bitset of registered specs `text` satisfies (memoised)."""
-        bits = self.memo.get(text)
-        if bits is None:
+        """The class id of `text`: the index in `classes` of the bitset of specs it satisfies (memoised)."""
+        found = self.memo.get(text)
+        if found is None:
             if len(self.memo) >= CACHE_LIMIT:
                 self.memo.clear()
+                if len(self.classes) >= CACHE_LIMIT // 4:
+                    del self.classes[1:]
+                    self._class_of = {0: 0}
+                    self.generation += 1
             lower = text.lower()  # spaCy's LOWER is str.lower of the text
             passed = (self._index["LOWER"].get(lower, 0) | self._index["ORTH"].get(text, 0)) ^ self._negated
             lex = self._vocab[text] if self._needs_lexeme else None
@@ -154,5 +163,9 @@ class WordClasses:
                 for spec, mask in self._specs_of_test.get(test, ()):
                     if passed & mask == mask:
                         bits |= spec
-            self.memo[text] = bits
-        return bits
+            found = self._class_of.get(bits)
+            if found is None:
+                found = self._class_of[bits] = len(self.classes)
+                self.classes.append(bits)
+            self.memo[text] = found
+        return found
