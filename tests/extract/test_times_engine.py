@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 from email import policy
 from email.parser import BytesParser
@@ -16,8 +17,10 @@ from spacy.matcher import Matcher
 from spacy.schemas import validate_token_pattern
 
 from promisegate.extract import extract, reload_patterns
+from promisegate.extract.commit_cues import _phrase_regex
 from promisegate.extract.commit_rules import _strip_anchor, load_rules
 from promisegate.extract.compile import CompiledMatcher, UnsupportedPattern
+from promisegate.extract.lexicon import load_lexicon as load_commit_lexicon
 from promisegate.extract.nlp import get_nlp, parse, sentence_bounds, token_columns
 from promisegate.extract.pattern_lists import expand_lists
 from promisegate.extract.time_lexicon import load_lexicon
@@ -169,3 +172,19 @@ def test_memoised_resolution_equals_a_fresh_one() -> None:
     for (now, tz), want in zip(anchors[::-1], warm[::-1], strict=True):
         engine.resolved.clear()
         assert [extract(text, now, tz).times for text in bodies] == want
+
+
+def test_phrase_regexes_match_what_a_flat_alternation_matches() -> None:
+    # The cue regexes are built as tries for speed; they must accept exactly what one alternative per
+    # phrase accepts, on every clause-like text we have and on each phrase itself.
+    lexicon = load_commit_lexicon(RULES / "lexicon")
+    lists = ["hypothetical", "hypothetical_phrases", "conditional", "past_markers", "boilerplate_phrases",
+             "proposal_openers"]
+    for name in lists:
+        words = lexicon.words(name)
+        flat = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+                          + r")(?![\w])")
+        trie = _phrase_regex(words)
+        samples = [t.lower() for t in TEXTS] + list(words) + [f"x{w}" for w in words] + [f"{w}s" for w in words]
+        for sample in samples:
+            assert bool(trie.search(sample)) == bool(flat.search(sample)), (name, sample[:80])
