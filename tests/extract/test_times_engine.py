@@ -132,6 +132,19 @@ def _columns(doc: Any) -> list[Any]:
     return doc.to_array([ORTH, IDX, SPACY, SENT_START]).tolist()
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Hi", "we", "3pm", ".", "!", "?", "...", '"', ")", "(", "--", ",", "\n", "\n\n", "ÉTÉ",
+                                 "e.g.", "Σ", "»"]), max_size=25))
+def test_parse_equals_the_pipeline_on_random_punctuation(pieces: list[str]) -> None:
+    # Sentence starts and token columns come from our own readers of the doc, not spaCy's: any run
+    # of marks, quotes, brackets and line breaks must come out as spaCy's sentencizer has it.
+    text = " ".join(pieces)
+    want, got = get_nlp()(text), parse(text)
+    assert _columns(got) == _columns(want)
+    cols = token_columns(got)
+    assert list(zip(cols.texts, cols.words, cols.idx, strict=True)) == [(t.text, t.lower_, t.idx) for t in want]
+
+
 def test_parse_equals_the_pipeline() -> None:
     nlp = get_nlp()
     for text in TEXTS:

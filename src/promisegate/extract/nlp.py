@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
+from itertools import compress, pairwise
 
 import numpy
 import spacy
@@ -75,32 +75,38 @@ _punct: dict[str, bool] = {}
 
 
 def _sentence_starts(texts: list[str], punct_chars: set[str], vocab: Vocab) -> list[int]:
-    """spaCy's Sentencizer (1 = starts a sentence, -1 = does not), over token texts instead of Tokens."""
-    starts = [-1] * len(texts)
+    """spaCy's Sentencizer (1 = starts a sentence, -1 = does not), over token texts instead of Tokens.
+
+    A sentence starts at the first token after a sentence-final mark (".", "!", "?" ...) that is
+    neither such a mark nor punctuation (a closing quote or bracket stays with its sentence).
+    """
+    n = len(texts)
+    starts = [-1] * n
     if not texts:
         return starts
     if len(_punct) > _STRINGS_MEMO_LIMIT:
         _punct.clear()
     starts[0] = 1
-    start = 0
-    seen_period = False
-    for i, text in enumerate(texts):
-        in_chars = text in punct_chars
-        if seen_period and not in_chars:
-            is_punct = _punct.get(text)
-            if is_punct is None:
-                is_punct = _punct[text] = bool(vocab[text].is_punct)
-            if not is_punct:
-                starts[start] = 1
-                start = i
-                seen_period = False
-        elif in_chars:
-            seen_period = True
-    starts[start] = 1
+    i = 0
+    for mark in compress(range(n), map(punct_chars.__contains__, texts)):  # the marks, found in C
+        if mark < i:
+            continue  # read already, in the run after an earlier mark
+        i = mark + 1
+        while i < n:
+            text = texts[i]
+            if text not in punct_chars:
+                is_punct = _punct.get(text)
+                if is_punct is None:
+                    is_punct = _punct[text] = bool(vocab[text].is_punct)
+                if not is_punct:
+                    starts[i] = 1
+                    break
+            i += 1
     return starts
 
 
 _STRINGS_MEMO_LIMIT = 200_000
+
 _lower: dict[str, str] = {}
 _COLUMNS_KEY = "promisegate.columns"
 
@@ -132,12 +138,11 @@ def token_columns(doc: Doc, source: str | None = None) -> TokenColumns:
     # Small ints convert to Python fast; ORTH/LOWER hashes are 64-bit and do not.
     idx, length = doc.to_array([IDX, LENGTH]).T.tolist()
     texts = [source[i:i + n] for i, n in zip(idx, length, strict=True)]
-    words = []
-    for text in texts:
-        word = lower.get(text)
-        if word is None:
-            word = lower[text] = text.lower()  # spaCy's LOWER is str.lower of the text
-        words.append(word)
+    words = list(map(lower.get, texts))  # map() runs the per-token lookups in C
+    if None in words:
+        for text in {t for t, w in zip(texts, words, strict=True) if w is None}:
+            lower[text] = text.lower()  # spaCy's LOWER is str.lower of the text
+        words = list(map(lower.__getitem__, texts))
     columns = TokenColumns(source, texts, words, idx)
     doc.user_data[_COLUMNS_KEY] = columns
     return columns
