@@ -19,6 +19,7 @@ from spacy.schemas import validate_token_pattern
 from promisegate.extract import extract, reload_patterns
 from promisegate.extract.commit_cues import _phrase_regex
 from promisegate.extract.commit_rules import _strip_anchor, load_rules
+from promisegate.extract.commit_units import _quoted_lines
 from promisegate.extract.compile import CompiledMatcher, UnsupportedPattern
 from promisegate.extract.lexicon import load_lexicon as load_commit_lexicon
 from promisegate.extract.nlp import get_nlp, parse, sentence_bounds, token_columns
@@ -201,3 +202,27 @@ def test_phrase_regexes_match_what_a_flat_alternation_matches() -> None:
         samples = [t.lower() for t in TEXTS] + list(words) + [f"x{w}" for w in words] + [f"{w}s" for w in words]
         for sample in samples:
             assert bool(trie.search(sample)) == bool(flat.search(sample)), (name, sample[:80])
+
+
+def _quoted_reference(texts: list[str]) -> list[bool]:
+    # The rule, token by token: a line whose first visible token starts with ">" is quoted from there on.
+    quoted, at_line_start, in_quote = [], True, False
+    for text in texts:
+        if text.isspace() and "\n" in text:
+            at_line_start, in_quote = True, False
+        elif not text.isspace() and at_line_start:
+            in_quote, at_line_start = text.startswith(">"), False
+        quoted.append(in_quote and not (text.isspace() and "\n" in text))
+    return quoted
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["> ", ">", "\n", "\n\n", " \n ", "  ", "we", "but", "will", ".", ";", ">>", "x>y",
+                                 "\t", "\r\n", "Hi"]), max_size=20))
+def test_quoted_lines_follow_the_token_rule(pieces: list[str]) -> None:
+    texts = token_columns(parse(" ".join(pieces))).texts
+    spaces = [i for i, text in enumerate(texts) if text.isspace()]
+    got = [False] * len(texts)
+    for start, end in _quoted_lines(texts, spaces):
+        got[start:end] = [True] * (end - start)
+    assert got == _quoted_reference(texts)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import compress
 
 from spacy.tokens import Doc
 
@@ -24,21 +25,23 @@ class Unit:
     end_char: int
 
 
-def _quoted_tokens(texts: list[str]) -> list[bool]:
-    # A line whose first visible character is ">" is quoted earlier mail: never our commitment.
-    quoted = [False] * len(texts)
-    at_line_start = True
-    in_quote = False
-    for i, text in enumerate(texts):
-        if text.isspace():  # spaCy's Token.is_space
-            if "\n" in text:
-                at_line_start, in_quote = True, False
-            quoted[i] = in_quote
-            continue
-        if at_line_start:
-            in_quote = text.startswith(">")
-            at_line_start = False
-        quoted[i] = in_quote
+def _quoted_lines(texts: list[str], spaces: list[int]) -> list[tuple[int, int]]:
+    """Token ranges of quoted earlier mail: lines whose first visible token starts with ">".
+
+    A line runs from after a whitespace token holding a newline to the next such token; the
+    whitespace before its first visible token is not quoted, everything after it is.
+    """
+    n = len(texts)
+    newlines = [i for i in spaces if "\n" in texts[i]]
+    quoted: list[tuple[int, int]] = []
+    line_start = 0
+    for line_end in [*newlines, n]:
+        first = line_start
+        while first < line_end and texts[first].isspace():  # spaCy's Token.is_space
+            first += 1
+        if first < line_end and texts[first].startswith(">"):
+            quoted.append((first, line_end))
+        line_start = line_end + 1
     return quoted
 
 
@@ -57,10 +60,14 @@ def clauses(doc: Doc) -> list[Unit]:
     """Return the clauses of `doc` in order, split at sentences, blank lines, quoted lines and "but"/";"."""
     cols = token_columns(doc)
     texts, words = cols.texts, cols.words
-    quoted = _quoted_tokens(texts)
-    # The only tokens that can cut a sentence, found in one pass: quoted tokens, blank lines, break words.
-    marks = [i for i, text in enumerate(texts)
-             if quoted[i] or words[i] in _CLAUSE_BREAKS or (text.isspace() and text.count("\n") >= 2)]
+    spaces = list(compress(range(len(texts)), map(str.isspace, texts)))  # whitespace tokens, found in C
+    quoted = [False] * len(texts)
+    for start, end in _quoted_lines(texts, spaces):
+        quoted[start:end] = [True] * (end - start)
+    blank_lines = {i for i in spaces if texts[i].count("\n") >= 2}
+    # The only tokens that can cut a sentence: quoted tokens, blank lines, break words.
+    marks = sorted({*compress(range(len(texts)), quoted), *blank_lines,
+                    *compress(range(len(words)), map(_CLAUSE_BREAKS.__contains__, words))})
     units: list[Unit] = []
     m = 0
     for sent_start, sent_end in sentence_bounds(doc):
@@ -69,7 +76,7 @@ def clauses(doc: Doc) -> list[Unit]:
         while m < len(marks) and marks[m] < sent_end:
             i = marks[m]
             m += 1
-            if quoted[i] or (texts[i].isspace() and texts[i].count("\n") >= 2):
+            if quoted[i] or i in blank_lines:
                 _close(cols, start, i, units)
                 start = i + 1
             elif i > start + 2:  # a break word: kept with the second clause ("but we can ...")

@@ -207,6 +207,9 @@ def _keep_longest(matches: list[tuple[str, int, int]]) -> list[tuple[str, int, i
         by_key.setdefault(key, []).append((start, end))
     out: list[tuple[str, int, int]] = []
     for key, pairs in by_key.items():
+        if len(pairs) == 1:  # the usual case: nothing to choose between
+            out.append((key, *pairs[0]))
+            continue
         taken: list[tuple[int, int]] = []
         for start, end in sorted(pairs, key=lambda x: (x[1] - x[0], -x[0]), reverse=True):
             if not any(s < end and start < e for s, e in taken):
