@@ -26,6 +26,7 @@ from promisegate.extract.nlp import get_nlp, parse, sentence_bounds, token_colum
 from promisegate.extract.pattern_lists import expand_lists
 from promisegate.extract.time_lexicon import load_lexicon
 from promisegate.extract.times import get_engine
+from promisegate.extract.word_classes import _anchored, _any_search
 from promisegate.paths import bundled
 from tests.extract.test_times_cases import NEGATIVE, POSITIVE
 
@@ -226,3 +227,26 @@ def test_quoted_lines_follow_the_token_rule(pieces: list[str]) -> None:
     for start, end in _quoted_lines(texts, spaces):
         got[start:end] = [True] * (end - start)
     assert got == _quoted_reference(texts)
+
+
+@pytest.mark.parametrize(("pattern", "anchored"), [
+    ("^a", True), ("^a|b", False), ("^(a|b)", True), ("^[|]x", True), (r"^\|x", True), (r"^a\\|b", False),
+    ("a", False), (r"^(x)\1", False), ("^[]|]x", True), ("^[^]|]x|y", False), (r"^[\]|]x", True), ("(?i)^a", False),
+])
+def test_anchored_patterns_are_recognised(pattern: str, anchored: bool) -> None:
+    assert _anchored(pattern) is anchored
+
+
+_TIME_REGEXES = sorted({str(test["REGEX"]) for _, pattern in _time_patterns() for spec in pattern
+                        for test in spec.values() if isinstance(test, dict) and "REGEX" in test})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(alphabet="0123456789:./-apmAPMQqHhstndrh'’ ", max_size=8),
+                 st.sampled_from(TEXTS[0].split())))
+def test_combined_regex_finds_what_one_of_its_patterns_finds(word: str) -> None:
+    # Words are classified with one search over all of a matcher's regexes first; it must never
+    # miss a word that one of them matches (nor find one that none does).
+    search_any = _any_search(_TIME_REGEXES)
+    assert search_any is not None
+    assert (search_any(word) is not None) == any(re.search(p, word) for p in _TIME_REGEXES)

@@ -23,6 +23,51 @@ _LEXEME_FLAGS = frozenset({
 })
 
 
+_UNCOMBINABLE = re.compile(r"\\[1-9]|\(\?P=|\(\?[aiLmsux]+\)")  # back-references and global flags
+
+
+def _anchored(pattern: str) -> bool:
+    """True when every match of `pattern` starts at the beginning: "^" first and no "|" outside a group.
+
+    Then `match` finds what `search` finds, without trying every later position.
+    """
+    if not pattern.startswith("^") or _UNCOMBINABLE.search(pattern):
+        return False
+    depth, i, n = 0, 1, len(pattern)
+    while i < n:
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":  # a class: skip to its end ("]" first, after an optional "^", is a member)
+            i += 1
+            i += pattern.startswith("^", i)
+            i += pattern.startswith("]", i)
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return False
+        i += 1
+    return True
+
+
+def _any_search(patterns: list[str]) -> Callable[[str], Any] | None:
+    """One search that finds something iff one of `patterns` would: most words match none, and one
+    pass over a word beats one per pattern. None when there is nothing to gain or it cannot be built."""
+    if len(patterns) < 2 or any(_UNCOMBINABLE.search(p) for p in patterns):
+        return None
+    try:
+        if all(_anchored(p) for p in patterns):  # one anchor for all: the engine tries position 0 only
+            return re.compile("^(?:" + "|".join(f"(?:{p[1:]})" for p in patterns) + ")").match
+        return re.compile("|".join(f"(?:{p})" for p in patterns)).search
+    except re.error:
+        return None
+
+
 class UnsupportedPattern(ValueError):
     """A pattern uses a token attribute that depends on more than the token's text."""
 
@@ -85,6 +130,9 @@ class WordClasses:
         self._negated = 0  # NOT_IN tests: the index marks membership, the truth is its opposite
         self._other: list[tuple[int, Test]] = []
         self._regex: list[tuple[int, Callable[[str], Any], bool]] = []  # (bit, pattern.search, on lower case)
+        self._regex_sources: dict[bool, list[str]] = {False: [], True: []}  # on lower case -> patterns
+        self._any_regex: dict[bool, Callable[[str], Any] | None] = {}  # one search for "does any match?"
+        self._bits_of_passed: dict[int, int] = {}  # tests passed -> specs satisfied (words share a few)
         self._needs_lexeme = False
         # Words are read as class ids: small ints standing for one bitset each, so the matcher loop
         # hashes and compares small ints, not 300-bit ones. Class 0 is the empty bitset.
@@ -105,6 +153,7 @@ class WordClasses:
             spec = 1 << len(self._spec_masks)
             self._spec_ids[canonical] = len(self._spec_masks)
             self._spec_masks.append(mask)
+            self._bits_of_passed.clear()
             if not mask:
                 self._empty_specs |= spec
             rest = mask
@@ -129,12 +178,29 @@ class WordClasses:
                 self._negated |= bit
             return bit
         if op == "REGEX" and attr in ("ORTH", "TEXT", "LOWER"):  # the most common test: no wrappers
-            self._regex.append((bit, re.compile(arg).search, attr == "LOWER"))
+            rx = re.compile(arg)
+            self._regex.append((bit, rx.match if _anchored(arg) else rx.search, attr == "LOWER"))
+            self._regex_sources[attr == "LOWER"].append(arg)
+            self._any_regex.clear()
             return bit
         get, check = _text_getter(attr), _compare(op, arg)
         self._other.append((bit, lambda t, lo, lx: check(get(t, lo, lx))))
         self._needs_lexeme = self._needs_lexeme or attr in _NEEDS_LEXEME
         return bit
+
+    def _specs_satisfied(self, passed: int) -> int:
+        """The bitset of specs whose every test is among `passed`."""
+        if len(self._bits_of_passed) >= CACHE_LIMIT:
+            self._bits_of_passed.clear()
+        bits = self._empty_specs
+        rest = passed
+        while rest:  # only specs that need a test the word passed can be satisfied by it
+            test = rest & -rest
+            rest ^= test
+            for spec, mask in self._specs_of_test.get(test, ()):
+                if passed & mask == mask:
+                    bits |= spec
+        return bits
 
     def __call__(self, text: str) -> int:
         """The class id of `text`: the index in `classes` of the bitset of specs it satisfies (memoised)."""
@@ -149,20 +215,22 @@ class WordClasses:
             lower = text.lower()  # spaCy's LOWER is str.lower of the text
             passed = (self._index["LOWER"].get(lower, 0) | self._index["ORTH"].get(text, 0)) ^ self._negated
             lex = self._vocab[text] if self._needs_lexeme else None
-            for bit, search, on_lower in self._regex:
-                if search(lower if on_lower else text) is not None:
-                    passed |= bit
+            if self._regex:
+                if not self._any_regex:
+                    self._any_regex = {on: _any_search(self._regex_sources[on]) for on in (False, True)}
+                for on_lower, search_any in self._any_regex.items():
+                    target = lower if on_lower else text
+                    if search_any is not None and search_any(target) is None:
+                        continue  # none of this group's patterns can match: skip them all
+                    for bit, search, on in self._regex:
+                        if on == on_lower and search(target) is not None:
+                            passed |= bit
             for bit, test in self._other:
                 if test(text, lower, lex):
                     passed |= bit
-            bits = self._empty_specs
-            rest = passed
-            while rest:  # only specs that need a test the word passed can be satisfied by it
-                test = rest & -rest
-                rest ^= test
-                for spec, mask in self._specs_of_test.get(test, ()):
-                    if passed & mask == mask:
-                        bits |= spec
+            bits = self._bits_of_passed.get(passed)
+            if bits is None:
+                bits = self._bits_of_passed[passed] = self._specs_satisfied(passed)
             found = self._class_of.get(bits)
             if found is None:
                 found = self._class_of[bits] = len(self.classes)
