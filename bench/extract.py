@@ -12,7 +12,7 @@ Workloads:
   3 KB      one synthetic email of ~3,000 characters built from paragraphs of the fixture bodies;
   fresh     the 3 KB email with its digits changed on every pass, so numbers, dates and amounts are
             words the memo tables have not seen (the warm figures reuse every per-word memo);
-  unseen    (when ../shared/eval-dev is there) 3 KB chunks of its news, tweets and email sentences,
+  unseen    (when ../shared/eval-dev is there) chunks of >= 3,000 chars of its news, tweets and email,
             each chunk read once per side: words, word pairs and tokenizer chunks the process has
             mostly never met, the worst case for every memo. Rounds take disjoint chunks.
 """
