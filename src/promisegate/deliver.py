@@ -112,6 +112,17 @@ class SmtpUpstream:
         return DeliveryResult(accepted, refused, deferred, reply)
 
 
+@dataclass(frozen=True)
+class OutboxEntry:
+    """One message in the local outbox, as the outbox page lists it."""
+
+    key: str  # its Maildir key (file name)
+    stored_at: float  # when it was written (Unix time)
+    subject: str
+    sender: str
+    recipients: str  # the envelope recipients it was released to
+
+
 class MaildirOutbox:
     """Local outbox: released mail is written to a Maildir so a newcomer sees the whole loop."""
 
@@ -125,6 +136,26 @@ class MaildirOutbox:
 
     async def aclose(self) -> None:
         """Nothing to close: each message is one file write."""
+
+    def entries(self, limit: int = 200) -> list[OutboxEntry]:
+        """The newest `limit` messages, newest first, read from their headers."""
+        found = []
+        for key in list(self.maildir.iterkeys()):
+            try:
+                msg = self.maildir.get_message(key)
+            except (KeyError, OSError):  # taken away while listing
+                continue
+            found.append(OutboxEntry(key, msg.get_date(), str(msg.get("Subject", "")), str(msg.get("From", "")),
+                                     str(msg.get("X-Promisegate-Envelope-To", msg.get("To", "")))))
+        found.sort(key=lambda e: (e.stored_at, e.key), reverse=True)
+        return found[:limit]
+
+    def get(self, key: str) -> bytes | None:
+        """One stored message by its Maildir key, or None when there is no such key."""
+        try:
+            return self.maildir.get_bytes(key)
+        except (KeyError, OSError):
+            return None
 
     async def send(self, raw: bytes, mail_from: str, rcpts: Sequence[str]) -> DeliveryResult:
         envelope = (f"X-Promisegate-Envelope-From: <{mail_from}>\r\n"

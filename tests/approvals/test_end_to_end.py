@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 import time
 
 import pytest
@@ -159,7 +161,7 @@ def test_web_pages_need_a_login_or_token(relay_factory, upstream_sink: UpstreamS
     server = relay_factory(**settings_for(MANAGER))
     qid = send_held(server)
     anonymous = Browser(server.web_url)
-    for path in ("/queue", "/history", f"/m/{qid}"):
+    for path in ("/queue", "/history", "/outbox", f"/m/{qid}"):
         page = anonymous.get(path)
         assert page.url.split("?")[0].endswith("/login"), path
         assert "SSO" not in page.text
@@ -179,3 +181,37 @@ def test_web_pages_need_a_login_or_token(relay_factory, upstream_sink: UpstreamS
     assert view.status == 200 and "Approve and send" in view.text
     assert server.state(qid) == "held"
     assert browser.get("/m/NOSUCHMESSAGE").status == 404
+
+
+def test_without_upstream_the_outbox_page_shows_released_mail_and_notices(relay_factory) -> None:
+    # A newcomer with no mail server: the hold notices land in the local outbox, the web page lists
+    # them, an approver's own approve link is clickable there (and blanked out for anyone else), and
+    # the released message then shows up in the outbox.
+    server = relay_factory(**settings_for(MANAGER, DEPUTY), **{"upstream.host": ""})
+    qid = send_held(server)
+    browser, deputy = Browser(server.web_url), Browser(server.web_url)
+    assert browser.login(MANAGER).status == 200 and deputy.login(DEPUTY).status == 200
+    outbox = wait_until(lambda: (p := browser.get("/outbox")) and p.text.count("Held for approval") == 2 and p,
+                        what="both notices in the outbox")
+    assert str(server.settings.data_path / "outbox") in outbox.text
+    keys = re.findall(r'href="/outbox/([^"]+)"', outbox.text)
+    notice = next(page for key in keys
+                  if f"<dt>X-Promisegate-Envelope-To</dt><dd>{MANAGER}" in (page := browser.get(f"/outbox/{key}")).text)
+    approve = re.search(r'Approve[^\n]*?<a href="(http://127\.0\.0\.1:\d+/t/[^"]+)"', notice.text)
+    assert approve is not None, notice.text
+    seen_by_deputy = deputy.get(notice.url)
+    assert "/t/" not in seen_by_deputy.text and "approve+" not in seen_by_deputy.text
+    assert "a link for the recipient only" in seen_by_deputy.text
+    result = browser.submit(browser.get(html.unescape(approve.group(1))), "approve-form")
+    assert result.status == 200 and "released" in result.text
+    wait_until(lambda: server.state(qid) == "delivered", what="release to the outbox")
+    assert "SSO timeline" in browser.get("/outbox").text.replace("Held for approval: SSO timeline", "")
+    assert browser.get("/outbox/no-such-key").status == 404
+
+
+def test_with_an_upstream_the_outbox_page_says_where_mail_goes(relay_factory, upstream_sink: UpstreamSink) -> None:
+    server = relay_factory(**settings_for(MANAGER))
+    browser = Browser(server.web_url)
+    assert browser.login(MANAGER).status == 200
+    page = browser.get("/outbox")
+    assert page.status == 200 and f"127.0.0.1:{upstream_sink.port}" in page.text and "no local outbox" in page.text

@@ -73,6 +73,8 @@ def build_app(relay: Relay, approvals: ApprovalService) -> web.Application:
     r.add_post("/logout", views.logout)
     r.add_get("/queue", views.queue)
     r.add_get("/history", views.history)
+    r.add_get("/outbox", views.outbox)
+    r.add_get("/outbox/{key}", views.outbox_message)
     r.add_get("/m/{queue_id}", views.message_page)
     r.add_post("/m/{queue_id}/{action}", views.message_action)
     r.add_get("/m/{queue_id}/{action}", views.action_get)

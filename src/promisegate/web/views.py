@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import re
+from datetime import UTC, datetime
+from email import policy
+from email.parser import BytesParser
+from email.utils import getaddresses
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from aiohttp import web
 
+from promisegate.deliver import MaildirOutbox
 from promisegate.errors import ApprovalError, NotFound
 from promisegate.web.keys import APPROVALS, RELAY, SECURITY
 from promisegate.web.render import editable_body, findings_view, highlight, message_text, page, waited
@@ -129,6 +135,54 @@ async def history(request: web.Request) -> web.StreamResponse:
     _user(request)
     items = await asyncio.to_thread(_relay(request).store.list, HISTORY_STATES, 300)
     return page(request, "history.html", title="History", items=[m for m in items if m.kind == "agent"])
+
+
+async def outbox(request: web.Request) -> web.StreamResponse:
+    """The local outbox, when no upstream is configured: released mail and the notices promisegate sent."""
+    _user(request)
+    upstream = _relay(request).upstream
+    if not isinstance(upstream, MaildirOutbox):
+        return page(request, "outbox.html", title="Outbox", entries=None, upstream=upstream.describe())
+    entries = await asyncio.to_thread(upstream.entries)
+    return page(request, "outbox.html", title="Outbox", path=str(upstream.path),
+                entries=[(e, datetime.fromtimestamp(e.stored_at, UTC)) for e in entries])
+
+
+async def outbox_message(request: web.Request) -> web.StreamResponse:
+    """One message of the local outbox: its headers and text, with promisegate's own links clickable.
+
+    A notice's links and reply address act for the approver it was sent to, so other approvers see
+    them blanked out.
+    """
+    user = _user(request)
+    key = request.match_info["key"]
+    upstream = _relay(request).upstream
+    raw = await asyncio.to_thread(upstream.get, key) if isinstance(upstream, MaildirOutbox) else None
+    if raw is None:
+        raise NotFound(f"no message {key!r} in the local outbox")
+    msg = BytesParser(policy=policy.default).parsebytes(raw, headersonly=True)
+    recipients = {a.lower() for _, a in getaddresses([str(msg["X-Promisegate-Envelope-To"] or msg["To"] or "")])}
+    own = user.lower() in recipients
+    headers = [(name, str(msg[name]) if own or name != "Reply-To" else "(the recipient's own reply address)")
+               for name in _OUTBOX_HEADERS if msg[name] is not None]
+    return page(request, "outbox_message.html", title=str(msg["Subject"] or "(no subject)"), headers=headers,
+                segments=_own_links(editable_body(raw), _relay(request).settings.base_url, own))
+
+
+_OUTBOX_HEADERS = ("From", "To", "Cc", "Reply-To", "Subject", "Date", "X-Promisegate-Envelope-To")
+
+
+def _own_links(text: str, base_url: str, own: bool) -> list[tuple[str, str | None]]:
+    """`text` cut into (run, link) pairs: links into this promisegate become clickable for their
+    recipient (`own`) and are blanked out for anyone else."""
+    out: list[tuple[str, str | None]] = []
+    at = 0
+    for m in re.finditer(re.escape(base_url.rstrip("/")) + r"/[^\s<>\"')]*", text):
+        link = (m.group(), m.group()) if own else ("[a link for the recipient only]", None)
+        out += [(text[at:m.start()], None), link]
+        at = m.end()
+    out.append((text[at:], None))
+    return out
 
 
 async def ledger_page(request: web.Request) -> web.StreamResponse:
