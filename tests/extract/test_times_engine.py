@@ -16,7 +16,7 @@ from spacy.attrs import IDX, ORTH, SENT_START, SPACY
 from spacy.matcher import Matcher
 from spacy.schemas import validate_token_pattern
 
-from promisegate.extract import extract, reload_patterns
+from promisegate.extract import extract, reload_patterns, word_classes
 from promisegate.extract.commit_cues import _phrase_regex
 from promisegate.extract.commit_rules import _strip_anchor, load_rules
 from promisegate.extract.commit_units import _quoted_lines
@@ -250,3 +250,16 @@ def test_combined_regex_finds_what_one_of_its_patterns_finds(word: str) -> None:
     search_any = _any_search(_TIME_REGEXES)
     assert search_any is not None
     assert (search_any(word) is not None) == any(re.search(p, word) for p in _TIME_REGEXES)
+
+
+def test_matches_survive_the_word_memo_starting_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    # With a tiny memo the class ids are reassigned between almost every pair of docs; what the
+    # matcher keyed on the old ids must go with them, so every doc still matches as spaCy does.
+    patterns = _time_patterns()
+    texts = TEXTS[:40]
+    want = _spacy_matches(patterns, texts)
+    compiled = CompiledMatcher(get_nlp().vocab, patterns)
+    monkeypatch.setattr(word_classes, "CACHE_LIMIT", 8)
+    for text, expected in zip(texts * 2, want * 2, strict=True):
+        assert set(compiled(token_columns(get_nlp()(text)).texts)) == expected, text[:80]
+    assert compiled.classify.generation > 10

@@ -132,6 +132,7 @@ class CompiledMatcher:
     def __call__(self, texts: Sequence[str]) -> list[tuple[str, int, int]]:
         """Every `(key, start, end)` whose pattern matches `texts[start:end]`, in spaCy's order."""
         classify = self.classify
+        classify.trim()
         # map() runs these per-token loops in C: at ~700 tokens an email, bytecode per token adds up.
         ids = list(map(classify.memo.get, texts))
         if None in ids:

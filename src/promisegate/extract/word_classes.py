@@ -202,16 +202,23 @@ class WordClasses:
                     bits |= spec
         return bits
 
+    def trim(self) -> None:
+        """Start the memo afresh once it is full, and the class ids too once there are many.
+
+        Called between docs, never while one is read: class ids handed out for a doc stay valid
+        until it is done. `generation` changes when ids are reassigned.
+        """
+        if len(self.memo) >= CACHE_LIMIT:
+            self.memo.clear()
+            if len(self.classes) >= CACHE_LIMIT // 4:
+                del self.classes[1:]
+                self._class_of = {0: 0}
+                self.generation += 1
+
     def __call__(self, text: str) -> int:
         """The class id of `text`: the index in `classes` of the bitset of specs it satisfies (memoised)."""
         found = self.memo.get(text)
         if found is None:
-            if len(self.memo) >= CACHE_LIMIT:
-                self.memo.clear()
-                if len(self.classes) >= CACHE_LIMIT // 4:
-                    del self.classes[1:]
-                    self._class_of = {0: 0}
-                    self.generation += 1
             lower = text.lower()  # spaCy's LOWER is str.lower of the text
             passed = (self._index["LOWER"].get(lower, 0) | self._index["ORTH"].get(text, 0)) ^ self._negated
             lex = self._vocab[text] if self._needs_lexeme else None
