@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import mailbox
+import re
 import ssl
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -112,6 +113,16 @@ class SmtpUpstream:
         return DeliveryResult(accepted, refused, deferred, reply)
 
 
+_MICROSECONDS = re.compile(r"\.M(\d+)")
+
+
+def _written_at(key: str) -> tuple[int, int, str]:
+    """(seconds, microseconds, key) from a Maildir key written by Python's mailbox; 0s when it is not one."""
+    seconds = key.split(".", 1)[0]
+    micro = _MICROSECONDS.search(key)
+    return (int(seconds) if seconds.isdigit() else 0, int(micro.group(1)) if micro else 0, key)
+
+
 @dataclass(frozen=True)
 class OutboxEntry:
     """One message in the local outbox, as the outbox page lists it."""
@@ -140,15 +151,17 @@ class MaildirOutbox:
     def entries(self, limit: int = 200) -> list[OutboxEntry]:
         """The newest `limit` messages, newest first, read from their headers."""
         found = []
-        for key in list(self.maildir.iterkeys()):
+        # Maildir names start with the time they were written ("1700000000.M123456P…"): only the
+        # newest `limit` files are opened, however long the outbox grows.
+        newest = sorted(self.maildir.iterkeys(), key=_written_at, reverse=True)[:limit]
+        for key in newest:
             try:
                 msg = self.maildir.get_message(key)
             except (KeyError, OSError):  # taken away while listing
                 continue
             found.append(OutboxEntry(key, msg.get_date(), str(msg.get("Subject", "")), str(msg.get("From", "")),
                                      str(msg.get("X-Promisegate-Envelope-To", msg.get("To", "")))))
-        found.sort(key=lambda e: (e.stored_at, e.key), reverse=True)
-        return found[:limit]
+        return found
 
     def get(self, key: str) -> bytes | None:
         """One stored message by its Maildir key, or None when there is no such key."""
