@@ -87,9 +87,11 @@ def run(config_path: str | None, data_dir: str | None, smtp_port: int | None, we
 
 
 def _print_banner(s: Settings) -> None:
+    from promisegate.deliver import MaildirOutbox
     from promisegate.server import make_upstream
 
     target = make_upstream(s)
+    where = f"\n                (listed at {s.base_url}/outbox)" if isinstance(target, MaildirOutbox) else ""
     agents = "\n".join(f"    user {a.user!r}  password {a.password!r}" for a in s.agents)
     approvers = "\n".join(f"    {a.get('email')!r}  password {a.get('password')!r}"
                           for a in s.approvers) or "    (none)"
@@ -100,7 +102,7 @@ def _print_banner(s: Settings) -> None:
         f"  health        {s.base_url}/healthz   metrics {s.base_url}/metrics\n"
         f"  data dir      {s.data_path.resolve()}\n"
         f"  rules         {s.rules_path}\n  deals         {s.deals_path}\n"
-        f"  released mail {target.describe()}\n"
+        f"  released mail {target.describe()}{where}\n"
         f"  agent credentials:\n{agents}\n"
         f"  approver logins for the web UI:\n{approvers}\n"
         f"  try: swaks --server {s.server.smtp_host}:{s.server.smtp_port} --auth-user {s.agents[0].user}"

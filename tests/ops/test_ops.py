@@ -8,8 +8,11 @@ import smtplib
 import urllib.request
 from pathlib import Path
 
+import pytest
+
+from promisegate.cli import _print_banner
 from promisegate.paths import bundled
-from tests.support import AGENT_PASSWORD, AGENT_USER, RunningServer, compose, wait_until
+from tests.support import AGENT_PASSWORD, AGENT_USER, RunningServer, compose, make_settings, wait_until
 
 
 def get(server: RunningServer, path: str) -> str:
@@ -81,3 +84,12 @@ def test_rules_reload_on_change_and_invalid_change_keeps_old_rules(relay_factory
     assert server.relay.checker is good  # old rules stay in force
     qid = send(server)
     assert server.wait_state(qid, "delivered", "held") in ("delivered", "held")
+
+
+def test_start_banner_says_where_released_mail_goes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _print_banner(make_settings(tmp_path / "local", None))
+    local = capsys.readouterr().out
+    assert "local outbox Maildir" in local and "/outbox)" in local
+    _print_banner(make_settings(tmp_path / "relayed", 2599))
+    relayed = capsys.readouterr().out
+    assert "smtp://127.0.0.1:2599" in relayed and "/outbox" not in relayed
