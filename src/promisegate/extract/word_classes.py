@@ -150,17 +150,17 @@ class WordClasses:
                 tests = value.items() if isinstance(value, dict) else [("==", value)]
                 for op, arg in tests:
                     mask |= self._test(attr.upper(), op, arg)
-            spec = 1 << len(self._spec_masks)
+            spec_flag = 1 << len(self._spec_masks)
             self._spec_ids[canonical] = len(self._spec_masks)
             self._spec_masks.append(mask)
             self._bits_of_passed.clear()
             if not mask:
-                self._empty_specs |= spec
+                self._empty_specs |= spec_flag
             rest = mask
             while rest:
                 test = rest & -rest
                 rest ^= test
-                self._specs_of_test.setdefault(test, []).append((spec, mask))
+                self._specs_of_test.setdefault(test, []).append((spec_flag, mask))
         return 1 << self._spec_ids[canonical]
 
     def _test(self, attr: str, op: str, arg: Any) -> int:
