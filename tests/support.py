@@ -97,6 +97,13 @@ class UpstreamSink:
         return [m for m in self.messages if address in m.rcpts]
 
 
+def config_file(tmp_path: Path) -> Path:
+    """A promisegate.toml under `tmp_path` that keeps the data dir at `tmp_path`/var, for CLI tests."""
+    cfg = tmp_path / "promisegate.toml"
+    cfg.write_text(f'[server]\ndata_dir = "{tmp_path / "var"}"\n')
+    return cfg
+
+
 def make_settings(data_dir: Path, upstream_port: int | None, **overrides: Any) -> Settings:
     base: dict[str, Any] = {
         "server.data_dir": str(data_dir), "server.smtp_port": free_port(), "server.web_port": free_port(),

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from promisegate.audit import GENESIS, AuditLog
 from promisegate.audit_cli import audit_command
+from tests.support import config_file
 
 
 def _log(tmp_path: Path) -> AuditLog:
@@ -30,12 +31,6 @@ def _tamper(path: Path, sql: str, *args: object) -> None:
     db.execute(sql, args)
     db.commit()
     db.close()
-
-
-def _config(tmp_path: Path) -> Path:
-    cfg = tmp_path / "promisegate.toml"
-    cfg.write_text(f'[server]\ndata_dir = "{tmp_path / "var"}"\n')
-    return cfg
 
 
 def test_events_are_chained_and_verify(tmp_path: Path) -> None:
@@ -76,7 +71,7 @@ def test_verify_names_the_first_tampered_entry(tmp_path: Path, sql: str, args: t
 
 def test_cli_verify_exits_1_on_tamper_naming_the_entry(tmp_path: Path) -> None:
     log = _log(tmp_path)
-    cfg = _config(tmp_path)
+    cfg = config_file(tmp_path)
     runner = CliRunner()
     good = runner.invoke(audit_command, ["verify", "--config", str(cfg)])
     assert good.exit_code == 0, good.output
@@ -88,21 +83,21 @@ def test_cli_verify_exits_1_on_tamper_naming_the_entry(tmp_path: Path) -> None:
 
 
 def test_cli_verify_without_a_log_fails_clearly(tmp_path: Path) -> None:
-    result = CliRunner().invoke(audit_command, ["verify", "--config", str(_config(tmp_path))])
+    result = CliRunner().invoke(audit_command, ["verify", "--config", str(config_file(tmp_path))])
     assert result.exit_code != 0 and "no audit log" in result.output
 
 
 def test_cli_export_prints_json_lines_since_a_date(tmp_path: Path) -> None:
     _log(tmp_path)
     runner = CliRunner()
-    result = runner.invoke(audit_command, ["export", "--since", "2000-01-01", "--config", str(_config(tmp_path))])
+    result = runner.invoke(audit_command, ["export", "--since", "2000-01-01", "--config", str(config_file(tmp_path))])
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.output.splitlines()]
     assert [r["seq"] for r in rows] == [1, 2, 3, 4, 5]
     assert rows[3]["event"] == "approved" and rows[3]["actor"] == "se@x.example"
-    later = runner.invoke(audit_command, ["export", "--since", "2999-01-01", "--config", str(_config(tmp_path))])
+    later = runner.invoke(audit_command, ["export", "--since", "2999-01-01", "--config", str(config_file(tmp_path))])
     assert later.exit_code == 0 and later.output == ""
-    bad = runner.invoke(audit_command, ["export", "--since", "yesterday", "--config", str(_config(tmp_path))])
+    bad = runner.invoke(audit_command, ["export", "--since", "yesterday", "--config", str(config_file(tmp_path))])
     assert bad.exit_code == 2 and "ISO 8601" in bad.output
 
 

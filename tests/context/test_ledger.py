@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from promisegate.context.cli import ledger_command
 from promisegate.context.ledger import Ledger
 from tests.context.conftest import LA, NOW, commitment, span
+from tests.support import config_file
 
 
 def _promises() -> list:
@@ -51,14 +52,8 @@ def test_ledger_is_wal_and_survives_reopen(tmp_path: Path) -> None:
     reopened.close()
 
 
-def _config(tmp_path: Path) -> Path:
-    cfg = tmp_path / "promisegate.toml"
-    cfg.write_text(f'[server]\ndata_dir = "{tmp_path / "var"}"\n')
-    return cfg
-
-
 def test_ledger_show_lists_deal_file_and_mail_promises(tmp_path: Path) -> None:
-    cfg = _config(tmp_path)
+    cfg = config_file(tmp_path)
     ledger = Ledger(tmp_path / "var" / "ledger.sqlite3")
     ledger.record("acme-rollout", "Q7", _promises(), "Sandbox timing", NOW)
     ledger.close()
@@ -75,6 +70,6 @@ def test_ledger_show_lists_deal_file_and_mail_promises(tmp_path: Path) -> None:
 
 
 def test_ledger_show_unknown_deal(tmp_path: Path) -> None:
-    result = CliRunner().invoke(ledger_command, ["show", "nope", "--config", str(_config(tmp_path))])
+    result = CliRunner().invoke(ledger_command, ["show", "nope", "--config", str(config_file(tmp_path))])
     assert result.exit_code != 0
     assert "no deal 'nope'" in result.output and "acme-rollout" in result.output
