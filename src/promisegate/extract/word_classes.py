@@ -129,9 +129,9 @@ class WordClasses:
         self._index: dict[str, dict[str, int]] = {"ORTH": {}, "LOWER": {}}
         self._negated = 0  # NOT_IN tests: the index marks membership, the truth is its opposite
         self._other: list[tuple[int, Test]] = []
-        self._regex: list[tuple[int, Callable[[str], Any], bool]] = []  # (bit, pattern.search, on lower case)
-        self._regex_sources: dict[bool, list[str]] = {False: [], True: []}  # on lower case -> patterns
-        self._any_regex: dict[bool, Callable[[str], Any] | None] = {}  # one search for "does any match?"
+        # On lower case or not -> (bit, pattern.match or .search, pattern) of each REGEX test.
+        self._regex: dict[bool, list[tuple[int, Callable[[str], Any], str]]] = {False: [], True: []}
+        self._any_regex: dict[bool, Callable[[str], Any] | None] | None = None  # per group: "does any match?"
         self._bits_of_passed: dict[int, int] = {}  # tests passed -> specs satisfied (words share a few)
         self._needs_lexeme = False
         # Words are read as class ids: small ints standing for one bitset each, so the matcher loop
@@ -179,9 +179,8 @@ class WordClasses:
             return bit
         if op == "REGEX" and attr in ("ORTH", "TEXT", "LOWER"):  # the most common test: no wrappers
             rx = re.compile(arg)
-            self._regex.append((bit, rx.match if _anchored(arg) else rx.search, attr == "LOWER"))
-            self._regex_sources[attr == "LOWER"].append(arg)
-            self._any_regex.clear()
+            self._regex[attr == "LOWER"].append((bit, rx.match if _anchored(arg) else rx.search, arg))
+            self._any_regex = None
             return bit
         get, check = _text_getter(attr), _compare(op, arg)
         self._other.append((bit, lambda t, lo, lx: check(get(t, lo, lx))))
@@ -222,16 +221,18 @@ class WordClasses:
             lower = text.lower()  # spaCy's LOWER is str.lower of the text
             passed = (self._index["LOWER"].get(lower, 0) | self._index["ORTH"].get(text, 0)) ^ self._negated
             lex = self._vocab[text] if self._needs_lexeme else None
-            if self._regex:
-                if not self._any_regex:
-                    self._any_regex = {on: _any_search(self._regex_sources[on]) for on in (False, True)}
-                for on_lower, search_any in self._any_regex.items():
-                    target = lower if on_lower else text
-                    if search_any is not None and search_any(target) is None:
-                        continue  # none of this group's patterns can match: skip them all
-                    for bit, search, on in self._regex:
-                        if on == on_lower and search(target) is not None:
-                            passed |= bit
+            if self._any_regex is None:
+                self._any_regex = {on: _any_search([p for _, _, p in group]) for on, group in self._regex.items()}
+            for on_lower, group in self._regex.items():
+                if not group:
+                    continue
+                target = lower if on_lower else text
+                search_any = self._any_regex[on_lower]
+                if search_any is not None and search_any(target) is None:
+                    continue  # none of this group's patterns can match: skip them all
+                for bit, search, _ in group:
+                    if search(target) is not None:
+                        passed |= bit
             for bit, test in self._other:
                 if test(text, lower, lex):
                     passed |= bit
