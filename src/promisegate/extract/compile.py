@@ -154,10 +154,9 @@ class CompiledMatcher:
         bits = list(map(classes.__getitem__, ids))
         bits.append(0)  # the token "after" the last one (class 0, the empty bitset): it stops every run
         ids.append(0)
-        keys = zip(map(view_of[0].__getitem__, ids[:n]), map(view_of[1].__getitem__, ids[1:]), strict=True)
+        keys = list(zip(map(view_of[0].__getitem__, ids[:n]), map(view_of[1].__getitem__, ids[1:]), strict=True))
         opened_at = list(map(self._candidates.get, keys))
         if None in opened_at:
-            keys = zip(map(view_of[0].__getitem__, ids[:n]), map(view_of[1].__getitem__, ids[1:]), strict=True)
             openable = self._openable
             opened_at = [
                 openable(key) if opened is None else opened for key, opened in zip(keys, opened_at, strict=True)
