@@ -30,6 +30,7 @@ from collections.abc import Callable
 from datetime import datetime
 from email import policy
 from email.parser import BytesParser
+from itertools import count
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -159,14 +160,13 @@ def main() -> None:
     if per_round:
         # Pass k of a round reads chunk k of that round's own slice: no chunk is read twice by a side.
         title = f"unseen text ({per_round} chunks a round, mean {sum(map(len, chunks)) / len(chunks):.0f} chars)"
-        rounds_done = iter(range(args.rounds * 2))
-        slices: dict[int, int] = {}
+        sides = count()  # B and P of round r are sides 2r and 2r+1, and share slice r
+        first = [0]  # the current side's first chunk
 
         def unseen(k: int) -> list[str]:
-            if k == 0:  # a new side of a round begins: B and P of round r share slice r
-                side = next(rounds_done)
-                slices[0] = (side // 2) * per_round
-            return [chunks[slices[0] + k]]
+            if k == 0:  # a new side begins
+                first[0] = next(sides) // 2 * per_round
+            return [chunks[first[0] + k]]
 
         workloads[title] = unseen
     print(f"{args.rounds} rounds x {args.repeat} passes per side; NOW {NOW.isoformat()}")
