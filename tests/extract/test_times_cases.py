@@ -190,6 +190,28 @@ POSITIVE: list[Case] = [
          ("clock-range",)),
     Case("We could meet between Monday and Wednesday.",
          (E("between Monday and Wednesday", "2024-07-15T00:00", "2024-07-18T00:00"),), ("range-between",)),
+    # "last"/"next" with a month name count from the current month, whatever tense cues say.
+    Case("We signed the pilot last September.", (E("last September", "2023-09-01", "2023-10-01", "month"),),
+         ("month-relative",)),
+    Case("The renewal is due next March.", (E("next March", "2025-03-01", "2025-04-01", "month"),),
+         ("month-relative",)),
+    Case("We met in February this year.", (E("February this year", "2024-02-01", "2024-03-01", "month"),),
+         ("month-relative",)),
+    Case("Kickoff was last Oct. 23.", (E("last Oct. 23", "2023-10-23", "2023-10-24"),), ("month-relative",)),
+    # "that year", "the following month": read from the date the text named last, not from now.
+    Case("We go live on March 3, 2025, and the following month we add SSO.",
+         (E("March 3, 2025", "2025-03-03"), E("the following month", "2025-04-01", "2025-05-01", "month")),
+         ("month-day", "relative-unit")),
+    Case("Pricing changed in 2021; that year we also added SSO.",
+         (E("2021", "2021-01-01", "2022-01-01", "year"), E("that year", "2021-01-01", "2022-01-01", "year")),
+         ("year", "relative-unit")),
+    # "by Friday" runs from now, so it is nothing to refer back to.
+    Case("Send it by Friday. The following week is busy.",
+         (E("by Friday", "2024-07-10T09:00", "2024-07-13"),
+          E("The following week", "2024-07-15", "2024-07-22", "week")),
+         ("weekday", "relative-unit")),
+    # A passive "by" is no tense cue: "announced" is, and of two cues as near, the one before counts.
+    Case("The deal was announced Monday by the CEO.", (E("Monday", "2024-07-08"),), ("weekday",)),
 ]
 
 # Text with no time in it, each aimed at a pattern that could misfire there.

@@ -94,6 +94,10 @@ def _month_day(f: Features, base: datetime, direction: int) -> Period | None:
             return _day(d) if d else None
     if f.year is not None:
         return make(f.year)
+    if f.rel is not None and f.unit == "year":  # "July last year", "February this year"
+        return make(base.year + f.rel)
+    if f.rel is not None and f.unit is None:  # "last May", "next March", "this June"
+        return _relative_month_day(f.rel, dom is None, base, make)
     if f.weekday is not None and dom is not None:
         # "Saturday, April 25": the year in which that date is that weekday, nearest first.
         for y in sorted((base.year, base.year + 1, base.year - 1), key=lambda y: abs(y - base.year)):
@@ -101,6 +105,19 @@ def _month_day(f: Features, base: datetime, direction: int) -> Period | None:
             if d is not None and d.weekday() == f.weekday:
                 return _day(d)
     return _yearly(base, direction, make)
+
+
+def _relative_month_day(rel: int, whole_month: bool, base: datetime,
+                        make: Callable[[int], Period | None]) -> Period | None:
+    """"last May" is the latest May before the current one, "next May" the first after it, "this May"
+    the one of this year; a day ("last Oct. 23") is judged against today, a month against this month."""
+    if rel == 0:
+        return make(base.year)
+    cands = sorted(p for y in (base.year - 1, base.year, base.year + 1) if (p := make(y)) is not None)
+    current = period(base, "month") if whole_month else _day(base)
+    if rel < 0:
+        return next((c for c in reversed(cands) if c[1] <= current[0]), None)
+    return next((c for c in cands if c[0] >= current[1]), None)
 
 
 def _quarter(f: Features, base: datetime, direction: int) -> Period | None:

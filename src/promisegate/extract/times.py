@@ -39,6 +39,8 @@ _PRIORITY = {"DATE": 0, "TIME": 0, "SET": 1, "DURATION": 2, "PART": 3}
 _ED = re.compile(r"^[a-z]{3,}ed$")
 _Interval = tuple[datetime, datetime, Grain, ZoneInfo | None]  # wall-time [from, to), grain, named zone
 _RESOLVED_LIMIT = 100_000
+# "that year", "the following month", "the previous Friday": read from the date the text last named.
+_ANAPHORIC = frozenset({"that", "following", "previous", "preceding", "prior", "same"})
 
 
 @dataclass(frozen=True)
@@ -156,7 +158,7 @@ def _direction(cues: list[tuple[int, int]], start: int, end: int, sent_start: in
         if start <= i < end:
             continue
         dist = start - i if i < start else i - end + 1
-        if dist < best[0] or (dist == best[0] and sign > 0):
+        if dist < best[0]:  # at equal distance the cue before wins: it is read first
             best = (dist, sign)
     return best[1]
 
@@ -198,15 +200,20 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
     cues = _cues(words, engine)
     default = _doc_direction(cues)
     out: list[TimeSpan] = []
+    named: datetime | None = None  # wall time of the last date named outright
     for expr in join_atoms(words, atoms, engine.lexicon, base.year):
         _trim(words, expr)
         _extend_bound(words, expr, engine)
         k = bisect_right(sentence_starts, expr.start) - 1
         sent = sentences[k] if k >= 0 and expr.start < sentences[k][1] else (0, len(doc))
         direction = _direction(cues, expr.start, expr.end, sent[0], sent[1], default)
-        span = _resolve_expr(cols, expr, engine, base, direction, zone)
+        anaphoric = named is not None and not _ANAPHORIC.isdisjoint(words[expr.start:expr.end])
+        span = _resolve_expr(cols, expr, engine, named if named is not None and anaphoric else base, direction, zone)
         if span is not None:
             out.append(span)
+            if expr.label == "DATE" and words[expr.start] not in engine.bound_words:
+                # "by Friday" runs from now: only a date read as itself is something to refer back to.
+                named = span.from_.astimezone(zone).replace(tzinfo=None)
     return share_alternative_day(cols.source, out)
 
 
