@@ -296,6 +296,7 @@ NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("Sixties music playlist.", ("decade",)),
     ("A year-long program of learning.", ("relative-ago",)),
     ("This may be the best option.", ("month-relative", "block-may-verb")),
+    ("Protesters were arrested at this march.", ("month-relative",)),
     ("Cut the list in half.", ("quarter",)),
     ("Past customers liked it.", ("past-ref",)),
     ("It was a week of fun.", ("week-of",)),
