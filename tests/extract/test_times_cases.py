@@ -212,6 +212,26 @@ POSITIVE: list[Case] = [
          ("weekday", "relative-unit")),
     # A passive "by" is no tense cue: "announced" is, and of two cues as near, the one before counts.
     Case("The deal was announced Monday by the CEO.", (E("Monday", "2024-07-08"),), ("weekday",)),
+    # A day's end on a named day: the deadline runs to that day's close, or is that moment once past.
+    Case("Send the SOW by COB Friday.", (E("by COB Friday", "2024-07-10T09:00", "2024-07-12T17:00", "hour"),),
+         ("shorthand", "weekday")),
+    Case("I'll have it to you tomorrow EOD.", (E("tomorrow EOD", "2024-07-10T09:00", "2024-07-12T00:00"),),
+         ("deictic-day", "shorthand")),
+    Case("Reply by close of business on Friday.",
+         (E("by close of business on Friday", "2024-07-10T09:00", "2024-07-12T17:00", "hour"),),
+         ("shorthand", "weekday")),
+    Case("He said that at the close of business Monday, 5,000 shares were tendered.",
+         (E("the close of business Monday", "2024-07-08T17:00", "2024-07-08T18:00", "hour"),),
+         ("shorthand", "weekday")),
+    # "between" + a month-day range is cut at its "and": the second day borrows the month.
+    Case("I'm free between Dec 2nd and 4th.", (E("between Dec 2nd and 4th", "2024-12-02", "2024-12-05"),),
+         ("range-between", "month-day-range")),
+    Case("Let's meet at 9am Pacific.", (E("9am Pacific", "2024-07-10T09:00:00-07:00", "2024-07-10T10:00", "hour"),),
+         ("clock", "zone")),
+    Case("Let's talk at noon ET.", (E("noon ET", "2024-07-10T12:00:00-04:00", "2024-07-10T13:00", "hour"),),
+         ("part-of-day", "zone")),
+    Case("We start in the first half of January.",
+         (E("the first half of January", "2025-01-01", "2025-01-16", "month"),), ("quarter", "month-cued")),
 ]
 
 # Text with no time in it, each aimed at a pattern that could misfire there.
@@ -297,6 +317,7 @@ NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("A year-long program of learning.", ("relative-ago",)),
     ("This may be the best option.", ("month-relative", "block-may-verb")),
     ("Protesters were arrested at this march.", ("month-relative",)),
+    ("Our Central region grew.", ("zone",)),
     ("Cut the list in half.", ("quarter",)),
     ("Past customers liked it.", ("past-ref",)),
     ("It was a week of fun.", ("week-of",)),

@@ -148,9 +148,12 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
             f.unit = f.unit or unit
         elif w in lex["shorthand"]:
             f.shorthand = lex["shorthand"][w][0]
-        elif w in ("end", "close") and nxt == "of" and i + 2 < n and words[-1] in ("day", "business", "play"):
-            f.shorthand = "cob" if words[-1] in ("business", "play") else "day"
-            break
+        elif w in ("end", "close") and nxt == "of" and (last := _day_end(words, i + 2)) is not None:
+            # "end of day", "close of business", "end of the business day": the words after it
+            # ("Friday", "tomorrow") name the day it ends.
+            f.shorthand = "cob" if words[last] in ("business", "play") else "day"
+            i = last + 1
+            continue
         elif (w in lex["period_part"] and w != "start") or (w == "start" and nxt == "of"):
             lo, hi = lex["period_part"][w]
             f.part = (float(lo), float(hi))
@@ -178,7 +181,10 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
         elif w in lex["meridiem"] or w.rstrip(".") in ("am", "pm"):
             f.meridiem = "pm" if w.startswith("p") else "am"
         elif w in lex["zone"]:
-            if w not in ("central", "pacific", "eastern", "mountain") or "time" in words or "standard" in words:
+            # "Pacific" is a zone in "Pacific time" or right after a clock ("9am Pacific"), not in "Pacific
+            # islands"; read alone (the capitalised zone atom) it is one, and joins only a clock time.
+            if w not in ("central", "pacific", "eastern", "mountain") or "time" in words or "standard" in words \
+                    or n == 1 or (prev not in ("the", "") and (f.hour is not None or f.pod is not None)):
                 f.zone = lex["zone"][w]
         elif w in lex["relative"] and not (w == "last" and nxt in ("night",)):
             if w == "last" and i + 1 < n and words[i + 1] in lex["ordinal"]:
@@ -289,7 +295,17 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
                 i = j
                 continue
         i += 1
+    if f.half is not None and f.part is None and (f.month is not None or f.unit in ("week", "month")):
+        # "the first half of January", "the second half of next week": half of that period, not H1/H2.
+        f.part, f.half = ((0.0, 0.5) if f.half == 1 else (0.5, 1.0)), None
     return f
+
+
+def _day_end(words: list[str], i: int) -> int | None:
+    """Index of the word that ends "(the) (business|work) day" / "business" / "play" from `i`, if any."""
+    j = i + (i < len(words) and words[i] == "the")
+    j += j < len(words) and words[j] in ("business", "work") and j + 1 < len(words) and words[j + 1] == "day"
+    return j if j < len(words) and words[j] in ("day", "business", "play") else None
 
 
 def _is_clock(m: re.Match[str], prev: str, nxt: str, lex: TimeLexicon, f: Features) -> bool:

@@ -57,9 +57,11 @@ def join_atoms(words: list[str], atoms: list[Atom], lex: TimeLexicon, now_year: 
             if joinable and _compatible(lf, f, last.label, a.label, gap):
                 last.end = a.end
                 last.sides[-1] = (last.sides[-1][0], a.end)
-                last.label = last.label if last.label != "PART" else a.label
+                # A PART ("between", "early", "the week of") or a zone takes the rule of what it joins:
+                # "between" + "Dec 2nd and 4th" is read as a month-day-range, cut at its "and".
                 last.rule = last.rule if last.label != "PART" and last.rule not in ("zone", "period-part",
                                                                                       "week-of") else a.rule
+                last.label = last.label if last.label != "PART" else a.label
                 feats[-1] = read_features(words[last.sides[-1][0]:a.end], lex, now_year)
                 continue
             is_range = len(gap) == 1 and gap[0] in RANGE and (gap[0] != "and" or words[last.start] == "between")
@@ -85,8 +87,8 @@ def _compatible(a: Features, b: Features, la: str, lb: str, gap: list[str]) -> b
     if "DURATION" in (la, lb) or "SET" in (la, lb):
         return False
     ka, kb = kind_of(a), kind_of(b)
-    if kb == "zone":
-        return a.hour is not None and a.zone is None
+    if kb == "zone":  # "3pm PT", "noon ET"
+        return (a.hour is not None or a.pod is not None) and a.zone is None
     if {ka, kb} == {"date", "clock"}:
         return True
     if ka == "date" and kb == "date":
@@ -99,9 +101,25 @@ def _compatible(a: Features, b: Features, la: str, lb: str, gap: list[str]) -> b
             return True
         if a.unit == "year" and a.rel is not None and (b.quarter is not None or b.half is not None):
             return True
+        # "the first half of January" ("of" may open the month's own atom); "the first half of 2025" is H1.
+        if a.half is not None and a.year is None and gap in ([], ["of"]) \
+                and (b.month is not None or b.unit in ("week", "month")):
+            return True
         if a.day_offset is not None and b.pod is not None:
             return True
+        # "COB Friday", "tomorrow EOD", "end of day on the 14th": the deadline's hour on that day.
+        if (a.shorthand in _DAY_ENDS) != (b.shorthand in _DAY_ENDS) and _names_day(b if a.shorthand else a):
+            return True
     return False
+
+
+_DAY_ENDS = frozenset({"day", "cob"})  # shorthand that ends a day: EOD, COB, end of day, close of business
+
+
+def _names_day(f: Features) -> bool:
+    """Whether `f` names one day ("Friday", "tomorrow", "Dec 3", "12/3", "the 14th") and no shorthand."""
+    return f.shorthand is None and f.unit is None and (
+        f.weekday is not None or f.day_offset is not None or f.numeric is not None or f.dom is not None)
 
 
 # "Tuesday, December 1 at 11am PT or 3pm PT": the second time is another slot on the same day.

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from promisegate.extract.time_calendar import (
@@ -224,9 +225,18 @@ def _weekend(base: datetime, direction: int) -> Period:
 
 def _date_part(f: Features, base: datetime, direction: int, numeric: NumericDate) -> Period | None:
     if f.shorthand:
-        if f.shorthand == "cob":
-            day = _day(base)[0]
-            return base, day + timedelta(hours=17), "hour"
+        if f.shorthand in ("day", "cob"):
+            # "EOD" is today's; "COB Friday" and "tomorrow EOD" end that day: a deadline, from now on,
+            # unless a past cue puts the day behind ("said that at the close of business Thursday").
+            named = replace(f, shorthand=None)
+            on = _date_part(named, base, 2 if direction >= 0 else direction, numeric) if named.has_date() else None
+            if on is not None and on[1] - on[0] > timedelta(days=1):
+                return None
+            day = (on or _day(base))[0]
+            close = day + (timedelta(hours=17) if f.shorthand == "cob" else timedelta(days=1))
+            if close <= base:  # that day is over: the moment it closed
+                return (close, close + timedelta(hours=1), "hour") if f.shorthand == "cob" else _day(day)
+            return base, close, "hour" if f.shorthand == "cob" else "day"
         if f.shorthand == "week":  # end of the working week: Friday
             monday = period(base, "week")[0]
             return base, monday + timedelta(days=5), "day"
