@@ -30,6 +30,11 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("I've attached the implementation plan for your review.", C, "document", "document-attached",
      {"object": "implementation plan"}),
     ("The signed NDA is attached.", C, "document", "document-attached", {"object": "NDA"}),
+    ("Please find the security questionnaire attached.", C, "document", "document-attached",
+     {"object": "security questionnaire"}),
+    ("Glad to share the deck with your team.", C, "document", "document-send", {"object": "deck"}),
+    ("Happy to set up a call next Tuesday at 3pm PT.", C, "meeting", "meeting-set-up", {"object": "call"}),
+    ("Looking forward to our call on Wednesday.", C, "meeting", "meeting-confirmed", {"object": "call"}),
     ("Could you send the W-9 by Friday?", R, "document", "document-send", {"object": "W-9"}),
     ("Please send me the signed order form.", R, "document", "document-send", {"object": "order form"}),
     # --- prices
@@ -102,6 +107,10 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
 
 # (text, pattern id it is a near miss for, whether a request is expected instead)
 NEGATIVE: list[tuple[str, str, bool]] = [
+    ("Happy to hear the pilot went well.", "commit-willing", False),
+    ("Pleased to announce our new release.", "commit-willing", False),
+    ("Looking forward to hearing from you.", "meeting-confirmed", False),
+    ("Please find a quiet room for the call.", "document-attached", True),
     # requests are not commitments
     ("Could you send the W-9 by Friday?", "document-send", True),
     ("Please send over your SOC 2 report.", "document-send", True),
@@ -256,6 +265,12 @@ def test_when_comes_from_the_time_tagger(
     assert match, result.commitments
     assert match[0].when is not None and match[0].when.text == when
     assert tuple(a.text for a in match[0].alternatives) == alternatives
+
+
+def test_one_stated_price_per_figure() -> None:
+    # "price is $50" and "$50 per user" read the same figure: one commitment for it, and one for $40.
+    commitments, _ = _run("Our list price is $50 per user per month, but I can offer $40.")
+    assert [c.amount for c in commitments if c.kind == "price"] == [50.0, 40.0]
 
 
 def test_offsets_index_the_original_text() -> None:

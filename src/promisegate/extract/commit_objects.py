@@ -72,6 +72,10 @@ def _document(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> str | None:
         if doc[i].lower_ in nouns:
             start, end = phrase_back(doc, i, unit.start, cues.back_stops)
             return span_text(doc, start, end)
+    for i in range(hit.end - 2, hit.start + 1, -1):  # "please find the security questionnaire attached"
+        if doc[i].lower_ in nouns:
+            start, end = phrase_back(doc, i, hit.start + 2, cues.back_stops)
+            return span_text(doc, start, end)
     start, end = phrase_forward(doc, hit.end, unit.end, cues.determiners, cues.object_stops)
     return span_text(doc, start, end)
 

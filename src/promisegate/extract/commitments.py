@@ -223,10 +223,13 @@ def _kind_hits(
         if x.label == "capability" and any(c.start < x.end + 6 and x.start < c.end for c in claimed):
             continue
         found = out.setdefault(kind, [])
-        if any(y.start < x.end and x.start < y.end for y in found):
-            # Overlaps an earlier hit of the same kind: keep the stronger label (a stated price over a bare figure).
-            if x.label == "price":
-                found[:] = [y for y in found if not (y.label == "amount" and y.start < x.end and x.start < y.end)]
+        overlapping = [y for y in found if y.start < x.end and x.start < y.end]
+        if overlapping:
+            # Overlaps an earlier hit of the same kind: keep the stronger label (a stated price over a bare
+            # figure), and of two stated prices for one figure ("price is $50", "$50 per user") the longer.
+            if x.label == "price" and all(y.label == "amount" or y.end - y.start < x.end - x.start
+                                          for y in overlapping):
+                found[:] = [y for y in found if y not in overlapping]
             else:
                 continue
         found.append(x)
