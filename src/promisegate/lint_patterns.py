@@ -3,7 +3,8 @@
 Each line is `{"label", "pattern", "id"}` and is validated with spaCy's own schema
 (`Matcher(vocab, validate=True)`), then for things spaCy accepts but that can never
 match: an empty or all-optional pattern, a LOWER value with capitals, an empty IN list,
-a value the tokenizer always splits ("go-live", "put together"). Several lines may share
+a value the tokenizer always splits ("put together"; in times.jsonl also "year-end": the commitment
+patterns' hyphenated words, "go-live", are kept whole by the tokenizer, see nlp.keep_whole). Several lines may share
 an id (alternatives of one pattern); the same id under two labels or in two files may not.
 """
 
@@ -28,8 +29,10 @@ from promisegate.lint import LintIssue
 _TEXT_ATTRS = ("ORTH", "TEXT", "LOWER", "NORM")
 _ZERO_OPS = ("!", "{0}", "{0,0}")
 _OPTIONAL_OPS = ("?", "*", "{,1}", "{0,}", *_ZERO_OPS)
-# A hyphen between letters is always an infix split; whitespace never sits inside a token.
+# Whitespace never sits inside a token; a hyphen between letters is an infix split, except in the
+# words commitments.jsonl names (the loader keeps those whole).
 _ALWAYS_SPLIT = re.compile(r"\S\s+\S|[A-Za-z]-[A-Za-z]")
+_SPACE_SPLIT = re.compile(r"\S\s+\S")
 Words = Callable[[str], list[str]]
 
 
@@ -95,16 +98,16 @@ def _regexes(value: Any) -> list[str]:
     return []
 
 
-def _dead_value(attr: str, value: str) -> str | None:
+def _dead_value(attr: str, value: str, hyphens_whole: bool) -> str | None:
     """Why a single text value can never equal one token, or None."""
     if attr in ("LOWER", "NORM") and value != value.lower():
         return f"{attr} value {value!r} has capitals, but {attr} is lower case"
-    if _ALWAYS_SPLIT.search(value):
+    if (_SPACE_SPLIT if hyphens_whole else _ALWAYS_SPLIT).search(value):
         return f"{attr} value {value!r} is always split into several tokens"
     return None
 
 
-def _token_problems(i: int, token: dict[str, Any]) -> tuple[list[str], list[str]]:
+def _token_problems(i: int, token: dict[str, Any], hyphens_whole: bool) -> tuple[list[str], list[str]]:
     """(reasons the token can never match, warnings about dead entries) for token `i`."""
     dead: list[str] = []
     warnings: list[str] = []
@@ -114,12 +117,12 @@ def _token_problems(i: int, token: dict[str, Any]) -> tuple[list[str], list[str]
     for attr in _TEXT_ATTRS:
         value = token.get(attr)
         if isinstance(value, str):
-            reason = _dead_value(attr, value)
+            reason = _dead_value(attr, value, hyphens_whole)
             if reason:
                 dead.append(f"token {i}: {reason}")
         elif isinstance(value, dict) and isinstance(value.get("IN"), list):
             entries = value["IN"]
-            bad = [e for e in entries if isinstance(e, str) and _dead_value(attr, e)]
+            bad = [e for e in entries if isinstance(e, str) and _dead_value(attr, e, hyphens_whole)]
             if not entries:
                 dead.append(f"token {i}: {attr} IN is empty")
             elif len(bad) == len(entries):
@@ -130,8 +133,11 @@ def _token_problems(i: int, token: dict[str, Any]) -> tuple[list[str], list[str]
     return dead, warnings
 
 
-def lint_line(entry: Any, words: Words | None) -> tuple[list[str], list[str]]:
-    """(errors, warnings) for one decoded pattern line, without file/line context."""
+def lint_line(entry: Any, words: Words | None, hyphens_whole: bool = False) -> tuple[list[str], list[str]]:
+    """(errors, warnings) for one decoded pattern line, without file/line context.
+
+    `hyphens_whole`: the tokenizer keeps this file's hyphenated words one token (commitments.jsonl).
+    """
     if not isinstance(entry, dict):
         return ['each line must be an object {"label", "pattern", "id"}'], []
     errors: list[str] = []
@@ -164,7 +170,7 @@ def lint_line(entry: Any, words: Words | None) -> tuple[list[str], list[str]]:
         return [f"spaCy refuses the pattern: {detail}"], []
     warnings: list[str] = []
     for i, token in enumerate(expanded):
-        dead, warn = _token_problems(i, token) if isinstance(token, dict) else ([], [])
+        dead, warn = _token_problems(i, token, hyphens_whole) if isinstance(token, dict) else ([], [])
         required = token.get("OP") not in _OPTIONAL_OPS if isinstance(token, dict) else True
         if dead and required:
             errors.append(f"can never match: {dead[0]}")
@@ -197,7 +203,7 @@ def lint_patterns(rules_dir: Path) -> list[LintIssue]:
             except json.JSONDecodeError as exc:
                 out.append(LintIssue(where, lineno, f"not JSON: {exc.msg} at column {exc.colno}"))
                 continue
-            errors, warnings = lint_line(entry, words)
+            errors, warnings = lint_line(entry, words, hyphens_whole=path.name == "commitments.jsonl")
             out += [LintIssue(where, lineno, m) for m in errors]
             out += [LintIssue(where, lineno, m, "warning") for m in warnings]
             if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -33,6 +35,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Please find the security questionnaire attached.", C, "document", "document-attached",
      {"object": "security questionnaire"}),
     ("Glad to share the deck with your team.", C, "document", "document-send", {"object": "deck"}),
+    ("I'll send the one-pager tomorrow.", C, "document", "document-send", {"object": "one-pager"}),
+    ("Let's schedule the kick-off for Monday.", C, "meeting", "meeting-set-up", {"object": "kick-off"}),
+    ("We're PCI-DSS compliant.", C, "capability", "capability-certified", {"object": "PCI-DSS"}),
     ("Happy to set up a call next Tuesday at 3pm PT.", C, "meeting", "meeting-set-up", {"object": "call"}),
     ("Looking forward to our call on Wednesday.", C, "meeting", "meeting-confirmed", {"object": "call"}),
     ("Could you send the W-9 by Friday?", R, "document", "document-send", {"object": "W-9"}),
@@ -265,6 +270,22 @@ def test_when_comes_from_the_time_tagger(
     assert match, result.commitments
     assert match[0].when is not None and match[0].when.text == when
     assert tuple(a.text for a in match[0].alternatives) == alternatives
+
+
+def test_hyphenated_pattern_words_stay_one_token(tmp_path: Path) -> None:
+    # spaCy splits "sync-up" at its hyphen; a word the patterns name is kept whole, also for a rules
+    # directory loaded after start (its words are special cases before the text is tokenised).
+    from promisegate.extract import extract
+
+    rules = tmp_path / "rules"
+    shutil.copytree(bundled("rules"), rules)
+    meetings = rules / "lexicon" / "meetings.yaml"
+    meetings.write_text(meetings.read_text(encoding="utf-8").replace("meeting_nouns: [", "meeting_nouns: [sync-up, "),
+                        encoding="utf-8")
+    text = "Can we do a quick Sync-up Tuesday?"
+    result = extract(text, NOW, "UTC", rules_dir=rules)
+    assert [(c.kind, c.object) for c in result.commitments] == [("meeting", "Sync-up")]
+    assert [t.text for t in get_nlp()(text)].count("Sync-up") == 1
 
 
 def test_one_stated_price_per_figure() -> None:

@@ -18,6 +18,7 @@ def extract(text: str, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: Pat
     zone = ZoneInfo(tz) if isinstance(tz, str) else tz
     if now.tzinfo is None:
         now = now.replace(tzinfo=zone)
+    load_rules(get_nlp().vocab, rules_dir)  # first: it tells the tokenizer which hyphenated words stay whole
     doc = parse(text)  # built once: times and commitments read the same tokens
     times = find_times(doc, now, zone, rules_dir=rules_dir)
     commitments, requests = find_commitments(doc, times, now, rules_dir=rules_dir)

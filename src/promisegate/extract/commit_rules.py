@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -15,7 +17,7 @@ from spacy.vocab import Vocab
 from promisegate.errors import ConfigError
 from promisegate.extract.compile import CompiledMatcher, UnsupportedPattern
 from promisegate.extract.lexicon import Lexicon, load_lexicon
-from promisegate.extract.nlp import token_columns
+from promisegate.extract.nlp import keep_whole, token_columns
 from promisegate.extract.pattern_lists import expand_lists
 from promisegate.paths import bundled
 
@@ -75,16 +77,12 @@ def _strip_anchor(pattern: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], 
     return pattern, False
 
 
-def compile_rules(vocab: Vocab, rules_dir: Path) -> CommitmentRules:
-    """Load `rules_dir`/patterns/commitments.jsonl and `rules_dir`/lexicon into a validated Matcher."""
+def _read_patterns(rules_dir: Path) -> Iterator[tuple[int, str, str, list[dict[str, Any]], bool]]:
+    """(line, label, id, pattern with `@lists` expanded, anchored) of each line of commitments.jsonl."""
     lexicon = load_lexicon(rules_dir / "lexicon")
     path = rules_dir / "patterns" / "commitments.jsonl"
     if not path.is_file():
         raise ConfigError("commitment patterns not found", str(path))
-    # Patterns are validated by spaCy's schema here, then compiled by promisegate.extract.compile.
-    keys: dict[str, PatternInfo] = {}
-    ids: list[str] = []
-    entries: list[tuple[str, list[dict[str, Any]]]] = []
     for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("//"):
             continue
@@ -102,6 +100,40 @@ def compile_rules(vocab: Vocab, rules_dir: Path) -> CommitmentRules:
         errors = validate_token_pattern(expanded) if isinstance(expanded, list) and expanded else ["empty pattern"]
         if errors:
             raise ConfigError(f"invalid pattern {pid!r}: {'; '.join(errors)}", str(path), lineno)
+        yield lineno, label, pid, expanded, anchored
+
+
+_HYPHENATED = re.compile(r"^\S*[A-Za-z]-[A-Za-z]\S*$")
+
+
+def hyphenated_words(rules_dir: Path | None = None) -> frozenset[str]:
+    """The words with an inner hyphen ("kick-off", "go-live") the patterns ask one token to be.
+
+    spaCy splits every hyphen between letters, so the tokenizer is told to keep these whole
+    (`nlp.keep_whole`). Broken rules give none: loading them reports the error.
+    """
+    words: set[str] = set()
+    try:
+        for _, _, _, pattern, _ in _read_patterns(rules_dir or bundled("rules")):
+            for spec in pattern:
+                for attr in ("ORTH", "TEXT", "LOWER"):
+                    value = spec.get(attr)
+                    values = value.get("IN", []) if isinstance(value, dict) else [value]
+                    words.update(v for v in values if isinstance(v, str) and _HYPHENATED.match(v))
+    except (ConfigError, OSError):
+        return frozenset()
+    return frozenset(words)
+
+
+def compile_rules(vocab: Vocab, rules_dir: Path) -> CommitmentRules:
+    """Load `rules_dir`/patterns/commitments.jsonl and `rules_dir`/lexicon into a validated Matcher."""
+    keep_whole(hyphenated_words(rules_dir))
+    # Patterns are validated by spaCy's schema here, then compiled by promisegate.extract.compile.
+    keys: dict[str, PatternInfo] = {}
+    ids: list[str] = []
+    entries: list[tuple[str, list[dict[str, Any]]]] = []
+    path = rules_dir / "patterns" / "commitments.jsonl"
+    for lineno, label, pid, expanded, anchored in _read_patterns(rules_dir):
         key = f"{pid}#{lineno}"
         try:
             CompiledMatcher(vocab, [(key, expanded)])
@@ -112,7 +144,8 @@ def compile_rules(vocab: Vocab, rules_dir: Path) -> CommitmentRules:
         if pid not in ids:
             ids.append(pid)
     # Each key is one line, kept longest-first as spaCy's greedy="LONGEST" would.
-    return CommitmentRules(CompiledMatcher(vocab, entries, longest=True), keys, lexicon, tuple(ids))
+    return CommitmentRules(CompiledMatcher(vocab, entries, longest=True), keys,
+                           load_lexicon(rules_dir / "lexicon"), tuple(ids))
 
 
 @lru_cache(maxsize=8)

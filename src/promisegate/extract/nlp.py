@@ -5,13 +5,15 @@ No statistical model is required or downloaded; one is used only if installed.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, pairwise
+from typing import Any
 
 import numpy
 import spacy
-from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.attrs import IDX, LENGTH, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_suffix_regex
@@ -38,7 +40,24 @@ def get_nlp() -> Language:
     infixes = [*nlp.Defaults.infixes, *_EXTRA_INFIXES]
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe("sentencizer")
+    from promisegate.extract.commit_rules import hyphenated_words  # it imports this module
+
+    _keep_whole(tokenizer, hyphenated_words())  # the bundled rules' words, before any text is read
     return nlp
+
+
+def keep_whole(words: Iterable[str]) -> None:
+    """Keep each of `words` ("kick-off", "go-live") one token, as written, lower case, capitalised or upper."""
+    _keep_whole(get_nlp().tokenizer, words)
+
+
+def _keep_whole(tokenizer: Any, words: Iterable[str]) -> None:
+    known = tokenizer.rules
+    forms = {form for w in words for form in (w, w.lower(), w.capitalize(), w.upper(), w.title())} - set(known)
+    for form in sorted(forms):
+        tokenizer.add_special_case(form, [{ORTH: form}])
+    if forms:
+        _warmed.clear()  # spaCy empties its chunk cache on a new special case
 
 
 # spaCy caches each whitespace-separated chunk's tokens, but stops caching for the rest of a text
