@@ -40,6 +40,10 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("We're PCI-DSS compliant.", C, "capability", "capability-certified", {"object": "PCI-DSS"}),
     ("Happy to set up a call next Tuesday at 3pm PT.", C, "meeting", "meeting-set-up", {"object": "call"}),
     ("Looking forward to our call on Wednesday.", C, "meeting", "meeting-confirmed", {"object": "call"}),
+    ("Let me know if Thursday works for a demo.", C, "meeting", "meeting-slot-works", {"conditional": False}),
+    ("Our team can have a sandbox ready for you within 48 hours.", C, "deadline", "deadline-by", {}),
+    ("Your account will be provisioned by the vendor.", C, "other", "commit-will-be-ready", {}),
+    ("You will receive the invoice with the order form.", C, "other", "commit-will", {}),
     ("Could you send the W-9 by Friday?", R, "document", "document-send", {"object": "W-9"}),
     ("Please send me the signed order form.", R, "document", "document-send", {"object": "order form"}),
     # --- prices
@@ -112,6 +116,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
 
 # (text, pattern id it is a near miss for, whether a request is expected instead)
 NEGATIVE: list[tuple[str, str, bool]] = [
+    ("You will have to sign the order form first.", "commit-will", True),
+    ("Our team can't support that.", "commit-will", False),
+    ("You will have a great time in Orlando.", "commit-will", False),
     ("Happy to hear the pilot went well.", "commit-willing", False),
     ("Pleased to announce our new release.", "commit-willing", False),
     ("Looking forward to hearing from you.", "meeting-confirmed", False),

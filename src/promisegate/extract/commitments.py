@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -158,6 +159,13 @@ def _judge(
             # "How about lunch?" with no time yet: the writer asks the reader to pick one.
             first = next(iter(kinds.values()))[0]
             requests.append(_request(kinds, [first], make))
+        return
+    slot = kinds["meeting"][0] if "meeting" in kinds else None
+    if slot is not None and slot.label == "slot" and has_time and requests_hits \
+            and all(x.id == "request-let-me-know" for x in requests_hits):
+        # "Let me know if Thursday works": the writer proposes the time, as "Does Thursday work?" does
+        # (its "if" asks for the reader's answer; it is no condition on an offer).
+        commitments.append(replace(make("meeting", slot), conditional=False))
         return
     if requests_hits and not commit_hits:
         requests.append(_request(kinds, requests_hits, make))
