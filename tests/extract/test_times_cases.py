@@ -232,6 +232,19 @@ POSITIVE: list[Case] = [
          ("part-of-day", "zone")),
     Case("We start in the first half of January.",
          (E("the first half of January", "2025-01-01", "2025-01-16", "month"),), ("quarter", "month-cued")),
+    # A day inside a named week, month or year: "Monday next week" is not today, nor two dates.
+    Case("Can we do Monday next week?", (E("Monday next week", "2024-07-15", "2024-07-16"),),
+         ("weekday", "relative-unit")),
+    Case("Let's aim for Tuesday of next week.", (E("Tuesday of next week", "2024-07-16", "2024-07-17"),),
+         ("weekday", "relative-unit")),
+    Case("Next week on Thursday works.", (E("Next week on Thursday", "2024-07-18", "2024-07-19"),),
+         ("relative-unit", "weekday")),
+    Case("The invoice goes out on the first of the month.",
+         (E("the first of the month", "2024-08-01", "2024-08-02"),), ("day-of-month",)),
+    Case("Payment is due the 1st of next month.", (E("the 1st of next month", "2024-08-01", "2024-08-02"),),
+         ("day-of-month", "relative-unit")),
+    Case("We launch in Q1 of next year.", (E("Q1 of next year", "2025-01-01", "2025-04-01", "quarter"),),
+         ("quarter", "relative-unit")),
 ]
 
 # Text with no time in it, each aimed at a pattern that could misfire there.
@@ -318,6 +331,7 @@ NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("This may be the best option.", ("month-relative", "block-may-verb")),
     ("Protesters were arrested at this march.", ("month-relative",)),
     ("Our Central region grew.", ("zone",)),
+    ("The first of many wins.", ("day-of-month",)),
     ("Cut the list in half.", ("quarter",)),
     ("Past customers liked it.", ("past-ref",)),
     ("It was a week of fun.", ("week-of",)),

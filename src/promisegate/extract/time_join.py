@@ -101,6 +101,16 @@ def _compatible(a: Features, b: Features, la: str, lb: str, gap: list[str]) -> b
             return True
         if a.unit == "year" and a.rel is not None and (b.quarter is not None or b.half is not None):
             return True
+        if a.unit == "week" and a.rel is not None and a.count is None and b.weekday is not None \
+                and b.month is None and b.dom is None and b.rel is None and gap in ([], [","], ["on"]):
+            return True  # "next week on Tuesday"
+        # "Monday next week", "Tuesday of next week"; "the 1st of next month"; "Q1 of next year".
+        if gap in ([], [","], ["of"]) and b.rel is not None and b.count is None and b.weekday is None \
+                and b.dom is None and b.month is None and (
+                (b.unit == "week" and a.weekday is not None and a.month is None and a.dom is None)
+                or (b.unit == "month" and a.dom is not None and a.month is None and a.weekday is None)
+                or (b.unit == "year" and (a.quarter is not None or a.half is not None) and a.year is None)):
+            return True
         # "the first half of January" ("of" may open the month's own atom); "the first half of 2025" is H1.
         if a.half is not None and a.year is None and gap in ([], ["of"]) \
                 and (b.month is not None or b.unit in ("week", "month")):

@@ -274,9 +274,15 @@ def _date_part(f: Features, base: datetime, direction: int, numeric: NumericDate
         start = datetime((f.century - 1) * 100 + 1 if f.century > 1 else 1, 1, 1)
         return start, start.replace(year=start.year + 100), "year"
     if f.weekday is not None:
+        if f.unit == "week" and f.rel is not None and f.count is None:  # "Monday next week"
+            return _day(period(base, "week")[0] + timedelta(weeks=f.rel, days=f.weekday))
         return _weekday(f, base, direction)
     if f.year is not None:
         return period(datetime(f.year, 1, 1), "year")
+    if f.dom is not None and f.unit == "month" and f.rel is not None and f.count is None:  # "the 1st of next month"
+        first = add_months(period(base, "month")[0], f.rel)
+        found = _safe_day(first.year, first.month, f.dom)
+        return _day(found) if found else None
     if f.dom is not None:
         def make_month(offset: int) -> Period | None:
             first = add_months(base.replace(day=1, hour=0, minute=0, second=0, microsecond=0), offset)
