@@ -245,6 +245,11 @@ POSITIVE: list[Case] = [
          ("day-of-month", "relative-unit")),
     Case("We launch in Q1 of next year.", (E("Q1 of next year", "2025-01-01", "2025-04-01", "quarter"),),
          ("quarter", "relative-unit")),
+    Case("We'll follow up in a couple of weeks.", (E("in a couple of weeks", "2024-07-24", "2024-07-25"),),
+         ("in-duration",)),
+    Case("We met a couple of days ago.", (E("a couple of days ago", "2024-07-08", "2024-07-09"),), ("relative-ago",)),
+    Case("Can we meet the Tuesday after next?", (E("the Tuesday after next", "2024-07-23", "2024-07-24"),),
+         ("weekday-relative",)),
 ]
 
 # Text with no time in it, each aimed at a pattern that could misfire there.

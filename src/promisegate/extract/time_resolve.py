@@ -62,8 +62,10 @@ def _weekday(f: Features, base: datetime, direction: int) -> Period:
         if delta < 0 and direction >= 0:
             delta += 7
     elif f.rel is not None and f.rel > 0:
-        # "next Friday" is the Friday of next week; "coming Friday" is the first one after today.
-        delta = 7 + wd - today if "next" in f.words or "nxt" in f.words else (wd - today - 1) % 7 + 1
+        # "next Friday" is the Friday of next week ("the Friday after next": the week after that);
+        # "coming Friday" is the first one after today.
+        weeks = 2 if "after" in f.words else 1
+        delta = 7 * weeks + wd - today if "next" in f.words or "nxt" in f.words else (wd - today - 1) % 7 + 1
     elif f.rel is not None and f.rel < 0:
         delta = -((today - wd - 1) % 7 + 1)
     else:
