@@ -72,7 +72,8 @@ def _document(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> str | None:
         if doc[i].lower_ in nouns:
             start, end = phrase_back(doc, i, unit.start, cues.back_stops)
             return span_text(doc, start, end)
-    for i in range(hit.end - 2, hit.start + 1, -1):  # "please find the security questionnaire attached"
+    # Named inside the hit: "please find the security questionnaire attached", "here is the renewal proposal".
+    for i in range(hit.end - 1, hit.start + 1, -1):
         if doc[i].lower_ in nouns:
             start, end = phrase_back(doc, i, hit.start + 2, cues.back_stops)
             return span_text(doc, start, end)

@@ -69,7 +69,8 @@ def phrase_back(doc: Doc, head: int, lo: int, stops: frozenset[str]) -> tuple[in
     start = head
     while start - 1 >= lo and head - start + 1 < _MAX_OBJECT_TOKENS:
         tok = doc[start - 1]
-        if tok.is_space or tok.lower_ in stops or (tok.is_punct and tok.text not in _INNER_PUNCT):
+        joined = not tok.whitespace_ and doc[start].text == "-"  # "add-on": a stop word inside a compound
+        if tok.is_space or (tok.lower_ in stops and not joined) or (tok.is_punct and tok.text not in _INNER_PUNCT):
             break
         start -= 1
     while start < head and doc[start].text in _INNER_PUNCT:
