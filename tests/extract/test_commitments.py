@@ -35,6 +35,7 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Please find the security questionnaire attached.", C, "document", "document-attached",
      {"object": "security questionnaire"}),
     ("Glad to share the deck with your team.", C, "document", "document-send", {"object": "deck"}),
+    ("Omar: please review the redlines.", R, "other", "request-imperative", {}),
     ("Here is the implementation plan we discussed.", C, "document", "document-attached",
      {"object": "implementation plan"}),
     ("We include the analytics add-on at no charge through Q1.", C, "price", "price-free",
@@ -120,6 +121,7 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
 
 # (text, pattern id it is a near miss for, whether a request is expected instead)
 NEGATIVE: list[tuple[str, str, bool]] = [
+    ("- Support: email support is included with every plan.", "request-imperative", False),  # a heading
     ("You will have to sign the order form first.", "commit-will", True),
     ("Our team can't support that.", "commit-will", False),
     ("You will have a great time in Orlando.", "commit-will", False),
