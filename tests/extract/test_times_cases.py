@@ -250,6 +250,11 @@ POSITIVE: list[Case] = [
     Case("We met a couple of days ago.", (E("a couple of days ago", "2024-07-08", "2024-07-09"),), ("relative-ago",)),
     Case("Can we meet the Tuesday after next?", (E("the Tuesday after next", "2024-07-23", "2024-07-24"),),
          ("weekday-relative",)),
+    # A duration given as a range runs to its longer end.
+    Case("Setup takes 2 to 3 weeks.", (E("2 to 3 weeks", "2024-07-10T09:00", "2024-07-31T09:00", "week"),),
+         ("duration",)),
+    Case("Provisioning takes one or two days.", (E("one or two days", "2024-07-10T09:00", "2024-07-12T09:00"),),
+         ("duration",)),
 ]
 
 # Text with no time in it, each aimed at a pattern that could misfire there.
