@@ -255,6 +255,12 @@ POSITIVE: list[Case] = [
          ("duration",)),
     Case("Provisioning takes one or two days.", (E("one or two days", "2024-07-10T09:00", "2024-07-12T09:00"),),
          ("duration",)),
+    # A clock range after a date is a range on that day (it was one side: "23 from 6" read as the 6th).
+    Case("We will upgrade your instance on Saturday, July 13 from 6 to 10am ET.",
+         (E("Saturday, July 13 from 6 to 10am ET", "2024-07-13T06:00:00-04:00", "2024-07-13T11:00", "hour"),),
+         ("weekday", "clock-range")),
+    Case("Can you do Friday 2-4pm?", (E("Friday 2-4pm", "2024-07-12T14:00", "2024-07-12T17:00", "hour"),),
+         ("weekday", "clock-range")),
 ]
 
 # Text with no time in it, each aimed at a pattern that could misfire there.

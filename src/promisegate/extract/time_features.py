@@ -283,8 +283,9 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
                 f.meridiem = "pm" if m.group(3).startswith("p") else "am"
         elif (m := _HMM.match(w)) is not None and (nxt in lex["meridiem"] or nxt.rstrip(".") in ("am", "pm")):
             f.hour, f.minute = int(m.group(1)), int(m.group(2))
-        elif (m := _DOM.match(w)) is not None and 1 <= int(m.group(1)) <= 31 and (
+        elif (m := _DOM.match(w)) is not None and 1 <= int(m.group(1)) <= 31 and (f.dom is None or m.group(2)) and (
                 f.month is not None or nxt in months or nxt == "of" or m.group(2) or prev in months):
+            # (a second bare number is no day: "November 23 from 6 to 10am" counts the 6 as a clock hour)
             f.dom = int(m.group(1))
         elif w in lex["ordinal"] and nxt in ("of",) and f.dom is None and w != "last":
             f.dom = int(lex["ordinal"][w])

@@ -61,6 +61,8 @@ def join_atoms(words: list[str], atoms: list[Atom], lex: TimeLexicon, now_year: 
                 # "between" + "Dec 2nd and 4th" is read as a month-day-range, cut at its "and".
                 last.rule = last.rule if last.label != "PART" and last.rule not in ("zone", "period-part",
                                                                                       "week-of") else a.rule
+                if a.rule == "clock-range" and len(last.sides) == 1:
+                    last.rule = a.rule  # "Saturday, November 23 from 6 to 10am": cut as a range of that day
                 last.label = last.label if last.label != "PART" else a.label
                 feats[-1] = read_features(words[last.sides[-1][0]:a.end], lex, now_year)
                 continue

@@ -309,5 +309,9 @@ def _share(left: Features, right: Features) -> None:
         left.meridiem = right.meridiem if left.hour <= hour_right or hour_right == 12 else "am"
     if right.zone is not None and left.zone is None:
         left.zone = right.zone
+    if right.hour is not None and not right.has_date() and left.has_date():
+        # "Friday 2-4pm", "November 23 from 6 to 10am": the end is on the day the start names.
+        for name in ("weekday", "month", "dom", "year", "numeric", "day_offset", "rel", "unit", "holiday"):
+            setattr(right, name, getattr(left, name))
     if left.weekday is not None and right.weekday is not None and left.rel is not None and right.rel is None:
         right.rel = left.rel
