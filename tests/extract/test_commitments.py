@@ -44,6 +44,7 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Let's schedule the kick-off for Monday.", C, "meeting", "meeting-set-up", {"object": "kick-off"}),
     ("We're PCI-DSS compliant.", C, "capability", "capability-certified", {"object": "PCI-DSS"}),
     ("Happy to set up a call next Tuesday at 3pm PT.", C, "meeting", "meeting-set-up", {"object": "call"}),
+    ("Happy to set up a 30-minute call on Tuesday.", C, "meeting", "meeting-set-up", {"object": "call"}),
     ("Looking forward to our call on Wednesday.", C, "meeting", "meeting-confirmed", {"object": "call"}),
     ("Let me know if Thursday works for a demo.", C, "meeting", "meeting-slot-works", {"conditional": False}),
     ("Our team can have a sandbox ready for you within 48 hours.", C, "deadline", "deadline-by", {}),
@@ -268,6 +269,8 @@ WHEN_CASES: list[tuple[str, str, str, str, tuple[str, ...]]] = [
     ("The go-live is on March 14.", "date", "date-event", "March 14", ()),
     ("Does Tuesday 3pm PT work?", "meeting", "meeting-slot-works", "Tuesday 3pm PT", ()),
     ("I can do Monday or Tuesday at 2pm for the call.", "meeting", "meeting-verb", "Monday", ("Tuesday at 2pm",)),
+    # A length ("30-minute") is the `when` only if the clause names no date or time.
+    ("Happy to set up a 30-minute call on Tuesday.", "meeting", "meeting-set-up", "Tuesday", ()),
     ("I'll send the SOC 2 report tomorrow, not Friday.", "document", "document-send", "tomorrow", ()),
 ]
 

@@ -109,9 +109,10 @@ def pick_when(
     if not inside:
         return None, ()
 
-    def distance(t: TimeSpan) -> tuple[int, int]:
+    def distance(t: TimeSpan) -> tuple[bool, int, int]:
         gap = 0 if t.start <= anchor < t.end else min(abs(t.start - anchor), abs(t.end - anchor))
-        return gap, t.start
+        # A length ("a 30-minute call") says when only if the clause names no date or time.
+        return t.rule == "duration", gap, t.start
 
     best = min(inside, key=distance)
     # Times joined by "or" ("Monday or Tuesday at 3") are one offer: `when` is the first, the rest alternatives.
