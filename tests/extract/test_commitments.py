@@ -35,6 +35,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Please find the security questionnaire attached.", C, "document", "document-attached",
      {"object": "security questionnaire"}),
     ("Glad to share the deck with your team.", C, "document", "document-send", {"object": "deck"}),
+    # Hard-wrapped mail: the patterns and the names they find run over a line break.
+    ("I'll send over the SOC 2\nreport by Friday.", C, "document", "document-send", {"object": "SOC 2 report"}),
+    ("Attached is our pricing\nsheet.", C, "document", "document-attached", {"object": "pricing sheet"}),
     ("Omar: please review the redlines.", R, "other", "request-imperative", {}),
     ("Here is the implementation plan we discussed.", C, "document", "document-attached",
      {"object": "implementation plan"}),

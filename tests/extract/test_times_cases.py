@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from promisegate.extract.nlp import get_nlp
+from promisegate.extract.nlp import get_nlp, token_columns
 from promisegate.extract.times import find_times, get_engine
 from promisegate.model import TimeSpan
 
@@ -261,6 +261,12 @@ POSITIVE: list[Case] = [
          ("weekday", "clock-range")),
     Case("Can you do Friday 2-4pm?", (E("Friday 2-4pm", "2024-07-12T14:00", "2024-07-12T17:00", "hour"),),
          ("weekday", "clock-range")),
+    # Hard-wrapped mail: a line break inside a paragraph does not split an expression; a blank line does.
+    Case("We will send it by\nFriday at 3pm.",
+         (E("by\nFriday at 3pm", "2024-07-10T09:00", "2024-07-12T15:00", "hour"),), ("weekday", "clock")),
+    Case("Can we meet in the next\ntwo weeks?",
+         (E("the next\ntwo weeks", "2024-07-10T09:00", "2024-07-24T09:00", "week"),), ("relative-count",)),
+    Case("It will be ready by\n\nFriday.", (E("Friday", "2024-07-12", "2024-07-13"),), ("weekday",)),
 ]
 
 # Text with no time in it, each aimed at a pattern that could misfire there.
@@ -378,7 +384,7 @@ def test_not_a_time(text: str, ids: tuple[str, ...]) -> None:
 
 def _fired(text: str) -> set[str]:
     doc = get_nlp()(text)
-    return {rule for rule, _, _ in get_engine().patterns.matcher([t.text for t in doc])}
+    return {rule for rule, _, _ in get_engine().patterns.matcher(token_columns(doc).solid)}
 
 
 @pytest.mark.parametrize("case", POSITIVE, ids=[c.text for c in POSITIVE])

@@ -51,8 +51,13 @@ def describe(doc: Doc, unit: Unit, hit: Hit, kind: CommitmentKind, cues: Cues) -
 
 def _noun_run_end(doc: Doc, i: int, hi: int, nouns: frozenset[str]) -> int:
     # "order form", "security questionnaire responses": the name ends at the last noun of the run.
-    while i + 1 < hi and doc[i + 1].lower_ in nouns:
-        i += 1
+    while i + 1 < hi:
+        j = i + 1
+        if doc[j].is_space and doc[j].text.count("\n") < 2 and j + 1 < hi:
+            j += 1  # "pricing\nsheet": one name wrapped over two lines
+        if doc[j].lower_ not in nouns:
+            break
+        i = j
     return i
 
 

@@ -61,7 +61,11 @@ class CommitmentRules:
     def hits(self, doc: Doc) -> list[Hit]:
         """Return every match in `doc`, ordered by start token."""
         out = []
-        for key, start, end in self.matcher(token_columns(doc).texts):
+        cols = token_columns(doc)
+        at = cols.at
+        for key, start, end in self.matcher(cols.solid):
+            if at is not None:  # back to doc indices: a match may run over a line break
+                start, end = at[start], at[end - 1] + 1
             info = self.keys[key]
             out.append(Hit(info.label, info.id, start, end, info.anchored))
         out.sort(key=lambda h: (h.start, -h.end))

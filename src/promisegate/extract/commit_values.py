@@ -70,7 +70,9 @@ def phrase_back(doc: Doc, head: int, lo: int, stops: frozenset[str]) -> tuple[in
     while start - 1 >= lo and head - start + 1 < _MAX_OBJECT_TOKENS:
         tok = doc[start - 1]
         joined = not tok.whitespace_ and doc[start].text == "-"  # "add-on": a stop word inside a compound
-        if tok.is_space or (tok.lower_ in stops and not joined) or (tok.is_punct and tok.text not in _INNER_PUNCT):
+        wrapped = tok.is_space and tok.text.count("\n") < 2  # "the SOC 2\nreport": a line break inside the name
+        if (tok.is_space and not wrapped) or (tok.lower_ in stops and not joined) \
+                or (tok.is_punct and tok.text not in _INNER_PUNCT):
             break
         start -= 1
     while start < head and doc[start].text in _INNER_PUNCT:
@@ -86,7 +88,9 @@ def phrase_forward(doc: Doc, begin: int, hi: int, skip: frozenset[str], stops: f
     end = start
     while end < hi and end - start < _MAX_OBJECT_TOKENS:
         tok = doc[end]
-        if tok.is_space or (tok.is_punct and tok.text not in _INNER_PUNCT) or (end > start and tok.lower_ in stops):
+        wrapped = tok.is_space and tok.text.count("\n") < 2 and end > start
+        if (tok.is_space and not wrapped) or (tok.is_punct and tok.text not in _INNER_PUNCT) \
+                or (end > start and tok.lower_ in stops):
             break
         end += 1
     while end > start and doc[end - 1].text in _INNER_PUNCT:
@@ -98,7 +102,7 @@ def span_text(doc: Doc, start: int, end: int) -> str | None:
     """Return the doc text of tokens [start, end), or None for an empty range."""
     if start >= end:
         return None
-    return doc[start:end].text
+    return " ".join(doc[start:end].text.split())  # an object wrapped over two lines reads as one name
 
 
 def pick_when(

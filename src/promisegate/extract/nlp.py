@@ -138,6 +138,20 @@ class TokenColumns:
     texts: list[str]
     words: list[str]
     idx: list[int]
+    # What the patterns read: `texts` less the line breaks inside a paragraph (hard-wrapped mail puts
+    # "by\nFriday" on two lines), and the doc index of each (None when there was none to skip).
+    solid: list[str]
+    at: list[int] | None
+
+
+def _solid(texts: list[str]) -> tuple[list[str], list[int] | None]:
+    wraps = [i for i in compress(range(len(texts)), map(str.isspace, texts)) if texts[i].count("\n") < 2]
+    if not wraps:
+        return texts, None
+    keep = [True] * len(texts)
+    for i in wraps:
+        keep[i] = False
+    return list(compress(texts, keep)), list(compress(range(len(texts)), keep))  # in C, not per token
 
 
 def token_columns(doc: Doc, source: str | None = None) -> TokenColumns:
@@ -162,7 +176,7 @@ def token_columns(doc: Doc, source: str | None = None) -> TokenColumns:
         for text in {t for t, w in zip(texts, words, strict=True) if w is None}:
             lower[text] = text.lower()  # spaCy's LOWER is str.lower of the text
         words = list(map(lower.__getitem__, texts))
-    columns = TokenColumns(source, texts, words, idx)
+    columns = TokenColumns(source, texts, words, idx, *_solid(texts))
     doc.user_data[_COLUMNS_KEY] = columns
     return columns
 

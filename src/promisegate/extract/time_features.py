@@ -116,7 +116,8 @@ def read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Features
     if known is None:
         if len(lex.memo) >= _MEMO_LIMIT:
             lex.memo.clear()
-        known = lex.memo[key] = _read_features(list(words), lex, now_year)
+        # A line break inside the expression ("the next\ntwo weeks") is no word of it.
+        known = lex.memo[key] = _read_features([w for w in words if not w.isspace()], lex, now_year)
     return known
 
 

@@ -53,6 +53,8 @@ def join_atoms(words: list[str], atoms: list[Atom], lex: TimeLexicon, now_year: 
         if exprs:
             last, lf = exprs[-1], feats[-1]
             gap = words[last.end:a.start]
+            if len(gap) <= 6:  # longer never joins: read the line breaks out only of gaps that might
+                gap = [w for w in gap if not _wrap(w)]
             joinable = all(w in _JOINERS for w in gap) and len(gap) <= 3
             if joinable and _compatible(lf, f, last.label, a.label, gap):
                 last.end = a.end
@@ -77,6 +79,11 @@ def join_atoms(words: list[str], atoms: list[Atom], lex: TimeLexicon, now_year: 
         exprs.append(Expr(a.start, a.end, a.rule, a.label, [(a.start, a.end)]))
         feats.append(f)
     return [e for e in exprs if e.label != "PART" or len(e.sides) > 1]
+
+
+def _wrap(word: str) -> bool:
+    """A line break inside a paragraph: hard-wrapped mail puts "Friday\nat 3pm" on two lines."""
+    return word.isspace() and word.count("\n") < 2
 
 
 def _compatible(a: Features, b: Features, la: str, lb: str, gap: list[str]) -> bool:

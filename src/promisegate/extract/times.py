@@ -96,7 +96,10 @@ def _select(cols: TokenColumns, engine: TimeEngine) -> list[Atom]:
     words = cols.words
     blocked: list[tuple[int, int]] = []
     atoms: list[Atom] = []
-    for rule, start, end in engine.patterns.matcher(cols.texts):
+    at = cols.at
+    for rule, start, end in engine.patterns.matcher(cols.solid):
+        if at is not None:
+            start, end = at[start], at[end - 1] + 1
         label = label_of[rule]
         if label == "BLOCK":
             blocked.append((start, end))
@@ -166,11 +169,16 @@ def _direction(cues: list[tuple[int, int]], start: int, end: int, sent_start: in
 def _extend_bound(words: list[str], expr: Expr, engine: TimeEngine) -> None:
     """Keep "by", "before", "until", "within", "no later than" in front: they change the interval."""
     i = expr.start
-    if i >= 3 and words[i - 3:i] == ["no", "later", "than"]:
-        expr.start = i - 3
+    if any(words[k].isspace() for k in range(max(0, i - 3), i)):
+        # "by\nFriday": read the words before over the line breaks inside the paragraph.
+        before = [k for k in range(max(0, i - 6), i) if not (words[k].isspace() and words[k].count("\n") < 2)][-3:]
+    else:
+        before = list(range(max(0, i - 3), i))
+    if len(before) == 3 and [words[k] for k in before] == ["no", "later", "than"]:
+        expr.start = before[0]
         return
-    if i >= 1 and words[i - 1] in engine.bound_words and expr.label in ("DATE", "TIME"):
-        expr.start = i - 1
+    if before and words[before[-1]] in engine.bound_words and expr.label in ("DATE", "TIME"):
+        expr.start = before[-1]
 
 
 def _trim(words: list[str], expr: Expr) -> None:
