@@ -16,6 +16,7 @@ from promisegate.extract.commit_values import (
     response_hours,
     span_text,
 )
+from promisegate.extract.nlp import is_wrap
 from promisegate.model import CommitmentKind
 
 _WAIVE_VERBS = frozenset({"waive", "waived", "waiving", "comp", "comped"})
@@ -53,7 +54,7 @@ def _noun_run_end(doc: Doc, i: int, hi: int, nouns: frozenset[str]) -> int:
     # "order form", "security questionnaire responses": the name ends at the last noun of the run.
     while i + 1 < hi:
         j = i + 1
-        if doc[j].is_space and doc[j].text.count("\n") < 2 and j + 1 < hi:
+        if is_wrap(doc[j].text) and j + 1 < hi:
             j += 1  # "pricing\nsheet": one name wrapped over two lines
         if doc[j].lower_ not in nouns:
             break

@@ -81,9 +81,8 @@ def _strip_anchor(pattern: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], 
     return pattern, False
 
 
-def _read_patterns(rules_dir: Path) -> Iterator[tuple[int, str, str, list[dict[str, Any]], bool]]:
+def _read_patterns(rules_dir: Path, lexicon: Lexicon) -> Iterator[tuple[int, str, str, list[dict[str, Any]], bool]]:
     """(line, label, id, pattern with `@lists` expanded, anchored) of each line of commitments.jsonl."""
-    lexicon = load_lexicon(rules_dir / "lexicon")
     path = rules_dir / "patterns" / "commitments.jsonl"
     if not path.is_file():
         raise ConfigError("commitment patterns not found", str(path))
@@ -110,34 +109,41 @@ def _read_patterns(rules_dir: Path) -> Iterator[tuple[int, str, str, list[dict[s
 _HYPHENATED = re.compile(r"^\S*[A-Za-z]-[A-Za-z]\S*$")
 
 
+def _hyphenated(pattern: list[dict[str, Any]]) -> set[str]:
+    """The text values of `pattern` with an inner hyphen ("kick-off", "go-live")."""
+    words: set[str] = set()
+    for spec in pattern:
+        for attr in ("ORTH", "TEXT", "LOWER"):
+            value = spec.get(attr)
+            values = value.get("IN", []) if isinstance(value, dict) else [value]
+            words.update(v for v in values if isinstance(v, str) and _HYPHENATED.match(v))
+    return words
+
+
 def hyphenated_words(rules_dir: Path | None = None) -> frozenset[str]:
-    """The words with an inner hyphen ("kick-off", "go-live") the patterns ask one token to be.
+    """The words with an inner hyphen the patterns of `rules_dir` ask one token to be.
 
     spaCy splits every hyphen between letters, so the tokenizer is told to keep these whole
     (`nlp.keep_whole`). Broken rules give none: loading them reports the error.
     """
-    words: set[str] = set()
+    root = rules_dir or bundled("rules")
     try:
-        for _, _, _, pattern, _ in _read_patterns(rules_dir or bundled("rules")):
-            for spec in pattern:
-                for attr in ("ORTH", "TEXT", "LOWER"):
-                    value = spec.get(attr)
-                    values = value.get("IN", []) if isinstance(value, dict) else [value]
-                    words.update(v for v in values if isinstance(v, str) and _HYPHENATED.match(v))
+        lexicon = load_lexicon(root / "lexicon")
+        return frozenset(w for *_, pattern, _ in _read_patterns(root, lexicon) for w in _hyphenated(pattern))
     except (ConfigError, OSError):
         return frozenset()
-    return frozenset(words)
 
 
 def compile_rules(vocab: Vocab, rules_dir: Path) -> CommitmentRules:
     """Load `rules_dir`/patterns/commitments.jsonl and `rules_dir`/lexicon into a validated Matcher."""
-    keep_whole(hyphenated_words(rules_dir))
+    lexicon = load_lexicon(rules_dir / "lexicon")
     # Patterns are validated by spaCy's schema here, then compiled by promisegate.extract.compile.
     keys: dict[str, PatternInfo] = {}
     ids: list[str] = []
     entries: list[tuple[str, list[dict[str, Any]]]] = []
+    whole: set[str] = set()
     path = rules_dir / "patterns" / "commitments.jsonl"
-    for lineno, label, pid, expanded, anchored in _read_patterns(rules_dir):
+    for lineno, label, pid, expanded, anchored in _read_patterns(rules_dir, lexicon):
         key = f"{pid}#{lineno}"
         try:
             CompiledMatcher(vocab, [(key, expanded)])
@@ -145,11 +151,12 @@ def compile_rules(vocab: Vocab, rules_dir: Path) -> CommitmentRules:
             raise ConfigError(f"invalid pattern {pid!r}: {exc}", str(path), lineno) from None
         entries.append((key, expanded))
         keys[key] = PatternInfo(label, pid, anchored)
+        whole |= _hyphenated(expanded)
         if pid not in ids:
             ids.append(pid)
+    keep_whole(whole)  # before any text is tokenised with these rules (extract() loads them first)
     # Each key is one line, kept longest-first as spaCy's greedy="LONGEST" would.
-    return CommitmentRules(CompiledMatcher(vocab, entries, longest=True), keys,
-                           load_lexicon(rules_dir / "lexicon"), tuple(ids))
+    return CommitmentRules(CompiledMatcher(vocab, entries, longest=True), keys, lexicon, tuple(ids))
 
 
 @lru_cache(maxsize=8)

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from promisegate.extract.lexicon import Lexicon
+from promisegate.extract.nlp import is_wrap
 from promisegate.model import TimeSpan
 
 _MAX_OBJECT_TOKENS = 7
@@ -70,7 +71,7 @@ def phrase_back(doc: Doc, head: int, lo: int, stops: frozenset[str]) -> tuple[in
     while start - 1 >= lo and head - start + 1 < _MAX_OBJECT_TOKENS:
         tok = doc[start - 1]
         joined = not tok.whitespace_ and doc[start].text == "-"  # "add-on": a stop word inside a compound
-        wrapped = tok.is_space and tok.text.count("\n") < 2  # "the SOC 2\nreport": a line break inside the name
+        wrapped = is_wrap(tok.text)  # "the SOC 2\nreport": a line break inside the name
         if (tok.is_space and not wrapped) or (tok.lower_ in stops and not joined) \
                 or (tok.is_punct and tok.text not in _INNER_PUNCT):
             break
@@ -88,7 +89,7 @@ def phrase_forward(doc: Doc, begin: int, hi: int, skip: frozenset[str], stops: f
     end = start
     while end < hi and end - start < _MAX_OBJECT_TOKENS:
         tok = doc[end]
-        wrapped = tok.is_space and tok.text.count("\n") < 2 and end > start
+        wrapped = is_wrap(tok.text) and end > start
         if (tok.is_space and not wrapped) or (tok.is_punct and tok.text not in _INNER_PUNCT) \
                 or (end > start and tok.lower_ in stops):
             break

@@ -144,8 +144,13 @@ class TokenColumns:
     at: list[int] | None
 
 
+def is_wrap(text: str) -> bool:
+    """Whether a token is a line break inside a paragraph (hard-wrapped mail), not a blank line."""
+    return text.isspace() and text.count("\n") < 2
+
+
 def _solid(texts: list[str]) -> tuple[list[str], list[int] | None]:
-    wraps = [i for i in compress(range(len(texts)), map(str.isspace, texts)) if texts[i].count("\n") < 2]
+    wraps = [i for i in compress(range(len(texts)), map(str.isspace, texts)) if is_wrap(texts[i])]
     if not wraps:
         return texts, None
     keep = [True] * len(texts)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from promisegate.extract.nlp import is_wrap
 from promisegate.extract.time_features import Features, read_features
 from promisegate.extract.time_lexicon import TimeLexicon
 from promisegate.model import TimeSpan
@@ -54,7 +55,7 @@ def join_atoms(words: list[str], atoms: list[Atom], lex: TimeLexicon, now_year: 
             last, lf = exprs[-1], feats[-1]
             gap = words[last.end:a.start]
             if len(gap) <= 6:  # longer never joins: read the line breaks out only of gaps that might
-                gap = [w for w in gap if not _wrap(w)]
+                gap = [w for w in gap if not is_wrap(w)]  # "Friday\nat 3pm"
             joinable = all(w in _JOINERS for w in gap) and len(gap) <= 3
             if joinable and _compatible(lf, f, last.label, a.label, gap):
                 last.end = a.end
@@ -79,11 +80,6 @@ def join_atoms(words: list[str], atoms: list[Atom], lex: TimeLexicon, now_year: 
         exprs.append(Expr(a.start, a.end, a.rule, a.label, [(a.start, a.end)]))
         feats.append(f)
     return [e for e in exprs if e.label != "PART" or len(e.sides) > 1]
-
-
-def _wrap(word: str) -> bool:
-    """A line break inside a paragraph: hard-wrapped mail puts "Friday\nat 3pm" on two lines."""
-    return word.isspace() and word.count("\n") < 2
 
 
 def _compatible(a: Features, b: Features, la: str, lb: str, gap: list[str]) -> bool:

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 import dateparser
 from spacy.tokens import Doc
 
-from promisegate.extract.nlp import TokenColumns, get_nlp, sentence_bounds, token_columns
+from promisegate.extract.nlp import TokenColumns, get_nlp, is_wrap, sentence_bounds, token_columns
 from promisegate.extract.time_features import Features, read_features
 from promisegate.extract.time_join import Atom, Expr, join_atoms, share_alternative_day
 from promisegate.extract.time_lexicon import TimeLexicon, load_lexicon
@@ -171,7 +171,7 @@ def _extend_bound(words: list[str], expr: Expr, engine: TimeEngine) -> None:
     i = expr.start
     if any(words[k].isspace() for k in range(max(0, i - 3), i)):
         # "by\nFriday": read the words before over the line breaks inside the paragraph.
-        before = [k for k in range(max(0, i - 6), i) if not (words[k].isspace() and words[k].count("\n") < 2)][-3:]
+        before = [k for k in range(max(0, i - 6), i) if not is_wrap(words[k])][-3:]
     else:
         before = list(range(max(0, i - 3), i))
     if len(before) == 3 and [words[k] for k in before] == ["no", "later", "than"]:
