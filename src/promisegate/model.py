@@ -29,6 +29,8 @@ class TimeSpan:
     to: datetime
     grain: Grain
     rule: str = ""
+    # The limit a bound word in front sets: "by Friday" names Friday, and promises [now, Friday's end).
+    limit: TimeSpan | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {

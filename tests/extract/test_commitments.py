@@ -269,6 +269,9 @@ def test_half_of_the_cases_are_negative() -> None:
 # With the time tagger: `when` is the time in the clause, alternatives are the other "or" options.
 WHEN_CASES: list[tuple[str, str, str, str, tuple[str, ...]]] = [
     ("We'll have the integration ready by Friday.", "deadline", "deadline-by", "by Friday", ()),
+    # The time reported is "Monday"; what the commitment promises is the limit "by Monday".
+    ("We can have the sandbox ready by Thursday or Friday.", "deadline", "deadline-by", "by Thursday", ("Friday",)),
+    ("I'll send the quote no later than June 30.", "document", "document-send", "no later than June 30", ()),
     ("The go-live is on March 14.", "date", "date-event", "March 14", ()),
     ("Does Tuesday 3pm PT work?", "meeting", "meeting-slot-works", "Tuesday 3pm PT", ()),
     ("I can do Monday or Tuesday at 2pm for the call.", "meeting", "meeting-verb", "Monday", ("Tuesday at 2pm",)),
@@ -288,6 +291,8 @@ def test_when_comes_from_the_time_tagger(
     match = [c for c in result.commitments if c.kind == kind and c.rule == rule]
     assert match, result.commitments
     assert match[0].when is not None and match[0].when.text == when
+    if when.split()[0] in ("by", "no"):  # a limit runs from now
+        assert match[0].when.from_ == NOW
     assert tuple(a.text for a in match[0].alternatives) == alternatives
 
 

@@ -26,6 +26,7 @@ class Expect(NamedTuple):
     start: str  # ISO prefix of `from`
     end: str  # ISO prefix of `to` ("" = not checked)
     grain: str
+    limit: Expect | None = None  # the limit a bound word sets ("by Friday"): what a commitment promises
 
 
 class Case(NamedTuple):
@@ -38,12 +39,13 @@ def times(text: str, now: datetime = NOW) -> list[TimeSpan]:
     return find_times(get_nlp()(text), now, NY)
 
 
-def E(text: str, start: str, end: str = "", grain: str = "day") -> Expect:
-    return Expect(text, start, end, grain)
+def E(text: str, start: str, end: str = "", grain: str = "day", limit: Expect | None = None) -> Expect:
+    return Expect(text, start, end, grain, limit)
 
 
 POSITIVE: list[Case] = [
-    Case("We will send it by Friday.", (E("by Friday", "2024-07-10T09:00", "2024-07-13T00:00"),), ("weekday",)),
+    Case("We will send it by Friday.", (E("Friday", "2024-07-12T00:00", "2024-07-13T00:00",
+           limit=E("by Friday", "2024-07-10T09:00", "2024-07-13T00:00")),), ("weekday",)),
     Case("Can we meet next Tuesday at 3pm PT?",
          (E("next Tuesday at 3pm PT", "2024-07-16T15:00:00-07:00", "2024-07-16T16:00", "hour"),),
          ("weekday-relative", "clock", "zone")),
@@ -54,14 +56,20 @@ POSITIVE: list[Case] = [
     Case("The conference runs March 3–5.",
          (E("March 3–5", "2024-03-03T00:00", "2024-03-06T00:00"),), ("month-day-range",)),
     Case("Our booth is open 19-22 April.", (E("19-22 April", "2024-04-19", "2024-04-23"),), ("month-day-range",)),
-    Case("I'll have it to you by EOD.", (E("by EOD", "2024-07-10T09:00", "2024-07-11T00:00"),), ("shorthand",)),
-    Case("Please reply by COB.", (E("by COB", "2024-07-10T09:00", "2024-07-10T17:00", "hour"),), ("shorthand",)),
-    Case("We'll wrap up by EOW.", (E("by EOW", "2024-07-10T09:00", "2024-07-13T00:00"),), ("shorthand",)),
+    Case("I'll have it to you by EOD.", (E("EOD", "2024-07-10T09:00", "2024-07-11T00:00",
+           limit=E("by EOD", "2024-07-10T09:00", "2024-07-11T00:00")),), ("shorthand",)),
+    Case("Please reply by COB.", (E("COB", "2024-07-10T09:00", "2024-07-10T17:00", "hour",
+           limit=E("by COB", "2024-07-10T09:00", "2024-07-10T17:00", "hour")),), ("shorthand",)),
+    Case("We'll wrap up by EOW.", (E("EOW", "2024-07-10T09:00", "2024-07-13T00:00",
+           limit=E("by EOW", "2024-07-10T09:00", "2024-07-13T00:00")),), ("shorthand",)),
     Case("Pricing holds until the end of the quarter.",
-         (E("until the end of the quarter", "2024-07-10T09:00", "2024-10-01T00:00", "quarter"),), ("shorthand",)),
+         (E("the end of the quarter", "2024-09-23T00:00", "2024-10-01T00:00", "quarter",
+           limit=E("until the end of the quarter", "2024-07-10T09:00", "2024-10-01T00:00", "quarter")),),
+         ("shorthand",)),
     Case("Budget resets at the end of the year.",
          (E("the end of the year", "2024-12", "2025-01-01T00:00", "year"),), ("shorthand",)),
-    Case("We need it by the end of May.", (E("by the end of May", "2024-07-10T09:00", "2025-06-01", "month"),),
+    Case("We need it by the end of May.", (E("the end of May", "2025-05-29T00:00", "2025-06-01T00:00", "month",
+           limit=E("by the end of May", "2024-07-10T09:00", "2025-06-01", "month")),),
          ("period-part", "month-cued")),
     Case("The feature ships in Q3.", (E("Q3", "2024-07-01T00:00", "2024-10-01T00:00", "quarter"),), ("quarter",)),
     Case("Expect the connector in H2 2025.", (E("H2 2025", "2025-07-01", "2026-01-01", "quarter"),), ("quarter",)),
@@ -93,7 +101,8 @@ POSITIVE: list[Case] = [
          (E("3pm PT on January 15", "2025-01-15T15:00:00-08:00", "", "hour"),), ("clock", "zone")),
     Case("The launch is 3pm PT on July 15.", (E("3pm PT on July 15", "2024-07-15T15:00:00-07:00", "", "hour"),),
          ("clock", "zone")),
-    Case("Send the W-9 before Friday.", (E("before Friday", "2024-07-10T09:00", "2024-07-12T00:00"),),
+    Case("Send the W-9 before Friday.", (E("Friday", "2024-07-12T00:00", "2024-07-13T00:00",
+           limit=E("before Friday", "2024-07-10T09:00", "2024-07-12T00:00")),),
          ("weekday",)),
     Case("The review was last week.", (E("last week", "2024-07-01T00:00", "2024-07-08T00:00", "week"),),
          ("relative-unit",)),
@@ -154,7 +163,8 @@ POSITIVE: list[Case] = [
          ("year-words",)),
     Case("The event is on Tuesday, March 11 at 9:30am PT.",
          (E("Tuesday, March 11 at 9:30am PT", "2025-03-11T09:30:00-07:00", "", "minute"),), ("weekday", "clock")),
-    Case("Deadline: no later than June 30.", (E("no later than June 30", "2024-07-10T09:00", "2025-07-01"),),
+    Case("Deadline: no later than June 30.", (E("June 30", "2025-06-30T00:00", "2025-07-01T00:00",
+           limit=E("no later than June 30", "2024-07-10T09:00", "2025-07-01")),),
          ("month-day",)),
     Case("The new quarter starts now.", (E("now", "2024-07-10T09:00", "", "minute"),), ("present",)),
     Case("I've been here since last December.", (E("last December", "2023-12-01", "2024-01-01", "month"),),
@@ -174,16 +184,19 @@ POSITIVE: list[Case] = [
          ("duration",)),
     Case("Version 3.1.4 ships on Monday, July 15.", (E("Monday, July 15", "2024-07-15T00:00"),),
          ("weekday", "block-version")),
-    Case("Call +1 (415) 555-0134 before 5pm.", (E("before 5pm", "2024-07-10T09:00", "2024-07-10T17:00", "hour"),),
+    Case("Call +1 (415) 555-0134 before 5pm.", (E("5pm", "2024-07-10T17:00", "2024-07-10T18:00", "hour",
+           limit=E("before 5pm", "2024-07-10T09:00", "2024-07-10T17:00", "hour")),),
          ("block-phone", "clock")),
-    Case("It costs $3.50 until Friday.", (E("until Friday", "2024-07-10T09:00", "2024-07-13T00:00"),),
+    Case("It costs $3.50 until Friday.", (E("Friday", "2024-07-12T00:00", "2024-07-13T00:00",
+           limit=E("until Friday", "2024-07-10T09:00", "2024-07-13T00:00")),),
          ("block-price", "weekday")),
     Case("A 20% discount through July 31.", (E("July 31", "2024-07-31T00:00"),), ("block-percent", "month-day")),
     Case("We added 2000 users in 2023.", (E("2023", "2023-01-01", "", "year"),), ("block-count-noun", "year")),
     Case("May I suggest May 14?", (E("May 14", "2024-05-14T00:00"),), ("block-may-verb", "month-day")),
     Case("Meet on the 4th floor on the 12th.", (E("the 12th", "2024-07-12T00:00"),),
          ("block-ordinal-noun", "day-of-month")),
-    Case("It ran at a 15:1 ratio until 5 pm.", (E("until 5 pm", "2024-07-10T09:00", "2024-07-10T17:00", "hour"),),
+    Case("It ran at a 15:1 ratio until 5 pm.", (E("5 pm", "2024-07-10T17:00", "2024-07-10T18:00", "hour",
+           limit=E("until 5 pm", "2024-07-10T09:00", "2024-07-10T17:00", "hour")),),
          ("block-ratio-score", "clock")),
     Case("Good morning, the demo is at 2pm.", (E("2pm", "2024-07-10T14:00", "", "hour"),), ("block-idiom", "clock")),
     Case("The session runs from 9 to 11am.", (E("9 to 11am", "2024-07-10T09:00", "2024-07-10T12:00", "hour"),),
@@ -207,18 +220,24 @@ POSITIVE: list[Case] = [
          ("year", "relative-unit")),
     # "by Friday" runs from now, so it is nothing to refer back to.
     Case("Send it by Friday. The following week is busy.",
-         (E("by Friday", "2024-07-10T09:00", "2024-07-13"),
+         (E("Friday", "2024-07-12", "2024-07-13", limit=E("by Friday", "2024-07-10T09:00", "2024-07-13")),
           E("The following week", "2024-07-15", "2024-07-22", "week")),
          ("weekday", "relative-unit")),
+    # A limit looks ahead, also when the nearest tense cue is a past one ("discussed").
+    Case("I'll send the deck we discussed by Friday.",
+         (E("Friday", "2024-07-12", "2024-07-13", limit=E("by Friday", "2024-07-10T09:00", "2024-07-13")),),
+         ("weekday",)),
     # A passive "by" is no tense cue: "announced" is, and of two cues as near, the one before counts.
     Case("The deal was announced Monday by the CEO.", (E("Monday", "2024-07-08"),), ("weekday",)),
     # A day's end on a named day: the deadline runs to that day's close, or is that moment once past.
-    Case("Send the SOW by COB Friday.", (E("by COB Friday", "2024-07-10T09:00", "2024-07-12T17:00", "hour"),),
+    Case("Send the SOW by COB Friday.", (E("COB Friday", "2024-07-10T09:00", "2024-07-12T17:00", "hour",
+           limit=E("by COB Friday", "2024-07-10T09:00", "2024-07-12T17:00", "hour")),),
          ("shorthand", "weekday")),
     Case("I'll have it to you tomorrow EOD.", (E("tomorrow EOD", "2024-07-10T09:00", "2024-07-12T00:00"),),
          ("deictic-day", "shorthand")),
     Case("Reply by close of business on Friday.",
-         (E("by close of business on Friday", "2024-07-10T09:00", "2024-07-12T17:00", "hour"),),
+         (E("close of business on Friday", "2024-07-10T09:00", "2024-07-12T17:00", "hour",
+           limit=E("by close of business on Friday", "2024-07-10T09:00", "2024-07-12T17:00", "hour")),),
          ("shorthand", "weekday")),
     Case("He said that at the close of business Monday, 5,000 shares were tendered.",
          (E("the close of business Monday", "2024-07-08T17:00", "2024-07-08T18:00", "hour"),),
@@ -263,7 +282,8 @@ POSITIVE: list[Case] = [
          ("weekday", "clock-range")),
     # Hard-wrapped mail: a line break inside a paragraph does not split an expression; a blank line does.
     Case("We will send it by\nFriday at 3pm.",
-         (E("by\nFriday at 3pm", "2024-07-10T09:00", "2024-07-12T15:00", "hour"),), ("weekday", "clock")),
+         (E("Friday at 3pm", "2024-07-12T15:00", "2024-07-12T16:00", "hour",
+           limit=E("by\nFriday at 3pm", "2024-07-10T09:00", "2024-07-12T15:00", "hour")),), ("weekday", "clock")),
     Case("Can we meet in the next\ntwo weeks?",
          (E("the next\ntwo weeks", "2024-07-10T09:00", "2024-07-24T09:00", "week"),), ("relative-count",)),
     Case("It will be ready by\n\nFriday.", (E("Friday", "2024-07-12", "2024-07-13"),), ("weekday",)),
@@ -370,11 +390,20 @@ def test_time_expression(case: Case) -> None:
     found = times(case.text)
     assert [t.text for t in found] == [e.text for e in case.expect]
     for span, want in zip(found, case.expect, strict=True):
-        assert span.from_.isoformat().startswith(want.start), span
-        assert not want.end or span.to.isoformat().startswith(want.end), span
-        assert span.grain == want.grain, span
-        assert span.from_ < span.to
-        assert case.text[span.start:span.end] == span.text
+        _check(case.text, span, want)
+        assert (span.limit is None) == (want.limit is None), span
+        if span.limit is not None and want.limit is not None:
+            _check(case.text, span.limit, want.limit)
+            assert span.limit.start <= span.start and span.end == span.limit.end  # the bound word in front
+
+
+def _check(text: str, span: TimeSpan, want: Expect) -> None:
+    assert span.text == want.text, span
+    assert span.from_.isoformat().startswith(want.start), span
+    assert not want.end or span.to.isoformat().startswith(want.end), span
+    assert span.grain == want.grain, span
+    assert span.from_ < span.to
+    assert text[span.start:span.end] == span.text
 
 
 @pytest.mark.parametrize(("text", "ids"), NEGATIVE, ids=[n[0] for n in NEGATIVE])

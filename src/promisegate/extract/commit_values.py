@@ -132,8 +132,13 @@ def pick_when(
     group = inside[lo_i : hi_i + 1]
     gaps = " ".join(text[a.end : b.start] for a, b in itertools.pairwise(group))
     if len(group) > 1 and re.search(r"\bor\b|/", gaps, re.IGNORECASE):
-        return group[0], tuple(group[1:])
-    return best, ()
+        return _promised(group[0]), tuple(map(_promised, group[1:]))
+    return _promised(best), ()
+
+
+def _promised(span: TimeSpan) -> TimeSpan:
+    """What a time promises: the limit it is given ("by Friday"), or else the time itself."""
+    return span.limit if span.limit is not None else span
 
 
 def is_deadline(text: str, span: TimeSpan) -> bool:

@@ -2,8 +2,9 @@
 
 Steps for one doc: match every pattern; drop matches that touch a BLOCK span (prices, versions,
 phones); keep the longest non-overlapping atoms; join neighbours that form one expression
-("Friday" + "at 3pm" + "PT", "March 3" "to" "April 5"); keep a leading "by/before/within" that
-changes the interval; read features and resolve them against `now` (see time_resolve.py).
+("Friday" + "at 3pm" + "PT", "March 3" "to" "April 5"); read features and resolve them against `now`
+(see time_resolve.py). A leading "by/before/until" names the time after it and sets a limit: the span
+is the time ("Friday"), and its `limit` the interval the word sets ("by Friday": now to Friday's end).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from copy import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -52,6 +53,7 @@ class TimeEngine:
     future: frozenset[str]
     past: frozenset[str]
     bound_words: frozenset[str]
+    limit_words: frozenset[str]  # "by", "before", "until": they set a limit at the time they name
     cue_of: dict[str, int]  # memo of _cue, filled as words are seen
     resolved: dict[tuple, tuple[datetime, datetime, Grain] | None]  # memo of intervals (_resolve_expr)
 
@@ -69,6 +71,7 @@ def get_engine(rules_dir: Path | None = None) -> TimeEngine:
         future=frozenset(lexicon["future_cue"]),
         past=frozenset(lexicon["past_cue"]),
         bound_words=frozenset([*lexicon["bound_before"], *lexicon["bound_within"]]),
+        limit_words=frozenset(lexicon["bound_before"]),
         cue_of={},
         resolved={},
     )
@@ -211,18 +214,41 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
     named: datetime | None = None  # wall time of the last date named outright
     for expr in join_atoms(words, atoms, engine.lexicon, base.year):
         _trim(words, expr)
+        bare = expr.start
         _extend_bound(words, expr, engine)
         k = bisect_right(sentence_starts, expr.start) - 1
         sent = sentences[k] if k >= 0 and expr.start < sentences[k][1] else (0, len(doc))
-        direction = _direction(cues, expr.start, expr.end, sent[0], sent[1], default)
         anaphoric = named is not None and not _ANAPHORIC.isdisjoint(words[expr.start:expr.end])
-        span = _resolve_expr(cols, expr, engine, named if named is not None and anaphoric else base, direction, zone)
-        if span is not None:
-            out.append(span)
-            if expr.label == "DATE" and words[expr.start] not in engine.bound_words:
-                # "by Friday" runs from now: only a date read as itself is something to refer back to.
-                named = span.from_.astimezone(zone).replace(tzinfo=None)
+        ref = named if named is not None and anaphoric else base
+        limited = words[expr.start] in engine.limit_words or (expr.start != bare and words[expr.start] == "no")
+        # A limit looks ahead: "I'll send the deck we discussed by Friday" is the coming Friday, whatever
+        # tense the nearest cue has.
+        direction = 2 if limited else _direction(cues, expr.start, expr.end, sent[0], sent[1], default)
+        span = _resolve_expr(cols, expr, engine, ref, direction, zone)
+        if span is None:
+            continue
+        if limited:
+            # "by Friday" names Friday (reported as the time) and sets a limit, now to Friday's end
+            # (what a commitment's `when` promises).
+            expr.start = bare if expr.start != bare else _after_bound(words, expr, engine)
+            expr.sides[0] = (max(expr.sides[0][0], expr.start), expr.sides[0][1])
+            named_span = _resolve_expr(cols, expr, engine, ref, direction, zone) if expr.start < expr.end else None
+            out.append(replace(named_span, limit=span) if named_span is not None else span)
+            continue
+        out.append(span)
+        if expr.label == "DATE" and words[expr.start] not in engine.bound_words:
+            # A limit ("by Friday", "within 2 weeks") runs from now: only a date read as itself is
+            # something to refer back to.
+            named = span.from_.astimezone(zone).replace(tzinfo=None)
     return share_alternative_day(cols.source, out)
+
+
+def _after_bound(words: list[str], expr: Expr, engine: TimeEngine) -> int:
+    """The first token of `expr` after the bound words a pattern included ("by" in "by the 5th")."""
+    i = expr.start
+    while i < expr.end and (words[i] in engine.limit_words or is_wrap(words[i])):
+        i += 1
+    return i
 
 
 def _resolve_expr(cols: TokenColumns, expr: Expr, engine: TimeEngine, base: datetime,
