@@ -12,6 +12,7 @@ from promisegate.model import TimeSpan
 
 # Tokens allowed between two atoms that read as one expression ("Friday, March 3 at 3pm (PT)").
 _JOINERS = frozenset({",", "at", "on", "@", "the", "of", "(", ")", "'s", "’s", "in", "this"})
+_PERIOD_UNITS = frozenset({"week", "month", "quarter", "year"})
 RANGE = frozenset({"-", "–", "—", "to", "through", "thru", "until", "till", "til", "and"})
 
 
@@ -95,14 +96,19 @@ def _compatible(a: Features, b: Features, la: str, lb: str, gap: list[str]) -> b
     if kb == "zone":  # "3pm PT", "noon ET"
         return (a.hour is not None or a.pod is not None) and a.zone is None
     if {ka, kb} == {"date", "clock"}:
-        return True
+        # A clock time set off by a comma from a week or longer is another expression: "last week, by
+        # 3pm on Friday" (but "next week at 3pm" is one).
+        day = a if ka == "date" else b
+        return "," not in gap or not (
+            day.unit in _PERIOD_UNITS and day.weekday is None and day.dom is None and day.day_offset is None)
     if ka == "date" and kb == "date":
         if a.weekday is not None and b.weekday is None and (b.month is not None or b.dom is not None
                                                               or b.numeric is not None):
             return True
         periodic = a.month is not None or a.quarter is not None or a.half is not None or a.season is not None
+        # "March 2024", "Q3 of 1989", "Mon, Jul 8, 2024" (a weekday alone takes no year).
         if a.year is None and b.year is not None and b.month is None and b.quarter is None and periodic \
-                and a.weekday is None and gap in ([], [","], ["of"], ["in"]):
+                and (a.weekday is None or a.dom is not None) and gap in ([], [","], ["of"], ["in"]):
             return True
         if a.unit == "year" and a.rel is not None and (b.quarter is not None or b.half is not None):
             return True

@@ -317,8 +317,10 @@ def resolve(f: Features, base: datetime, direction: int, numeric: NumericDate) -
     if f.part is not None and date is not None and date[2] not in ("minute", "hour"):
         a, b = sub_period(date[0], date[1], *f.part)
         date = a, b, date[2]
+    if has_clock and date is not None and date[1] - date[0] > timedelta(days=1):
+        has_clock = False  # "next week at 3pm": the day is not named, so the week is what is known
     if has_clock:
-        day = date[0] if date is not None and date[1] - date[0] <= timedelta(days=1) else _day(base)[0]
+        day = date[0] if date is not None else _day(base)[0]
         day = day.replace(hour=0, minute=0)
         if f.hour is not None:
             hour = f.hour % 12 + (12 if f.meridiem == "pm" else 0) if f.meridiem else f.hour
