@@ -43,7 +43,14 @@ def get_nlp() -> Language:
     from promisegate.extract.commit_rules import hyphenated_words  # it imports this module
 
     _keep_whole(tokenizer, hyphenated_words())  # the bundled rules' words, before any text is read
+    for form in _WEEKDAY_NOT_WE_D:
+        tokenizer.add_special_case(form, [{ORTH: form}])
     return nlp
+
+
+# spaCy reads "Wed" as "We'd" written without its apostrophe ("We" + "d"); in mail it is Wednesday
+# ("on Wed", "Wed 11/25"). Lower-case "wed" stays spaCy's.
+_WEEKDAY_NOT_WE_D = ("Wed", "WED")
 
 
 def keep_whole(words: Iterable[str]) -> None:

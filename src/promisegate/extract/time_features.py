@@ -158,7 +158,7 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
         elif (w in lex["period_part"] and w != "start") or (w == "start" and nxt == "of"):
             lo, hi = lex["period_part"][w]
             f.part = (float(lo), float(hi))
-        elif w in weekdays and (w in lex["weekday"] or i > 0 or n > 1):
+        elif w in weekdays:  # an abbreviation reaches here only with the context a pattern asked for
             if f.weekday is None:
                 f.weekday = weekdays[w]
         elif w in months and not (w in lex["month_ambiguous"] and f.month is not None):

@@ -28,8 +28,8 @@ class Atom:
 
 def kind_of(f: Features) -> str:
     """What one side names: a "date", a "clock" time, only a "zone", or "other"."""
-    if f.zone is not None and not f.has_date() and f.hour is None:
-        return "zone"
+    if f.zone is not None and not f.has_date() and f.hour is None and f.pod is None:
+        return "zone"  # "noon PT" is a clock time
     if (f.hour is not None or f.pod is not None) and not f.has_date():
         return "clock"
     return "date" if f.has_date() else "other"

@@ -347,5 +347,10 @@ def _share(left: Features, right: Features) -> None:
         # "Friday 2-4pm", "November 23 from 6 to 10am": the end is on the day the start names.
         for name in ("weekday", "month", "dom", "year", "numeric", "day_offset", "rel", "unit", "holiday"):
             setattr(right, name, getattr(left, name))
+    elif left.hour is not None and not left.has_date() and right.has_date() \
+            and (right.hour is not None or right.pod is not None):
+        # "between 10am and noon on Wednesday", "9am to 5pm Friday": the start is on the day the end names.
+        for name in ("weekday", "month", "dom", "year", "numeric", "day_offset", "rel", "unit", "holiday"):
+            setattr(left, name, getattr(right, name))
     if left.weekday is not None and right.weekday is not None and left.rel is not None and right.rel is None:
         right.rel = left.rel
