@@ -190,8 +190,12 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
         elif w in lex["relative"] and not (w == "last" and nxt in ("night",)):
             if w == "last" and i + 1 < n and words[i + 1] in lex["ordinal"]:
                 pass
+            elif w == "last" and nxt in ("week", "weekend") and i + 2 < n and words[i + 2] in ("of", "in"):
+                pass  # "the last week of May": an ordinal (read at "week"), not "last week"
             else:
                 f.rel = int(lex["relative"][w])
+                if w == "next" and prev == "after" and f.unit is not None and f.weekday is None:
+                    f.rel = 2  # "the week after next"
         elif w in ("quarter", "half") and prev in lex["ordinal"] and f.quarter is None:
             if w == "quarter":
                 f.quarter = max(1, min(4, int(lex["ordinal"][prev]))) if prev != "last" else 4
@@ -205,11 +209,14 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
                 f.half, f.unit = (1 if lex["ordinal"][prev] == 1 else 2), None
             elif w in ("week", "weekend") and prev in lex["ordinal"] and nxt in ("of", "in"):
                 f.nth_week, f.unit = int(lex["ordinal"][prev]), None
+                if prev[:1].isdigit():
+                    f.dom = None  # "the 2nd week": the 2nd was read as a day of the month
             elif w == "week" and nxt == "of":
                 f.week_of, f.unit = True, None
         elif w in ("ago", "earlier", "before", "back") and f.unit:
             f.offset_sign = -1
-        elif (w in ("later", "after", "hence") and f.unit) or (w == "from" and nxt in ("now", "today")):
+        elif (w in ("later", "after", "hence") and f.unit and nxt != "next") \
+                or (w == "from" and nxt in ("now", "today")):
             f.offset_sign = 1
             if w == "from":
                 break

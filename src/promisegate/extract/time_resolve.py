@@ -256,15 +256,11 @@ def _date_part(f: Features, base: datetime, direction: int, numeric: NumericDate
     if f.month is not None:
         found = _month_day(f, base, direction)
         if found and f.nth_week:
-            start = found[0] + timedelta(days=7 * (max(f.nth_week, 1) - 1))
-            return start, start + timedelta(days=7), "week"
+            return _nth_week(period(found[0], "month")[0], f.nth_week)
         return found
-    if f.nth_week and f.unit is None:
+    if f.nth_week and f.unit in (None, "month"):  # "the first week of the month / of next month"
         start = period(base, "month")[0]
-        if f.rel:
-            start = add_months(start, f.rel)
-        start += timedelta(days=7 * (max(f.nth_week, 1) - 1))
-        return start, start + timedelta(days=7), "week"
+        return _nth_week(add_months(start, f.rel) if f.rel else start, f.nth_week)
     if f.quarter is not None or f.half is not None:
         return _quarter(f, base, direction)
     if f.season is not None:
@@ -302,6 +298,15 @@ def _date_part(f: Features, base: datetime, direction: int, numeric: NumericDate
     if f.deictic == "past":
         return base.replace(year=base.year - 1), base, "year"
     return _counted(f, base, direction)
+
+
+def _nth_week(month_start: datetime, nth: int) -> Period:
+    """The nth seven days of the month ("the first week of May" is May 1-7); -1 is its last seven."""
+    if nth < 0:
+        end = add_months(month_start, 1)
+        return end - timedelta(days=7), end, "week"
+    start = month_start + timedelta(days=7 * (max(nth, 1) - 1))
+    return start, start + timedelta(days=7), "week"
 
 
 def resolve(f: Features, base: datetime, direction: int, numeric: NumericDate) -> Period | None:
