@@ -35,6 +35,10 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Please find the security questionnaire attached.", C, "document", "document-attached",
      {"object": "security questionnaire"}),
     ("Glad to share the deck with your team.", C, "document", "document-send", {"object": "deck"}),
+    ("I'm sending the invoice now.", C, "document", "document-send", {"object": "invoice"}),
+    ("Expect the proposal in your inbox tomorrow morning.", C, "document", "document-expect", {"object": "proposal"}),
+    ("Expect to hear from us soon.", C, "other", "commit-expect", {}),
+    ("The contract will be countersigned by EOD.", C, "deadline", "deadline-by", {}),
     # Hard-wrapped mail: the patterns and the names they find run over a line break.
     ("I'll send over the SOC 2\nreport by Friday.", C, "document", "document-send", {"object": "SOC 2 report"}),
     ("Attached is our pricing\nsheet.", C, "document", "document-attached", {"object": "pricing sheet"}),
@@ -105,7 +109,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("We plan to ship SCIM provisioning this summer.", C, "date", "date-event", {}),
     ("Let me check with our solutions engineer.", C, "other", "commit-let-me", {}),
     ("Let's get your admins onboarded.", C, "other", "commit-lets", {}),
-    ("I'm preparing the rollout checklist now.", C, "other", "commit-progressive", {}),
+    ("I'm preparing the rollout now.", C, "other", "commit-progressive", {}),
+    ("I'm preparing the rollout checklist now.", C, "document", "document-send", {"object": "rollout checklist"}),
     ("I'd like to propose a pilot with two teams.", C, "other", "commit-would-like-to", {}),
     ("The sandbox will be ready for your team.", C, "other", "commit-will-be-ready", {}),
     ("See you Thursday!", C, "meeting", "meeting-see-you", {}),
@@ -125,6 +130,11 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
 
 # (text, pattern id it is a near miss for, whether a request is expected instead)
 NEGATIVE: list[tuple[str, str, bool]] = [
+    ("Expect delays over the holidays.", "commit-expect", False),
+    ("Expect a call from their lawyer.", "commit-expect", False),
+    ("Look for errors in the report.", "document-expect", False),
+    ("I'm not sending the report until legal approves.", "document-send", False),
+    ("They are sending the contract today.", "document-send", False),
     ("- Support: email support is included with every plan.", "request-imperative", False),  # a heading
     ("You will have to sign the order form first.", "commit-will", True),
     ("Our team can't support that.", "commit-will", False),
