@@ -79,10 +79,13 @@ POSITIVE: list[Case] = [
          (E("This year's third quarter", "2024-07-01", "2024-10-01", "quarter"),), ("relative-unit", "quarter")),
     Case("Our FY25 plan is ready.", (E("FY25", "2025-01-01", "2026-01-01", "year"),), ("year-fiscal",)),
     Case("The data is from fiscal 1989.", (E("fiscal 1989", "1989-01-01", "1990-01-01", "year"),), ("year-fiscal",)),
+    # "within" sets a limit like "by": the time is "48 hours", the limit "within 48 hours".
     Case("We'll respond within 48 hours.",
-         (E("within 48 hours", "2024-07-10T09:00", "2024-07-12T09:00", "hour"),), ("within-duration",)),
+         (E("48 hours", "2024-07-10T09:00", "2024-07-12T09:00", "hour",
+            limit=E("within 48 hours", "2024-07-10T09:00", "2024-07-12T09:00", "hour")),), ("within-duration",)),
     Case("We fix P1 bugs within 3 business days.",
-         (E("within 3 business days", "2024-07-10T09:00", "2024-07-16T00:00"),), ("within-duration",)),
+         (E("3 business days", "2024-07-15T00:00", "2024-07-16T00:00",
+            limit=E("within 3 business days", "2024-07-10T09:00", "2024-07-16T00:00")),), ("within-duration",)),
     Case("It will be live in two weeks.", (E("in two weeks", "2024-07-24T00:00", "2024-07-25T00:00"),),
          ("in-duration",)),
     Case("Onboarding starts the first week of January.",
@@ -225,6 +228,15 @@ POSITIVE: list[Case] = [
          ("clock", "zone", "weekday-abbr-cued")),
     Case("We are open 9am to 5pm on Friday.",
          (E("9am to 5pm on Friday", "2024-07-12T09:00", "2024-07-12T18:00", "hour"),), ("clock", "weekday")),
+    # TimeML spans: the article of "a two-year contract" belongs to the noun; "earlier this month"
+    # and "earlier Sunday" keep their modifier.
+    Case("We signed a two-year contract.", (E("two-year", "2024-07-10T09:00", "2026-07-10T09:00", "year"),),
+         ("duration",)),
+    Case("The third-quarter results were strong.", (E("third-quarter", "2024-07-01", "2024-10-01", "quarter"),),
+         ("quarter",)),
+    Case("Earlier this month we shipped.", (E("Earlier this month", "2024-07-01", "2024-08-01", "month"),),
+         ("relative-unit",)),
+    Case("The rebels left earlier Sunday.", (E("earlier Sunday", "2024-07-07", "2024-07-08"),), ("weekday",)),
     # A reply header: the weekday, date, year and clock are one moment.
     Case("On Mon, Jul 8, 2024 at 4:02 PM Dana Brooks wrote:",
          (E("Mon, Jul 8, 2024 at 4:02 PM", "2024-07-08T16:02", "2024-07-08T16:03", "minute"),),

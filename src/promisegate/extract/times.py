@@ -71,7 +71,7 @@ def get_engine(rules_dir: Path | None = None) -> TimeEngine:
         future=frozenset(lexicon["future_cue"]),
         past=frozenset(lexicon["past_cue"]),
         bound_words=frozenset([*lexicon["bound_before"], *lexicon["bound_within"]]),
-        limit_words=frozenset(lexicon["bound_before"]),
+        limit_words=frozenset([*lexicon["bound_before"], *lexicon["bound_within"]]),
         cue_of={},
         resolved={},
     )
@@ -189,6 +189,10 @@ def _trim(words: list[str], expr: Expr) -> None:
         expr.end -= 1
         expr.sides[-1] = (expr.sides[-1][0], min(expr.sides[-1][1], expr.end))
     while expr.end - expr.start > 1 and words[expr.start] in _LEADING_CONTEXT and expr.rule != "in-duration":
+        expr.start += 1
+    # "a two-year contract", "the third-quarter results": the article belongs to the noun the
+    # hyphenated expression describes, not to the expression.
+    if expr.end - expr.start >= 4 and words[expr.start] in ("a", "an", "the") and words[expr.end - 2] == "-":
         expr.start += 1
     s0, e0 = expr.sides[0]
     expr.sides[0] = (max(s0, expr.start), e0)
