@@ -127,7 +127,7 @@ POSITIVE: list[Case] = [
          ("date-numeric",)),
     Case("The audit closed on 2024-06-30.", (E("2024-06-30", "2024-06-30T00:00", "2024-07-01T00:00"),),
          ("date-numeric",)),
-    Case("Renewal is due 11/15.", (E("due 11/15", "2024-11-15T00:00"),), ("date-numeric-short",)),
+    Case("Renewal is due 11/15.", (E("11/15", "2024-11-15T00:00"),), ("date-numeric-short",)),
     Case("It happened in 1998.", (E("1998", "1998-01-01", "1999-01-01", "year"),), ("year",)),
     Case("She was born in the 1970s.", (E("the 1970s", "1970-01-01", "1980-01-01", "year"),), ("decade",)),
     Case("True since the 20th century.", (E("the 20th century", "1901-01-01", "2001-01-01", "year"),),
@@ -237,6 +237,15 @@ POSITIVE: list[Case] = [
     Case("Earlier this month we shipped.", (E("Earlier this month", "2024-07-01", "2024-08-01", "month"),),
          ("relative-unit",)),
     Case("The rebels left earlier Sunday.", (E("earlier Sunday", "2024-07-07", "2024-07-08"),), ("weekday",)),
+    # "Monday the 7th": the month in which the 7th is a Monday.
+    Case("Let's plan on Monday the 7th.", (E("Monday the 7th", "2024-10-07", "2024-10-08"),), ("weekday",)),
+    # A month/day with a day over 12 is no common fraction: no cue word needed.
+    Case("Our Q4 close is 12/19.", (E("Q4", "2024-10-01", "2025-01-01", "quarter"), E("12/19", "2024-12-19")),
+         ("quarter", "date-numeric-short")),
+    Case("Let's aim for the week of 11/18.", (E("the week of 11/18", "2024-11-18", "2024-11-25", "week"),),
+         ("week-of", "date-numeric-short")),
+    Case("Any chance you're free Weds afternoon?",
+         (E("Weds afternoon", "2024-07-10T12:00", "2024-07-10T18:00", "hour"),), ("weekday-abbr-date",)),
     # A reply header: the weekday, date, year and clock are one moment.
     Case("On Mon, Jul 8, 2024 at 4:02 PM Dana Brooks wrote:",
          (E("Mon, Jul 8, 2024 at 4:02 PM", "2024-07-08T16:02", "2024-07-08T16:03", "minute"),),
@@ -437,6 +446,8 @@ NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("Room 2019 is booked.", ("block-count-noun", "year")),
     ("Call 555-0134 x 1910 for help.", ("block-count-noun", "year")),
     ("Mix 3/4 at 2 parts water.", ("date-numeric-short",)),
+    ("He scored 12/20 on the quiz.", ("date-numeric-short", "block-ratio-score")),
+    ("I'd give it a 12/15 rating.", ("date-numeric-short", "block-ratio-score")),
     ("The sun shines on sun and moon alike.", ("weekday-abbr-cued",)),
     ("Wed love to join.", ("weekday-abbr-date",)),
     ("We met on mon ami's boat.", ("weekday-abbr-cued",)),

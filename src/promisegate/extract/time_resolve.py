@@ -271,6 +271,13 @@ def _date_part(f: Features, base: datetime, direction: int, numeric: NumericDate
     if f.century is not None:
         start = datetime((f.century - 1) * 100 + 1 if f.century > 1 else 1, 1, 1)
         return start, start.replace(year=start.year + 100), "year"
+    if f.weekday is not None and f.dom is not None and f.rel is None and f.unit is None:
+        # "Monday the 7th": a month in which the 7th is a Monday, the nearest one the tense allows.
+        first = base.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+        days = [d for k in range(-12, 13) if (m := add_months(first, k))
+                and (d := _safe_day(m.year, m.month, f.dom)) is not None and d.weekday() == f.weekday]
+        if days:
+            return _pick([_day(d) for d in days], base, direction if direction else 1)
     if f.weekday is not None:
         if f.unit == "week" and f.rel is not None and f.count is None:  # "Monday next week"
             return _day(period(base, "week")[0] + timedelta(weeks=f.rel, days=f.weekday))

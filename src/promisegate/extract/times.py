@@ -32,7 +32,7 @@ from promisegate.paths import bundled
 
 # Context words some patterns need ("in March") but that are not part of the expression itself.
 _LEADING_CONTEXT = frozenset({"in", "since", "of", "during", "after", "through", "from", "at", "on", "@",
-                              "for", "spend", "spent", "took", "take", "takes", "lasting", "around", "about"})
+                              "for", "spend", "spent", "took", "take", "takes", "lasting", "around", "about", "due"})
 # A pattern whose id ends in "-range" spans both ends of a range; it is cut at the first of these.
 _RANGE_CUT = ("-", "–", "—", "to", "through", "thru", "and", "until", "till")
 _CONTEXT_WEIGHTLESS = _LEADING_CONTEXT | {"by", "before", "until", "till", "at", "around", "about"}
