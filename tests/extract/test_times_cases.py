@@ -237,6 +237,13 @@ POSITIVE: list[Case] = [
     Case("Earlier this month we shipped.", (E("Earlier this month", "2024-07-01", "2024-08-01", "month"),),
          ("relative-unit",)),
     Case("The rebels left earlier Sunday.", (E("earlier Sunday", "2024-07-07", "2024-07-08"),), ("weekday",)),
+    Case("Can we meet the day after tomorrow?", (E("the day after tomorrow", "2024-07-12", "2024-07-13"),),
+         ("deictic-day",)),
+    Case("It happened the day before yesterday.", (E("the day before yesterday", "2024-07-08", "2024-07-09"),),
+         ("deictic-day",)),
+    # A bare quarter is this year's, unless the sentence looks ahead and it is over.
+    Case("Let's revisit this in Q2.", (E("Q2", "2025-04-01", "2025-07-01", "quarter"),), ("quarter",)),
+    Case("Revenue in Q2 was strong.", (E("Q2", "2024-04-01", "2024-07-01", "quarter"),), ("quarter",)),
     # "Monday the 7th": the month in which the 7th is a Monday.
     Case("Let's plan on Monday the 7th.", (E("Monday the 7th", "2024-10-07", "2024-10-08"),), ("weekday",)),
     # A month/day with a day over 12 is no common fraction: no cue word needed.

@@ -168,6 +168,8 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
             kind, value = lex["deictic"][w]
             if kind == "day":
                 f.day_offset = int(value)
+                if i >= 2 and words[i - 2] == "day" and prev in ("after", "before"):
+                    f.day_offset += 1 if prev == "after" else -1  # "the day after tomorrow"
             elif kind == "night":
                 f.day_offset, f.pod = 0, (18, 24)
             else:

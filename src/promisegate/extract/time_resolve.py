@@ -134,8 +134,12 @@ def _quarter(f: Features, base: datetime, direction: int) -> Period | None:
 
     if f.year is not None:
         return make(f.year)
-    # A bare "Q3" or "the third quarter" is this year's, as in TimeML and in sales talk.
-    return make(base.year + (f.rel or 0))
+    # A bare "Q3" or "the third quarter" is this year's, as in TimeML and in sales talk, unless the
+    # sentence looks ahead and this year's is over ("let's revisit this in Q2", said in November).
+    found = make(base.year + (f.rel or 0))
+    if f.rel is None and direction > 0 and found[1] <= base:
+        return make(base.year + 1)
+    return found
 
 
 def _season(f: Features, base: datetime, direction: int) -> Period | None:
