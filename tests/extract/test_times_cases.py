@@ -453,6 +453,8 @@ NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("Room 2019 is booked.", ("block-count-noun", "year")),
     ("Call 555-0134 x 1910 for help.", ("block-count-noun", "year")),
     ("Our office is at 1600 Amphitheatre Pkwy.", ("block-count-noun", "year")),
+    ("They appealed to the 11th Circuit Court.", ("block-ordinal-noun", "day-of-month")),
+    ("Funds hold more than a quarter of the market.", ("block-idiom", "duration")),
     ("Mix 3/4 at 2 parts water.", ("date-numeric-short",)),
     ("He scored 12/20 on the quiz.", ("date-numeric-short", "block-ratio-score")),
     ("I'd give it a 12/15 rating.", ("date-numeric-short", "block-ratio-score")),
