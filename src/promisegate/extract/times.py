@@ -3,7 +3,7 @@
 Steps for one doc: match every pattern; drop matches that touch a BLOCK span (prices, versions,
 phones); keep the longest non-overlapping atoms; join neighbours that form one expression
 ("Friday" + "at 3pm" + "PT", "March 3" "to" "April 5"); read features and resolve them against `now`
-(see time_resolve.py). A leading "by/before/until" names the time after it and sets a limit: the span
+(see time_resolve.py). A leading "by/before/until/within" names the time after it and sets a limit: the span
 is the time ("Friday"), and its `limit` the interval the word sets ("by Friday": now to Friday's end).
 """
 
@@ -52,8 +52,7 @@ class TimeEngine:
     lexicon: TimeLexicon
     future: frozenset[str]
     past: frozenset[str]
-    bound_words: frozenset[str]
-    limit_words: frozenset[str]  # "by", "before", "until": they set a limit at the time they name
+    bound_words: frozenset[str]  # "by", "before", "until", "within": they set a limit at the time they name
     cue_of: dict[str, int]  # memo of _cue, filled as words are seen
     resolved: dict[tuple, tuple[datetime, datetime, Grain] | None]  # memo of intervals (_resolve_expr)
 
@@ -71,7 +70,6 @@ def get_engine(rules_dir: Path | None = None) -> TimeEngine:
         future=frozenset(lexicon["future_cue"]),
         past=frozenset(lexicon["past_cue"]),
         bound_words=frozenset([*lexicon["bound_before"], *lexicon["bound_within"]]),
-        limit_words=frozenset([*lexicon["bound_before"], *lexicon["bound_within"]]),
         cue_of={},
         resolved={},
     )
@@ -224,7 +222,7 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
         sent = sentences[k] if k >= 0 and expr.start < sentences[k][1] else (0, len(doc))
         anaphoric = named is not None and not _ANAPHORIC.isdisjoint(words[expr.start:expr.end])
         ref = named if named is not None and anaphoric else base
-        limited = words[expr.start] in engine.limit_words or (expr.start != bare and words[expr.start] == "no")
+        limited = words[expr.start] in engine.bound_words or (expr.start != bare and words[expr.start] == "no")
         # A limit looks ahead: "I'll send the deck we discussed by Friday" is the coming Friday, whatever
         # tense the nearest cue has.
         direction = 2 if limited else _direction(cues, expr.start, expr.end, sent[0], sent[1], default)
@@ -236,13 +234,12 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
             # (what a commitment's `when` promises).
             expr.start = bare if expr.start != bare else _after_bound(words, expr, engine)
             expr.sides[0] = (max(expr.sides[0][0], expr.start), expr.sides[0][1])
-            named_span = _resolve_expr(cols, expr, engine, ref, direction, zone) if expr.start < expr.end else None
-            out.append(replace(named_span, limit=span) if named_span is not None else span)
+            bare_span = _resolve_expr(cols, expr, engine, ref, direction, zone) if expr.start < expr.end else None
+            out.append(replace(bare_span, limit=span) if bare_span is not None else span)
             continue
         out.append(span)
-        if expr.label == "DATE" and words[expr.start] not in engine.bound_words:
-            # A limit ("by Friday", "within 2 weeks") runs from now: only a date read as itself is
-            # something to refer back to.
+        if expr.label == "DATE":
+            # Only a date read as itself is something to refer back to; a limit runs from now.
             named = span.from_.astimezone(zone).replace(tzinfo=None)
     return share_alternative_day(cols.source, out)
 
@@ -250,7 +247,7 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
 def _after_bound(words: list[str], expr: Expr, engine: TimeEngine) -> int:
     """The first token of `expr` after the bound words a pattern included ("by" in "by the 5th")."""
     i = expr.start
-    while i < expr.end and (words[i] in engine.limit_words or is_wrap(words[i])):
+    while i < expr.end and (words[i] in engine.bound_words or is_wrap(words[i])):
         i += 1
     return i
 
@@ -324,6 +321,10 @@ def _interval(words: list[str], expr: Expr, cut_range: bool, lex: TimeLexicon, b
 _GRAINS: list[Grain] = ["minute", "hour", "day", "week", "month", "quarter", "year"]
 
 
+# The Features fields that name a day, copied between the sides of a clock range.
+_DAY_FIELDS = ("weekday", "month", "dom", "year", "numeric", "day_offset", "rel", "unit", "holiday")
+
+
 def _share(left: Features, right: Features) -> None:
     """Fill what one side of a range leaves out from the other ("March 3-5", "between 2 and 4pm")."""
     if right.dom is None and right.month is None and right.count is not None and left.dom is not None \
@@ -349,12 +350,12 @@ def _share(left: Features, right: Features) -> None:
         left.zone = right.zone
     if right.hour is not None and not right.has_date() and left.has_date():
         # "Friday 2-4pm", "November 23 from 6 to 10am": the end is on the day the start names.
-        for name in ("weekday", "month", "dom", "year", "numeric", "day_offset", "rel", "unit", "holiday"):
+        for name in _DAY_FIELDS:
             setattr(right, name, getattr(left, name))
     elif left.hour is not None and not left.has_date() and right.has_date() \
             and (right.hour is not None or right.pod is not None):
         # "between 10am and noon on Wednesday", "9am to 5pm Friday": the start is on the day the end names.
-        for name in ("weekday", "month", "dom", "year", "numeric", "day_offset", "rel", "unit", "holiday"):
+        for name in _DAY_FIELDS:
             setattr(left, name, getattr(right, name))
     if left.weekday is not None and right.weekday is not None and left.rel is not None and right.rel is None:
         right.rel = left.rel
