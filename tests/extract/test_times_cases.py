@@ -244,6 +244,17 @@ POSITIVE: list[Case] = [
     # A bare quarter is this year's, unless the sentence looks ahead and it is over.
     Case("Let's revisit this in Q2.", (E("Q2", "2025-04-01", "2025-07-01", "quarter"),), ("quarter",)),
     Case("Revenue in Q2 was strong.", (E("Q2", "2024-04-01", "2024-07-01", "quarter"),), ("quarter",)),
+    # A length counted from a day is one date: the day, that far on.
+    Case("Let's meet a week from Friday.", (E("a week from Friday", "2024-07-19", "2024-07-20"),),
+         ("duration", "weekday")),
+    Case("It's due two weeks from Monday.", (E("two weeks from Monday", "2024-07-29", "2024-07-30"),),
+         ("duration", "weekday")),
+    Case("We have 3 days from Dec 1 to decide.", (E("3 days from Dec 1", "2024-12-04", "2024-12-05"),),
+         ("duration", "month-day")),
+    Case("It runs a week from Monday to Friday.",
+         (E("a week", "2024-07-10T09:00", "2024-07-17T09:00", "week"),
+          E("Monday to Friday", "2024-07-08", "2024-07-13")),
+         ("duration", "weekday")),
     # "Monday the 7th": the month in which the 7th is a Monday.
     Case("Let's plan on Monday the 7th.", (E("Monday the 7th", "2024-10-07", "2024-10-08"),), ("weekday",)),
     # A month/day with a day over 12 is no common fraction: no cue word needed.

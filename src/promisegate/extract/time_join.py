@@ -44,6 +44,8 @@ class Expr:
     rule: str
     label: str
     sides: list[tuple[int, int]]  # one side, or two for a range
+    # "a week from Friday": the first side is a length counted from the day the second names.
+    offset: bool = False
 
 
 def join_atoms(words: list[str], atoms: list[Atom], lex: TimeLexicon, now_year: int) -> list[Expr]:
@@ -80,7 +82,27 @@ def join_atoms(words: list[str], atoms: list[Atom], lex: TimeLexicon, now_year: 
                 continue
         exprs.append(Expr(a.start, a.end, a.rule, a.label, [(a.start, a.end)]))
         feats.append(f)
-    return [e for e in exprs if e.label != "PART" or len(e.sides) > 1]
+    return _offsets(words, [e for e in exprs if e.label != "PART" or len(e.sides) > 1], lex, now_year)
+
+
+def _offsets(words: list[str], exprs: list[Expr], lex: TimeLexicon, now_year: int) -> list[Expr]:
+    """Join a length and the day it counts from: "two weeks" + "from Monday" is one date, two weeks on."""
+    out: list[Expr] = []
+    for e in exprs:
+        last = out[-1] if out else None
+        if last is not None and last.label == "DURATION" and len(last.sides) == 1 and e.label == "DATE" \
+                and len(e.sides) == 1 and e.start == last.end:
+            # "from" opened the day's atom ("from Monday") or closed the length's ("a week from").
+            head = (last.start, last.end - 1) if words[last.end - 1] == "from" else (last.start, last.end)
+            tail = (e.start + 1, e.end) if words[e.start] == "from" else (e.start, e.end)
+            length = read_features(words[head[0]:head[1]], lex, now_year)
+            day = read_features(words[tail[0]:tail[1]], lex, now_year)
+            if (head[1] < last.end) != (tail[0] > e.start) and tail[0] < tail[1] and length.count is not None \
+                    and length.unit is not None and kind_of(day) == "date":
+                out[-1] = Expr(last.start, e.end, e.rule, "DATE", [head, tail], offset=True)
+                continue
+        out.append(e)
+    return out
 
 
 def _compatible(a: Features, b: Features, la: str, lb: str, gap: list[str]) -> bool:

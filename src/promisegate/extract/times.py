@@ -22,6 +22,7 @@ import dateparser
 from spacy.tokens import Doc
 
 from promisegate.extract.nlp import TokenColumns, get_nlp, is_wrap, sentence_bounds, token_columns
+from promisegate.extract.time_calendar import shift
 from promisegate.extract.time_features import Features, read_features
 from promisegate.extract.time_join import Atom, Expr, join_atoms, share_alternative_day
 from promisegate.extract.time_lexicon import TimeLexicon, load_lexicon
@@ -183,7 +184,7 @@ def _extend_bound(words: list[str], expr: Expr, engine: TimeEngine) -> None:
 
 
 def _trim(words: list[str], expr: Expr) -> None:
-    while expr.end - expr.start > 1 and words[expr.end - 1] in (",", "(", "-"):
+    while expr.end - expr.start > 1 and words[expr.end - 1] in (",", "(", "-", "from"):
         expr.end -= 1
         expr.sides[-1] = (expr.sides[-1][0], min(expr.sides[-1][1], expr.end))
     while expr.end - expr.start > 1 and words[expr.start] in _LEADING_CONTEXT and expr.rule != "in-duration":
@@ -262,7 +263,7 @@ def _resolve_expr(cols: TokenColumns, expr: Expr, engine: TimeEngine, base: date
     sides = expr.sides
     cut_range = len(sides) == 1 and expr.rule.endswith("-range")
     shape = (sides[0][0] - s0, sides[0][1] - s0) if len(sides) == 1 else tuple((s - s0, e - s0) for s, e in sides)
-    key = (tuple(words[s0:expr.end]), shape, cut_range, base, direction, zone)
+    key = (tuple(words[s0:expr.end]), shape, cut_range, expr.offset, base, direction, zone)
     memo = engine.resolved
     if key in memo:
         found = memo[key]
@@ -300,6 +301,13 @@ def _interval(words: list[str], expr: Expr, cut_range: bool, lex: TimeLexicon, b
     head = words[expr.start:sides_at[0][0]]  # a bound word kept in front ("by")
     sides = [read_features(head + words[s:e], lex, base.year) if k == 0 else read_features(words[s:e], lex, base.year)
              for k, (s, e) in enumerate(sides_at)]
+    if expr.offset:  # "a week from Friday": Friday, a week on
+        day = resolve(sides[1], base, direction, _numeric_date)
+        length = sides[0]
+        if day is None or length.count is None or length.unit is None:
+            return None
+        start = shift(day[0], length.count, length.unit)
+        return start, start + (day[1] - day[0]), day[2], None
     if len(sides) == 2:
         sides = [copy(f) for f in sides]  # read_features' results are shared
         _share(sides[0], sides[1])
