@@ -113,6 +113,7 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("I'm preparing the rollout checklist now.", C, "document", "document-send", {"object": "rollout checklist"}),
     ("I'd like to propose a pilot with two teams.", C, "other", "commit-would-like-to", {}),
     ("The sandbox will be ready for your team.", C, "other", "commit-will-be-ready", {}),
+    ("Can we meet Friday at 3pm ET?", C, "meeting", "meeting-verb", {}),
     ("See you Thursday!", C, "meeting", "meeting-see-you", {}),
     ("We're confirmed for the workshop on the 12th.", C, "meeting", "meeting-confirmed", {}),
     ("Please review the redlines.", R, "other", "request-please", {}),
@@ -131,6 +132,7 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
 # (text, pattern id it is a near miss for, whether a request is expected instead)
 NEGATIVE: list[tuple[str, str, bool]] = [
     ("Expect delays over the holidays.", "commit-expect", False),
+    ("They talk Monday about the merger.", "meeting-verb", False),
     ("Expect a call from their lawyer.", "commit-expect", False),
     ("Look for errors in the report.", "document-expect", False),
     ("I'm not sending the report until legal approves.", "document-send", False),

@@ -307,7 +307,7 @@ def _interval(words: list[str], expr: Expr, cut_range: bool, lex: TimeLexicon, b
         if day is None or length.count is None or length.unit is None:
             return None
         start = shift(day[0], length.count, length.unit)
-        return start, start + (day[1] - day[0]), day[2], None
+        return start, start + (day[1] - day[0]), day[2], ZoneInfo(sides[1].zone) if sides[1].zone else None
     if len(sides) == 2:
         sides = [copy(f) for f in sides]  # read_features' results are shared
         _share(sides[0], sides[1])
