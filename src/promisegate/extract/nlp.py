@@ -43,8 +43,7 @@ def get_nlp() -> Language:
     from promisegate.extract.commit_rules import hyphenated_words  # it imports this module
 
     _keep_whole(tokenizer, hyphenated_words())  # the bundled rules' words, before any text is read
-    for form in _WEEKDAY_NOT_WE_D:
-        tokenizer.add_special_case(form, [{ORTH: form}])
+    _add_whole(tokenizer, _WEEKDAY_NOT_WE_D)
     return nlp
 
 
@@ -59,8 +58,13 @@ def keep_whole(words: Iterable[str]) -> None:
 
 
 def _keep_whole(tokenizer: Any, words: Iterable[str]) -> None:
-    known = tokenizer.rules
-    forms = {form for w in words for form in (w, w.lower(), w.capitalize(), w.upper(), w.title())} - set(known)
+    forms = {form for w in words for form in (w, w.lower(), w.capitalize(), w.upper(), w.title())}
+    _add_whole(tokenizer, forms - set(tokenizer.rules))  # spaCy's own exceptions stay
+
+
+def _add_whole(tokenizer: Any, forms: Iterable[str]) -> None:
+    """Make each of `forms`, exactly as written, one token (replacing a spaCy exception for it)."""
+    forms = set(forms)
     for form in sorted(forms):
         tokenizer.add_special_case(form, [{ORTH: form}])
     if forms:

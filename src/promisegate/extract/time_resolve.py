@@ -277,9 +277,8 @@ def _date_part(f: Features, base: datetime, direction: int, numeric: NumericDate
         return start, start.replace(year=start.year + 100), "year"
     if f.weekday is not None and f.dom is not None and f.rel is None and f.unit is None:
         # "Monday the 7th": a month in which the 7th is a Monday, the nearest one the tense allows.
-        first = base.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-        days = [d for k in range(-12, 13) if (m := add_months(first, k))
-                and (d := _safe_day(m.year, m.month, f.dom)) is not None and d.weekday() == f.weekday]
+        days = [d for k in range(-12, 13) if (d := _day_of_month(base, k, f.dom)) is not None
+                and d.weekday() == f.weekday]
         if days:
             return _pick([_day(d) for d in days], base, direction if direction else 1)
     if f.weekday is not None:
@@ -289,16 +288,10 @@ def _date_part(f: Features, base: datetime, direction: int, numeric: NumericDate
     if f.year is not None:
         return period(datetime(f.year, 1, 1), "year")
     if f.dom is not None and f.unit == "month" and f.rel is not None and f.count is None:  # "the 1st of next month"
-        first = add_months(period(base, "month")[0], f.rel)
-        found = _safe_day(first.year, first.month, f.dom)
+        found = _day_of_month(base, f.rel, f.dom)
         return _day(found) if found else None
     if f.dom is not None:
-        def make_month(offset: int) -> Period | None:
-            first = add_months(base.replace(day=1, hour=0, minute=0, second=0, microsecond=0), offset)
-            day = _safe_day(first.year, first.month, f.dom or 1)
-            return _day(day) if day else None
-
-        cands = [p for k in (-1, 0, 1) if (p := make_month(k)) is not None]
+        cands = [_day(d) for k in (-1, 0, 1) if (d := _day_of_month(base, k, f.dom)) is not None]
         return _pick(cands, base, direction if direction else 1) if cands else None
     if f.deictic == "now":
         return base, base + timedelta(minutes=1), "minute"
@@ -309,6 +302,12 @@ def _date_part(f: Features, base: datetime, direction: int, numeric: NumericDate
     if f.deictic == "past":
         return base.replace(year=base.year - 1), base, "year"
     return _counted(f, base, direction)
+
+
+def _day_of_month(base: datetime, months: int, dom: int) -> datetime | None:
+    """Day `dom` of the month `months` months from the one `base` is in (None when it has no such day)."""
+    first = add_months(period(base, "month")[0], months)
+    return _safe_day(first.year, first.month, dom)
 
 
 def _nth_week(month_start: datetime, nth: int) -> Period:

@@ -223,7 +223,7 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
         sent = sentences[k] if k >= 0 and expr.start < sentences[k][1] else (0, len(doc))
         anaphoric = named is not None and not _ANAPHORIC.isdisjoint(words[expr.start:expr.end])
         ref = named if named is not None and anaphoric else base
-        limited = words[expr.start] in engine.bound_words or (expr.start != bare and words[expr.start] == "no")
+        limited = expr.start != bare or words[expr.start] in engine.bound_words  # moved onto "by", "no later than"
         # A limit looks ahead: "I'll send the deck we discussed by Friday" is the coming Friday, whatever
         # tense the nearest cue has.
         direction = 2 if limited else _direction(cues, expr.start, expr.end, sent[0], sent[1], default)
