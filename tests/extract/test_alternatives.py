@@ -17,19 +17,44 @@ NOW = datetime(2026, 11, 23, 10, 0, tzinfo=LA)
     ("We could do Tuesday, December 1 at 11am PT or 3pm PT.", "2026-12-01T15:00:00-08:00"),
     ("Thursday at 9am, or 2pm?", "2026-11-26T14:00:00-08:00"),
     ("Today at 3pm or 4pm works.", "2026-11-23T16:00:00-08:00"),  # already the same day
+    # Not an alternative, but the same sentence, and the day is ahead: the clock narrows that day.
+    ("Tuesday at 11am PT we ship; 3pm is the cut-off.", "2026-11-24T15:00:00-08:00"),
+    ("Let's meet Thursday; 2:30 works for me.", "2026-11-26T14:30:00-08:00"),
+    ("Could we push our sync to Thursday afternoon, say 2:30 Eastern?", "2026-11-26T14:30:00-05:00"),
 ])
-def test_bare_alternative_time_takes_the_day_before_it(text: str, second: str) -> None:
+def test_bare_clock_time_takes_the_day_before_it(text: str, second: str) -> None:
     times = extract(text, NOW, LA).times
     assert times[1].from_.isoformat() == second
 
 
 @pytest.mark.parametrize("text", [
-    "The call is Tuesday, December 1 at 11am PT. Lunch is at 1pm.",  # a new sentence, not an alternative
-    "Tuesday at 11am PT we ship; 3pm is the cut-off.",  # joined by ';', not or/and
+    "The call is Tuesday, December 1 at 11am PT. Lunch is at 1pm.",  # a new sentence
+    "We met last Friday, and I will call you at 1pm.",  # a day in the past is another event
+    "Please send it by Friday; I can talk at 1pm.",  # a limit, not a day the clock narrows
+    "The audit is Friday and everyone involved in it must first check in with me at 1pm.",  # far apart
 ])
-def test_clock_times_that_are_not_alternatives_keep_their_own_day(text: str) -> None:
+def test_clock_times_that_narrow_no_day_keep_their_own_day(text: str) -> None:
     times = extract(text, NOW, LA).times
     assert times[1].from_.date() == NOW.date()
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("Let's target early January, ideally the 6th or 7th.", ["2027-01-06", "2027-01-07"]),
+    ("In March, probably the 12th.", ["2027-03-12"]),
+    ("I can do the 14th or 15th of December.", ["2026-12-14", "2026-12-15"]),
+])
+def test_bare_day_of_month_takes_the_month_it_narrows(text: str, days: list[str]) -> None:
+    found = [t for t in extract(text, NOW, LA).times if t.grain == "day"]
+    assert [t.from_.date().isoformat() for t in found] == days
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("The October invoice is due on the 15th.", "2026-12-15"),  # the month of the invoice, not of the date
+    ("See you on the 30th, or on December 2.", "2026-11-30"),  # "or on" another named day: two days
+])
+def test_bare_day_of_month_far_from_a_month_keeps_its_own(text: str, day: str) -> None:
+    bare = next(t for t in extract(text, NOW, LA).times if t.rule == "day-of-month")
+    assert bare.from_.date().isoformat() == day
 
 
 def test_would_time_work_is_a_meeting_proposal_with_its_time() -> None:

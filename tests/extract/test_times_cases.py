@@ -54,8 +54,8 @@ POSITIVE: list[Case] = [
     Case("The call is between 2 and 4pm.",
          (E("between 2 and 4pm", "2024-07-10T14:00", "2024-07-10T17:00", "hour"),), ("clock-range",)),
     Case("The conference runs March 3–5.",
-         (E("March 3–5", "2024-03-03T00:00", "2024-03-06T00:00"),), ("month-day-range",)),
-    Case("Our booth is open 19-22 April.", (E("19-22 April", "2024-04-19", "2024-04-23"),), ("month-day-range",)),
+         (E("March 3–5", "2025-03-03T00:00", "2025-03-06T00:00"),), ("month-day-range",)),
+    Case("Our booth is open 19-22 April.", (E("19-22 April", "2025-04-19", "2025-04-23"),), ("month-day-range",)),
     Case("I'll have it to you by EOD.", (E("EOD", "2024-07-10T09:00", "2024-07-11T00:00",
            limit=E("by EOD", "2024-07-10T09:00", "2024-07-11T00:00")),), ("shorthand",)),
     Case("Please reply by COB.", (E("COB", "2024-07-10T09:00", "2024-07-10T17:00", "hour",
@@ -373,11 +373,29 @@ POSITIVE: list[Case] = [
     Case("Can we meet in the next\ntwo weeks?",
          (E("the next\ntwo weeks", "2024-07-10T09:00", "2024-07-24T09:00", "week"),), ("relative-count",)),
     Case("It will be ready by\n\nFriday.", (E("Friday", "2024-07-12", "2024-07-13"),), ("weekday",)),
+    # A clock time without am/pm from 1 to 7 is afternoon, with minutes too; a 24-hour "02:30" is not.
+    Case("Can we meet at 2:30 tomorrow?", (E("2:30 tomorrow", "2024-07-11T14:30", "2024-07-11T14:31", "minute"),),
+         ("clock",)),
+    Case("The job runs at 02:30 tomorrow.", (E("02:30 tomorrow", "2024-07-11T02:30", "2024-07-11T02:31", "minute"),),
+         ("clock",)),
+    Case("We are free on the 16th or 17th.", (E("the 16th", "2024-07-16T00:00"), E("17th", "2024-07-17T00:00")),
+         ("day-of-month",)),
+    # A present-tense verb right before a date points ahead ("is Monday": the coming one, not two days
+    # ago); "since" right before one points back.
+    Case("The kickoff is Monday.", (E("Monday", "2024-07-15T00:00", "2024-07-16T00:00"),), ("weekday",)),
+    Case("Our fiscal year ends June 30.", (E("June 30", "2025-06-30T00:00", "2025-07-01T00:00"),), ("month-day",)),
+    Case("The integration has been live since September.",
+         (E("September", "2023-09-01T00:00", "2023-10-01T00:00", "month"),), ("month-cued",)),
+    # Further away neither counts: "since" there is mostly "because".
+    Case("Since the team is small, Thursday suits us.", (E("Thursday", "2024-07-11T00:00", "2024-07-12T00:00"),),
+         ("weekday",)),
 ]
 
 # Text with no time in it, each aimed at a pattern that could misfire there.
 NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("We appreciate your patience.", ("weekday",)),
+    ("The workshop is for 5th and 6th graders.", ("day-of-month", "block-ordinal-noun")),
+    ("The offices on the 3rd or 4th floors are being painted.", ("day-of-month", "block-ordinal-noun")),
     ("We will review the contract.", ("weekday", "weekday-abbr-date")),
     ("Sun Microsystems was a customer.", ("weekday-abbr-date", "weekday-relative")),
     ("Mon Cheri is the product name.", ("weekday-abbr-date",)),

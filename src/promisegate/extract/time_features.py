@@ -40,6 +40,7 @@ class Features:
     hour: int | None = None
     minute: int | None = None
     meridiem: str | None = None
+    clock24: bool = False  # "02:30", "14:00": a 24-hour clock, never moved to the afternoon
     pod: tuple[int, int] | None = None
     zone: str | None = None
     rel: int | None = None
@@ -289,6 +290,7 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
         elif (m := _CLOCK.match(w)) is not None and _is_clock(m, prev, nxt, lex, f):
             f.hour = int(m.group(1))
             f.minute = int(m.group(2)) if m.group(2) else None
+            f.clock24 = m.group(1).startswith("0") or f.hour > 12
             if m.group(3):
                 f.meridiem = "pm" if m.group(3).startswith("p") else "am"
         elif (m := _HMM.match(w)) is not None and (nxt in lex["meridiem"] or nxt.rstrip(".") in ("am", "pm")):

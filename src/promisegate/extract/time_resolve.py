@@ -1,7 +1,9 @@
 """Turn the features of one time expression into a [start, end) interval in wall time.
 
 `direction` says which way an underspecified date points: +1 future ("we'll ship Friday"),
--1 past ("the company said Friday"), 0 nearest to now. Explicit words (next, last, ago) win.
+-1 past ("the company said Friday"), 0 nearest to now; +2 strictly ahead (a deadline, "by Friday", or a
+present tense right before the date, "the kickoff is Monday"), -2 strictly behind ("live since March").
+Explicit words (next, last, ago) win.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ def _pick(cands: Iterable[Period], base: datetime, direction: int) -> Period:
 
     if direction >= 2:  # a deadline word ("by", "no later than") points strictly ahead
         return next((c for c in sorted(cands) if c[1] > base), max(cands))
+    if direction <= -2:  # "since March": strictly behind (or the current one)
+        return next((c for c in sorted(cands, reverse=True) if c[0] <= base), min(cands))
 
     def distance(c: Period) -> timedelta:
         if c[0] <= base < c[1]:
@@ -340,8 +344,8 @@ def resolve(f: Features, base: datetime, direction: int, numeric: NumericDate) -
         if f.hour is not None:
             hour = f.hour % 12 + (12 if f.meridiem == "pm" else 0) if f.meridiem else f.hour
             evening = f.pod is not None and f.pod[0] >= 12
-            if f.meridiem is None and 1 <= f.hour <= 11 and (evening or (f.hour <= 7 and f.minute is None)):
-                hour += 12  # "at 3" in a business email means 3pm; "tonight at 8" means 8pm
+            if f.meridiem is None and not f.clock24 and 1 <= f.hour <= 11 and (evening or f.hour <= 7):
+                hour += 12  # "at 3" or "2:30" in a business email is afternoon; "tonight at 8" means 8pm
             if f.hour == 24 or hour >= 24:
                 hour = 0
                 day += timedelta(days=1)

@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from promisegate.extract.nlp import TokenColumns, get_nlp, is_wrap, sentence_bounds, token_columns
 from promisegate.extract.time_calendar import shift
 from promisegate.extract.time_features import Features, read_features
-from promisegate.extract.time_join import Atom, Expr, join_atoms, share_alternative_day
+from promisegate.extract.time_join import Atom, Expr, join_atoms, share_day
 from promisegate.extract.time_lexicon import TimeLexicon, load_lexicon
 from promisegate.extract.time_patterns import TimePatterns, load_patterns
 from promisegate.extract.time_resolve import resolve
@@ -33,12 +33,15 @@ from promisegate.paths import bundled
 
 # Context words some patterns need ("in March") but that are not part of the expression itself.
 _LEADING_CONTEXT = frozenset({"in", "since", "of", "during", "after", "through", "from", "at", "on", "@",
-                              "for", "spend", "spent", "took", "take", "takes", "lasting", "around", "about", "due"})
+                              "for", "spend", "spent", "took", "take", "takes", "lasting", "around", "about", "due",
+                              "or", "and"})
 # A pattern whose id ends in "-range" spans both ends of a range; it is cut at the first of these.
 _RANGE_CUT = ("-", "–", "—", "to", "through", "thru", "and", "until", "till")
 _CONTEXT_WEIGHTLESS = _LEADING_CONTEXT | {"by", "before", "until", "till", "at", "around", "about"}
 _PRIORITY = {"DATE": 0, "TIME": 0, "SET": 1, "DURATION": 2, "PART": 3}
 _ED = re.compile(r"^[a-z]{3,}ed$")
+_NEAR = 2  # the size of a near cue's sign: it counts only within _NEAR_REACH tokens before the date
+_NEAR_REACH = 2
 _Interval = tuple[datetime, datetime, Grain, ZoneInfo | None]  # wall-time [from, to), grain, named zone
 _RESOLVED_LIMIT = 100_000
 # "that year", "the following month", "the previous Friday": read from the date the text last named.
@@ -52,7 +55,9 @@ class TimeEngine:
     patterns: TimePatterns
     lexicon: TimeLexicon
     future: frozenset[str]
+    near_future: frozenset[str]  # forward only right before the date: "is Saturday"
     past: frozenset[str]
+    near_past: frozenset[str]  # backward only right before the date: "since March"
     bound_words: frozenset[str]  # "by", "before", "until", "within": they set a limit at the time they name
     cue_of: dict[str, int]  # memo of _cue, filled as words are seen
     resolved: dict[tuple, tuple[datetime, datetime, Grain] | None]  # memo of intervals (_resolve_expr)
@@ -69,7 +74,9 @@ def get_engine(rules_dir: Path | None = None) -> TimeEngine:
         patterns=patterns,
         lexicon=lexicon,
         future=frozenset(lexicon["future_cue"]),
+        near_future=frozenset(lexicon["near_future_cue"]),
         past=frozenset(lexicon["past_cue"]),
+        near_past=frozenset(lexicon["near_past_cue"]),
         bound_words=frozenset([*lexicon["bound_before"], *lexicon["bound_within"]]),
         cue_of={},
         resolved={},
@@ -134,14 +141,18 @@ def _select(cols: TokenColumns, engine: TimeEngine) -> list[Atom]:
 def _cue(w: str, engine: TimeEngine) -> int:
     sign = engine.cue_of.get(w)
     if sign is None:
-        sign = 1 if w in engine.future else -1 if w in engine.past or _ED.match(w) else 0
+        sign = 1 if w in engine.future else -1 if w in engine.past or _ED.match(w) else _near(w, engine)
         if len(engine.cue_of) < 100_000:
             engine.cue_of[w] = sign
     return sign
 
 
+def _near(w: str, engine: TimeEngine) -> int:
+    return _NEAR if w in engine.near_future else -_NEAR if w in engine.near_past else 0
+
+
 def _cues(words: list[str], engine: TimeEngine) -> list[tuple[int, int]]:
-    """(token index, +1/-1) of every tense cue, in order."""
+    """(token index, sign) of every tense cue, in order: +1/-1, or +2/-2 for a near cue."""
     known = engine.cue_of.get
     signs = [known(w) for w in words]
     if None in signs:
@@ -151,7 +162,7 @@ def _cues(words: list[str], engine: TimeEngine) -> list[tuple[int, int]]:
 
 def _doc_direction(cues: list[tuple[int, int]]) -> int:
     """The tense most of the text is written in: news reports the past, sales email plans ahead."""
-    total = sum(sign for _, sign in cues)
+    total = sum(sign for _, sign in cues if abs(sign) != _NEAR)
     return 1 if total > 0 else -1 if total < 0 else 0
 
 
@@ -163,6 +174,8 @@ def _direction(cues: list[tuple[int, int]], start: int, end: int, sent_start: in
         if start <= i < end:
             continue
         dist = start - i if i < start else i - end + 1
+        if abs(sign) == _NEAR and (i > start or dist > _NEAR_REACH):
+            continue
         if dist < best[0]:  # at equal distance the cue before wins: it is read first
             best = (dist, sign)
     return best[1]
@@ -242,7 +255,7 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
         if expr.label == "DATE":
             # Only a date read as itself is something to refer back to; a limit runs from now.
             named = span.from_.astimezone(zone).replace(tzinfo=None)
-    return share_alternative_day(cols.source, out)
+    return share_day(cols.source, out, [cols.idx[s] for s, _ in sentences], base.date())
 
 
 def _after_bound(words: list[str], expr: Expr, engine: TimeEngine) -> int:
