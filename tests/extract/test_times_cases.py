@@ -373,6 +373,18 @@ POSITIVE: list[Case] = [
     Case("Can we meet in the next\ntwo weeks?",
          (E("the next\ntwo weeks", "2024-07-10T09:00", "2024-07-24T09:00", "week"),), ("relative-count",)),
     Case("It will be ready by\n\nFriday.", (E("Friday", "2024-07-12", "2024-07-13"),), ("weekday",)),
+    # Ranges that were split or lost: an ordinal range, a range past midnight, a range between two dated
+    # clock times, "mid-" before a year.
+    Case("I'll be in Chicago the 8th-10th of December.",
+         (E("8th-10th of December", "2024-12-08T00:00", "2024-12-11T00:00"),), ("month-day-range",)),
+    Case("The migration window is Saturday night 11pm–3am UTC.",
+         (E("Saturday night 11pm–3am UTC", "2024-07-13T23:00:00+00:00", "2024-07-14T04:00", "hour"),),
+         ("weekday", "clock", "zone")),
+    Case("The team will be at the offsite from 9am Monday to 5pm Friday.",
+         (E("9am Monday to 5pm Friday", "2024-07-15T09:00", "2024-07-19T18:00", "hour"),), ("clock", "weekday")),
+    Case("Can we hold Tuesday at 10am to noon?",
+         (E("Tuesday at 10am to noon", "2024-07-16T10:00", "2024-07-16T13:00", "hour"),), ("weekday", "clock")),
+    Case("We expect to support on-prem in mid-2027.", (E("mid-2027", "2027-05", "2027-09", "year"),), ("year",)),
     # A clock time without am/pm from 1 to 7 is afternoon, with minutes too; a 24-hour "02:30" is not.
     Case("Can we meet at 2:30 tomorrow?", (E("2:30 tomorrow", "2024-07-11T14:30", "2024-07-11T14:31", "minute"),),
          ("clock",)),

@@ -24,7 +24,9 @@ from spacy.vocab import Vocab
 _CLOCK_SUFFIX = r"(?<=[0-9])(?:[aApP]\.?[mM]\.?)"
 _EXTRA_INFIXES = (
     r"(?<=[0-9])[–—](?=[0-9])",  # "March 3–5": en/em dash between numbers is a range
-    r"(?<=[0-9][aApP][mM])-(?=[0-9])",  # "9am-5pm"
+    r"(?<=[0-9][aApP][mM])[-–—](?=[0-9])",  # "9am-5pm", "11pm–3am"
+    r"(?<=[0-9](?:st|nd|rd|th|ST|ND|RD|TH))[-–—](?=[0-9])",  # "the 8th-10th of December"
+    r"(?<=\b[mM][iI][dD])-(?=[0-9])",  # "mid-2027" (spaCy splits "mid-December" already)
     r"(?<=[a-zA-Z]),(?=[0-9])",  # "sat,7pm"
     r"(?<=[0-9]),(?=(?:19|20)[0-9]{2}$)",  # "June 30,2015"
 )

@@ -75,11 +75,15 @@ def join_atoms(words: list[str], atoms: list[Atom], lex: TimeLexicon, now_year: 
                 feats[-1] = read_features(words[last.sides[-1][0]:a.end], lex, now_year)
                 continue
             is_range = len(gap) == 1 and gap[0] in RANGE and (gap[0] != "and" or words[last.start] == "between")
+            # Like with like, or a dated clock time to a clock time ("Saturday 11pm–3am", "9am Monday to
+            # 5pm Friday": the day of the end may still join it).
+            kinds = (kind_of(lf), kind_of(f))
             if is_range and len(last.sides) == 1 and last.label in ("DATE", "TIME", "PART") \
-                    and a.label in ("DATE", "TIME") and kind_of(lf) == kind_of(f) and kind_of(f) in ("date", "clock"):
+                    and a.label in ("DATE", "TIME") and (kinds in (("date", "date"), ("clock", "clock")) or (
+                        kinds == ("date", "clock") and lf.hour is not None)):
                 last.sides.append((a.start, a.end))
                 last.end = a.end
-                last.label = "TIME" if kind_of(f) == "clock" else "DATE"
+                last.label = "TIME" if kinds == ("clock", "clock") else "DATE"
                 feats[-1] = f
                 continue
         exprs.append(Expr(a.start, a.end, a.rule, a.label, [(a.start, a.end)]))

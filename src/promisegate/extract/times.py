@@ -330,7 +330,10 @@ def _interval(words: list[str], expr: Expr, cut_range: bool, lex: TimeLexicon, b
     start, end, grain = found[0]  # type: ignore[misc]
     if len(found) == 2:
         _, end, grain2 = found[1]  # type: ignore[misc]
-        if end <= start and sides[1].weekday is not None:
+        same_day = all(getattr(sides[0], name) == getattr(sides[1], name) for name in _DAY_FIELDS)
+        if end <= start and same_day and sides[1].hour is not None:
+            end += timedelta(days=1)  # "Saturday 11pm–3am" runs past midnight
+        elif end <= start and sides[1].weekday is not None:
             end += timedelta(days=7)  # "Friday to Monday" runs into next week
         grain = grain if _GRAINS.index(grain) < _GRAINS.index(grain2) else grain2
     if end <= start:
@@ -369,7 +372,7 @@ def _share(left: Features, right: Features) -> None:
         left.meridiem = right.meridiem if left.hour <= hour_right or hour_right == 12 else "am"
     if right.zone is not None and left.zone is None:
         left.zone = right.zone
-    if right.hour is not None and not right.has_date() and left.has_date():
+    if (right.hour is not None or right.pod is not None) and not right.has_date() and left.has_date():
         # "Friday 2-4pm", "November 23 from 6 to 10am": the end is on the day the start names.
         for name in _DAY_FIELDS:
             setattr(right, name, getattr(left, name))
