@@ -385,6 +385,18 @@ POSITIVE: list[Case] = [
     Case("Can we hold Tuesday at 10am to noon?",
          (E("Tuesday at 10am to noon", "2024-07-16T10:00", "2024-07-16T13:00", "hour"),), ("weekday", "clock")),
     Case("We expect to support on-prem in mid-2027.", (E("mid-2027", "2027-05", "2027-09", "year"),), ("year",)),
+    # A day or period right after / before a named day is one date.
+    Case("We can start the week after Thanksgiving.",
+         (E("the week after Thanksgiving", "2024-12-02T00:00", "2024-12-09T00:00", "week"),), ("the-unit", "holiday")),
+    Case("Let's regroup the day after Thanksgiving.",
+         (E("the day after Thanksgiving", "2024-11-29T00:00", "2024-11-30T00:00"),), ("day-anchor", "holiday")),
+    Case("Could we meet the Friday before Christmas?",
+         (E("Friday before Christmas", "2024-12-20T00:00", "2024-12-21T00:00"),), ("weekday", "holiday")),
+    Case("The draft is due the day before Dec 3.",
+         (E("the day before Dec 3", "2024-12-02T00:00", "2024-12-03T00:00"),), ("day-anchor", "month-day")),
+    # A clock time after "after" is no anchor: two times.
+    Case("Call me Monday after 3pm.", (E("Monday", "2024-07-15"), E("3pm", "2024-07-15T15:00", "", "hour")),
+         ("weekday", "clock")),
     # A clock time without am/pm from 1 to 7 is afternoon, with minutes too; a 24-hour "02:30" is not.
     Case("Can we meet at 2:30 tomorrow?", (E("2:30 tomorrow", "2024-07-11T14:30", "2024-07-11T14:31", "minute"),),
          ("clock",)),
@@ -405,6 +417,8 @@ POSITIVE: list[Case] = [
 
 # Text with no time in it, each aimed at a pattern that could misfire there.
 NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
+    ("We celebrated the day after.", ("day-anchor",)),
+    ("The day before the launch was hectic.", ("day-anchor",)),
     ("We appreciate your patience.", ("weekday",)),
     ("The workshop is for 5th and 6th graders.", ("day-of-month", "block-ordinal-noun")),
     ("The offices on the 3rd or 4th floors are being painted.", ("day-of-month", "block-ordinal-noun")),

@@ -48,6 +48,9 @@ class Expr:
     sides: list[tuple[int, int]]  # one side, or two for a range
     # "a week from Friday": the first side is a length counted from the day the second names.
     offset: bool = False
+    # "the week after Thanksgiving": the first side is a day or period next to ("after" / "before")
+    # the day the second names.
+    anchor: str | None = None
 
 
 def join_atoms(words: list[str], atoms: list[Atom], lex: TimeLexicon, now_year: int) -> list[Expr]:
@@ -88,7 +91,8 @@ def join_atoms(words: list[str], atoms: list[Atom], lex: TimeLexicon, now_year: 
                 continue
         exprs.append(Expr(a.start, a.end, a.rule, a.label, [(a.start, a.end)]))
         feats.append(f)
-    return _offsets(words, [e for e in exprs if e.label != "PART" or len(e.sides) > 1], lex, now_year)
+    joined = _offsets(words, exprs, lex, now_year)
+    return [e for e in joined if e.label != "PART" or len(e.sides) > 1]
 
 
 def _offsets(words: list[str], exprs: list[Expr], lex: TimeLexicon, now_year: int) -> list[Expr]:
@@ -96,6 +100,9 @@ def _offsets(words: list[str], exprs: list[Expr], lex: TimeLexicon, now_year: in
     out: list[Expr] = []
     for e in exprs:
         last = out[-1] if out else None
+        if last is not None and (anchored := _anchored(words, last, e, lex, now_year)) is not None:
+            out[-1] = anchored
+            continue
         if last is not None and last.label == "DURATION" and len(last.sides) == 1 and e.label == "DATE" \
                 and len(e.sides) == 1 and e.start == last.end:
             # "from" opened the day's atom ("from Monday") or closed the length's ("a week from").
@@ -109,6 +116,33 @@ def _offsets(words: list[str], exprs: list[Expr], lex: TimeLexicon, now_year: in
                 continue
         out.append(e)
     return out
+
+
+_ANCHOR_WORDS = ("after", "before")
+_ANCHOR_UNITS = frozenset({"day", "week", "weekend", "month"})
+
+
+def _anchored(words: list[str], last: Expr, e: Expr, lex: TimeLexicon, now_year: int) -> Expr | None:
+    """"the week after Thanksgiving", "the Monday after the 14th", "the day before Dec 3" as one date."""
+    if e.label != "DATE" or len(e.sides) != 1 or len(last.sides) != 1 or e.offset:
+        return None
+    if last.label == "PART" and last.rule == "day-anchor" and e.start == last.end:
+        head, word, tail = (last.start, last.end - 1), words[last.end - 1], (e.start, e.end)  # "the day after"
+    elif last.label == "DATE" and e.start == last.end + 1 and words[last.end] in _ANCHOR_WORDS:
+        head, word, tail = (last.start, last.end), words[last.end], (e.start, e.end)
+    elif last.label == "DATE" and e.start == last.end and words[e.start] in _ANCHOR_WORDS:
+        head, word, tail = (last.start, last.end), words[e.start], (e.start + 1, e.end)  # "after" opened the atom
+    else:
+        return None
+    period = read_features(words[head[0]:head[1]], lex, now_year)
+    day = read_features(words[tail[0]:tail[1]], lex, now_year)
+    bare_weekday = period.weekday is not None and period.unit is None and period.month is None \
+        and period.dom is None and period.rel is None
+    bare_unit = period.unit in _ANCHOR_UNITS and period.rel is None and period.count is None \
+        and period.weekday is None and period.dom is None and period.month is None and words[head[0]] == "the"
+    if tail[0] >= tail[1] or kind_of(day) != "date" or not (bare_weekday or bare_unit):
+        return None
+    return Expr(head[0], e.end, e.rule, "DATE", [head, tail], anchor=word)
 
 
 def _compatible(a: Features, b: Features, la: str, lb: str, gap: list[str]) -> bool:

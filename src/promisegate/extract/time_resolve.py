@@ -365,3 +365,27 @@ def resolve(f: Features, base: datetime, direction: int, numeric: NumericDate) -
         # "before the end of May" means by then; "before Friday" means up to Friday's start.
         start, end = (base, end) if f.part is not None and f.part[1] >= 1.0 else (base, start)
     return start, end, grain
+
+
+def next_to(f: Features, day: Period, after: bool) -> Period | None:
+    """The weekday, day, week, weekend or month `f` names right after (or before) `day`: "the Monday
+    after Thanksgiving" is the first Monday after it, "the week after" the calendar week after its
+    week, "the day before" the day before it."""
+    if f.weekday is not None:
+        if after:
+            return _day(day[1] + timedelta(days=(f.weekday - day[1].weekday()) % 7))
+        return _day(day[0] - timedelta(days=(day[0].weekday() - f.weekday - 1) % 7 + 1))
+    step = 1 if after else -1
+    if f.unit == "day":
+        return _day(day[1] if after else day[0] - timedelta(days=1))
+    if f.unit == "week":
+        start = period(day[0], "week")[0] + timedelta(weeks=step)
+        return start, start + timedelta(weeks=1), "week"
+    if f.unit == "weekend":
+        saturday = day[1] + timedelta(days=(5 - day[1].weekday()) % 7) if after \
+            else day[0] - timedelta(days=(day[0].weekday() - 5 - 1) % 7 + 1)
+        return saturday, saturday + timedelta(days=2), "day"
+    if f.unit == "month":
+        start = add_months(period(day[0], "month")[0], step)
+        return start, add_months(start, 1), "month"
+    return None

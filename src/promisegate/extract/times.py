@@ -27,7 +27,7 @@ from promisegate.extract.time_features import Features, read_features
 from promisegate.extract.time_join import Atom, Expr, join_atoms, share_day
 from promisegate.extract.time_lexicon import TimeLexicon, load_lexicon
 from promisegate.extract.time_patterns import TimePatterns, load_patterns
-from promisegate.extract.time_resolve import resolve
+from promisegate.extract.time_resolve import next_to, resolve
 from promisegate.model import Grain, TimeSpan
 from promisegate.paths import bundled
 
@@ -276,7 +276,7 @@ def _resolve_expr(cols: TokenColumns, expr: Expr, engine: TimeEngine, base: date
     sides = expr.sides
     cut_range = len(sides) == 1 and expr.rule.endswith("-range")
     shape = (sides[0][0] - s0, sides[0][1] - s0) if len(sides) == 1 else tuple((s - s0, e - s0) for s, e in sides)
-    key = (tuple(words[s0:expr.end]), shape, cut_range, expr.offset, base, direction, zone)
+    key = (tuple(words[s0:expr.end]), shape, cut_range, expr.offset, expr.anchor, base, direction, zone)
     memo = engine.resolved
     if key in memo:
         found = memo[key]
@@ -321,6 +321,12 @@ def _interval(words: list[str], expr: Expr, cut_range: bool, lex: TimeLexicon, b
             return None
         start = shift(day[0], length.count, length.unit)
         return start, start + (day[1] - day[0]), day[2], ZoneInfo(sides[1].zone) if sides[1].zone else None
+    if expr.anchor:  # "the week after Thanksgiving": next to the day the second side names
+        day = resolve(sides[1], base, direction, _numeric_date)
+        if day is None:
+            return None
+        found = next_to(sides[0], day, expr.anchor == "after")
+        return (*found, ZoneInfo(sides[1].zone) if sides[1].zone else None) if found else None
     if len(sides) == 2:
         sides = [copy(f) for f in sides]  # read_features' results are shared
         _share(sides[0], sides[1])
