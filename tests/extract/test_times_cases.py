@@ -385,6 +385,9 @@ POSITIVE: list[Case] = [
     Case("Can we hold Tuesday at 10am to noon?",
          (E("Tuesday at 10am to noon", "2024-07-16T10:00", "2024-07-16T13:00", "hour"),), ("weekday", "clock")),
     Case("We expect to support on-prem in mid-2027.", (E("mid-2027", "2027-05", "2027-09", "year"),), ("year",)),
+    # "a day or two" is up to two days, not one ("in a day" was all that was read).
+    Case("We'll reply in a day or two.", (E("a day or two", "2024-07-10T09:00", "2024-07-12T09:00"),), ("duration",)),
+    Case("We met a week or so ago.", (E("a week or so ago", "2024-07-03", "2024-07-10", "week"),), ("relative-ago",)),
     # A day or period right after / before a named day is one date.
     Case("We can start the week after Thanksgiving.",
          (E("the week after Thanksgiving", "2024-12-02T00:00", "2024-12-09T00:00", "week"),), ("the-unit", "holiday")),
@@ -418,6 +421,7 @@ POSITIVE: list[Case] = [
 # Text with no time in it, each aimed at a pattern that could misfire there.
 NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("We celebrated the day after.", ("day-anchor",)),
+    ("We will get there one way or another.", ("duration",)),
     ("The day before the launch was hectic.", ("day-anchor",)),
     ("We appreciate your patience.", ("weekday",)),
     ("The workshop is for 5th and 6th graders.", ("day-of-month", "block-ordinal-noun")),
