@@ -388,6 +388,13 @@ POSITIVE: list[Case] = [
     # "a day or two" is up to two days, not one ("in a day" was all that was read).
     Case("We'll reply in a day or two.", (E("a day or two", "2024-07-10T09:00", "2024-07-12T09:00"),), ("duration",)),
     Case("We met a week or so ago.", (E("a week or so ago", "2024-07-03", "2024-07-10", "week"),), ("relative-ago",)),
+    # The nth weekday of a month.
+    Case("The beta opens on the first Monday of February.",
+         (E("the first Monday of February", "2025-02-03T00:00", "2025-02-04T00:00"),), ("weekday-nth", "month-cued")),
+    Case("Our review is the last Friday of the month.",
+         (E("the last Friday of the month", "2024-07-26T00:00", "2024-07-27T00:00"),), ("weekday-nth", "the-unit")),
+    Case("The 2nd Tuesday of next month works.",
+         (E("The 2nd Tuesday of next month", "2024-08-13T00:00", "2024-08-14T00:00"),), ("weekday-nth", "relative-unit")),
     # A day or period right after / before a named day is one date.
     Case("We can start the week after Thanksgiving.",
          (E("the week after Thanksgiving", "2024-12-02T00:00", "2024-12-09T00:00", "week"),), ("the-unit", "holiday")),
@@ -421,6 +428,7 @@ POSITIVE: list[Case] = [
 # Text with no time in it, each aimed at a pattern that could misfire there.
 NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("We celebrated the day after.", ("day-anchor",)),
+    ("We were the first team to ship the last mile.", ("weekday-nth",)),
     ("We will get there one way or another.", ("duration",)),
     ("The day before the launch was hectic.", ("day-anchor",)),
     ("We appreciate your patience.", ("weekday",)),

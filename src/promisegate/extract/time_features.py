@@ -61,6 +61,7 @@ class Features:
     business: bool = False
     week_of: bool = False
     nth_week: int | None = None
+    nth_weekday: int | None = None  # "the first Monday of February": 1 (-1 for the last)
     is_set: bool = False
     explicit_year: bool = False
     words: list[str] = field(default_factory=list)
@@ -162,6 +163,10 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
         elif w in weekdays:  # an abbreviation reaches here only with the context a pattern asked for
             if f.weekday is None:
                 f.weekday = weekdays[w]
+                if prev in lex["ordinal"] and nxt in ("of", "in") and f.nth_week is None:
+                    f.nth_weekday = -1 if prev == "last" else int(lex["ordinal"][prev])
+                    if prev[:1].isdigit():
+                        f.dom = None  # "the 2nd Tuesday of": the 2nd was read as a day of the month
         elif w in months and not (w in lex["month_ambiguous"] and f.month is not None):
             if f.month is None:
                 f.month = months[w]
@@ -193,8 +198,9 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
         elif w in lex["relative"] and not (w == "last" and nxt in ("night",)):
             if w == "last" and i + 1 < n and words[i + 1] in lex["ordinal"]:
                 pass
-            elif w == "last" and nxt in ("week", "weekend") and i + 2 < n and words[i + 2] in ("of", "in"):
-                pass  # "the last week of May": an ordinal (read at "week"), not "last week"
+            elif w == "last" and (nxt in ("week", "weekend") or nxt in weekdays) and i + 2 < n \
+                    and words[i + 2] in ("of", "in"):
+                pass  # "the last week of May", "the last Friday of the month": an ordinal, not "last week"
             else:
                 f.rel = int(lex["relative"][w])
                 if w == "next" and prev == "after" and f.unit is not None and f.weekday is None:

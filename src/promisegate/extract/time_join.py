@@ -184,6 +184,10 @@ def _compatible(a: Features, b: Features, la: str, lb: str, gap: list[str]) -> b
                 or (b.unit == "month" and a.dom is not None and a.month is None and a.weekday is None)
                 or (b.unit == "year" and (a.quarter is not None or a.half is not None) and a.year is None)):
             return True
+        # "the last Friday of the month", "the 2nd Tuesday of next month".
+        if a.weekday is not None and a.words[-2:-1] and a.words[-2] in _NTH and b.unit == "month" \
+                and b.count is None and gap in ([], ["of"], ["in"]):
+            return True
         # "the first half of January" ("of" may open the month's own atom); "the first half of 2025" is H1.
         if a.half is not None and a.year is None and gap in ([], ["of"]) \
                 and (b.month is not None or b.unit in ("week", "month")):
@@ -196,7 +200,8 @@ def _compatible(a: Features, b: Features, la: str, lb: str, gap: list[str]) -> b
     return False
 
 
-_DAY_ENDS = frozenset({"day", "cob"})  # shorthand that ends a day: EOD, COB, end of day, close of business
+_DAY_ENDS = frozenset({"day", "cob"})
+_NTH = frozenset({"first", "second", "third", "fourth", "fifth", "last", "1st", "2nd", "3rd", "4th", "5th"})  # shorthand that ends a day: EOD, COB, end of day, close of business
 
 
 def _names_day(f: Features) -> bool:

@@ -261,6 +261,8 @@ def _date_part(f: Features, base: datetime, direction: int, numeric: NumericDate
         return _day(base + timedelta(days=f.day_offset))
     if f.holiday is not None:
         return _holiday(f, base, direction)
+    if f.nth_weekday is not None and f.weekday is not None:
+        return _nth_weekday(f, base, direction)
     if f.month is not None:
         found = _month_day(f, base, direction)
         if found and f.nth_week:
@@ -306,6 +308,25 @@ def _date_part(f: Features, base: datetime, direction: int, numeric: NumericDate
     if f.deictic == "past":
         return base.replace(year=base.year - 1), base, "year"
     return _counted(f, base, direction)
+
+
+def _nth_weekday(f: Features, base: datetime, direction: int) -> Period | None:
+    """"the first Monday of February", "the last Friday of the month", "the 2nd Tuesday of next month"."""
+    weekday, nth = f.weekday or 0, f.nth_weekday or 1
+    if nth > 5:
+        return None
+    if f.month is not None:
+        month = f.month
+        return _yearly(base, direction, lambda y: _nth_weekday_day(y, month, weekday, nth))
+    if f.unit == "month" or f.unit is None:
+        start = add_months(period(base, "month")[0], f.rel or 0)
+        return _nth_weekday_day(start.year, start.month, weekday, nth)
+    return None
+
+
+def _nth_weekday_day(year: int, month: int, weekday: int, nth: int) -> Period | None:
+    day = nth_weekday(year, month, weekday, nth)
+    return _day(day) if day.month == month else None  # a 5th Monday most months lack
 
 
 def _day_of_month(base: datetime, months: int, dom: int) -> datetime | None:
