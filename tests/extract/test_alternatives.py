@@ -57,6 +57,12 @@ def test_bare_day_of_month_far_from_a_month_keeps_its_own(text: str, day: str) -
     assert bare.from_.date().isoformat() == day
 
 
+def test_moving_a_meeting_promises_the_new_time_not_the_old() -> None:
+    (c,) = extract("Could we move Friday's demo to Tuesday at 2pm?", NOW, LA).commitments
+    assert (c.kind, c.rule) == ("meeting", "meeting-reschedule")
+    assert c.when is not None and c.when.from_.isoformat() == "2026-11-24T14:00:00-08:00"
+
+
 def test_would_time_work_is_a_meeting_proposal_with_its_time() -> None:
     (c,) = extract("Would Thursday, December 3 at 7am PT work for the kickoff?", NOW, LA).commitments
     assert (c.kind, c.rule) == ("meeting", "meeting-slot-works")

@@ -394,7 +394,8 @@ POSITIVE: list[Case] = [
     Case("Our review is the last Friday of the month.",
          (E("the last Friday of the month", "2024-07-26T00:00", "2024-07-27T00:00"),), ("weekday-nth", "the-unit")),
     Case("The 2nd Tuesday of next month works.",
-         (E("The 2nd Tuesday of next month", "2024-08-13T00:00", "2024-08-14T00:00"),), ("weekday-nth", "relative-unit")),
+         (E("The 2nd Tuesday of next month", "2024-08-13T00:00", "2024-08-14T00:00"),),
+         ("weekday-nth", "relative-unit")),
     # A day or period right after / before a named day is one date.
     Case("We can start the week after Thanksgiving.",
          (E("the week after Thanksgiving", "2024-12-02T00:00", "2024-12-09T00:00", "week"),), ("the-unit", "holiday")),

@@ -200,8 +200,8 @@ def _compatible(a: Features, b: Features, la: str, lb: str, gap: list[str]) -> b
     return False
 
 
-_DAY_ENDS = frozenset({"day", "cob"})
-_NTH = frozenset({"first", "second", "third", "fourth", "fifth", "last", "1st", "2nd", "3rd", "4th", "5th"})  # shorthand that ends a day: EOD, COB, end of day, close of business
+_DAY_ENDS = frozenset({"day", "cob"})  # shorthand that ends a day: EOD, COB, end of day, close of business
+_NTH = frozenset({"first", "second", "third", "fourth", "fifth", "last", "1st", "2nd", "3rd", "4th", "5th"})
 
 
 def _names_day(f: Features) -> bool:
