@@ -434,6 +434,7 @@ NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("The day before the launch was hectic.", ("day-anchor",)),
     ("We appreciate your patience.", ("weekday",)),
     ("The workshop is for 5th and 6th graders.", ("day-of-month", "block-ordinal-noun")),
+    ("The 4th option is the cheapest, and the 2nd and 3rd drafts were close.", ("day-of-month", "block-ordinal-noun")),
     ("The offices on the 3rd or 4th floors are being painted.", ("day-of-month", "block-ordinal-noun")),
     ("We will review the contract.", ("weekday", "weekday-abbr-date")),
     ("Sun Microsystems was a customer.", ("weekday-abbr-date", "weekday-relative")),
