@@ -385,6 +385,11 @@ POSITIVE: list[Case] = [
     Case("Can we hold Tuesday at 10am to noon?",
          (E("Tuesday at 10am to noon", "2024-07-16T10:00", "2024-07-16T13:00", "hour"),), ("weekday", "clock")),
     Case("We expect to support on-prem in mid-2027.", (E("mid-2027", "2027-05", "2027-09", "year"),), ("year",)),
+    # Texting spellings.
+    Case("cant wait for 2moro!!", (E("2moro", "2024-07-11T00:00", "2024-07-12T00:00"),), ("deictic-day",)),
+    Case("see u 2nite at the game", (E("2nite", "2024-07-10T18:00", "2024-07-11T00:00", "hour"),), ("part-of-day",)),
+    Case("going to the beach this arvo", (E("this arvo", "2024-07-10T12:00", "2024-07-10T18:00", "hour"),),
+         ("part-of-day",)),
     # "a day or two" is up to two days, not one ("in a day" was all that was read).
     Case("We'll reply in a day or two.", (E("a day or two", "2024-07-10T09:00", "2024-07-12T09:00"),), ("duration",)),
     Case("We met a week or so ago.", (E("a week or so ago", "2024-07-03", "2024-07-10", "week"),), ("relative-ago",)),
