@@ -385,6 +385,10 @@ POSITIVE: list[Case] = [
     Case("Can we hold Tuesday at 10am to noon?",
          (E("Tuesday at 10am to noon", "2024-07-16T10:00", "2024-07-16T13:00", "hour"),), ("weekday", "clock")),
     Case("We expect to support on-prem in mid-2027.", (E("mid-2027", "2027-05", "2027-09", "year"),), ("year",)),
+    # A day that opens a range of days is not joined to the clock time before it.
+    Case("Support hours are 8am-6pm CET, Monday through Friday.",
+         (E("8am-6pm CET", "2024-07-10T08:00:00+02:00", "2024-07-10T19:00", "hour"),
+          E("Monday through Friday", "2024-07-08T00:00", "2024-07-13T00:00")), ("clock", "zone", "weekday")),
     # Texting spellings.
     Case("cant wait for 2moro!!", (E("2moro", "2024-07-11T00:00", "2024-07-12T00:00"),), ("deictic-day",)),
     Case("see u 2nite at the game", (E("2nite", "2024-07-10T18:00", "2024-07-11T00:00", "hour"),), ("part-of-day",)),

@@ -57,7 +57,7 @@ def join_atoms(words: list[str], atoms: list[Atom], lex: TimeLexicon, now_year: 
     """Join neighbouring atoms into expressions; a dangling PART atom is dropped."""
     exprs: list[Expr] = []
     feats: list[Features] = []
-    for a in atoms:
+    for k, a in enumerate(atoms):
         f = read_features(words[a.start:a.end], lex, now_year)
         if exprs:
             last, lf = exprs[-1], feats[-1]
@@ -65,7 +65,10 @@ def join_atoms(words: list[str], atoms: list[Atom], lex: TimeLexicon, now_year: 
             if len(gap) <= 6:  # longer never joins: read the line breaks out only of gaps that might
                 gap = [w for w in gap if not is_wrap(w)]  # "Friday\nat 3pm"
             joinable = all(w in _JOINERS for w in gap) and len(gap) <= 3
-            if joinable and _compatible(lf, f, last.label, a.label, gap):
+            # "9am-5pm ET, Monday through Friday": a day that opens a range of days stays with it.
+            opens_range = "," in gap and k + 1 < len(atoms) and kind_of(lf) == "clock" \
+                and _range_word(words[a.end:atoms[k + 1].start]) and atoms[k + 1].label == "DATE"
+            if joinable and not opens_range and _compatible(lf, f, last.label, a.label, gap):
                 last.end = a.end
                 last.sides[-1] = (last.sides[-1][0], a.end)
                 # A PART ("between", "early", "the week of") or a zone takes the rule of what it joins:
@@ -93,6 +96,10 @@ def join_atoms(words: list[str], atoms: list[Atom], lex: TimeLexicon, now_year: 
         feats.append(f)
     joined = _offsets(words, exprs, lex, now_year)
     return [e for e in joined if e.label != "PART" or len(e.sides) > 1]
+
+
+def _range_word(gap: list[str]) -> bool:
+    return len(gap) == 1 and gap[0] in RANGE and gap[0] != "and"
 
 
 def _offsets(words: list[str], exprs: list[Expr], lex: TimeLexicon, now_year: int) -> list[Expr]:
