@@ -65,7 +65,13 @@ def _noun_run_end(doc: Doc, i: int, hi: int, nouns: frozenset[str]) -> int:
 def _document(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> str | None:
     nouns = cues.document_nouns
     if hit.label == "document":
-        head = hit.end - 1
+        # The first name the verb takes ("share the report under NDA" shares the report), to the end of
+        # its run of nouns ("the security questionnaire responses").
+        first = next((i for i in range(hit.start + 1, hit.end) if doc[i].lower_ in nouns), hit.end - 1)
+        head = _noun_run_end(doc, first, hit.end, nouns)
+        while head + 2 < hit.end and doc[head + 1].lower_ == "of":  # "a copy of the MSA redlines"
+            head = next((i for i in range(head + 2, hit.end) if doc[i].lower_ in nouns), hit.end - 1)
+            head = _noun_run_end(doc, head, hit.end, nouns)
         start, end = phrase_back(doc, head, hit.start + 1, cues.back_stops)
         return span_text(doc, start, end)
     # An attachment: the document named after "attached is", else the one before "is attached".

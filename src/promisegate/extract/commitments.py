@@ -133,7 +133,8 @@ def _judge(
         # "Make sense?" opens with a verb but asks nothing of the reader.
         and not (question and x.id == "request-imperative")
     ]
-    commit_hits = [x for x in hits if x.label == "commit" and not _negated(doc, x, unit.start, cues)]
+    commit_hits = [x for x in hits if x.label == "commit" and not _negated(doc, x, unit.start, cues)
+                   and (x.id != "commit-and-will" or _ours_before(cols.words, unit.start, x.start, cues))]
     unit_times = [t for t in times if unit.start_char <= t.start and t.end <= unit.end_char]
     has_time = _has_time(doc, unit, unit_times, hits, cues)
     kinds = _kind_hits(doc, unit, hits, has_time, question, cues)
@@ -200,6 +201,11 @@ def _judge(
     commitments.extend(made)
 
 
+def _ours_before(words: list[str], lo: int, hi: int, cues: Cues) -> bool:
+    """"We're certified and can share the report": "and can" continues a clause whose subject is ours."""
+    return not cues.first_person.isdisjoint(words[lo:hi])
+
+
 def _told_in_past(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> bool:
     """True when a past-tense verb governs the claim ("we offered 15%", "Legal said the MSA is attached")."""
     # An attachment is present now whatever happened to it ("the signed NDA is attached"), unless reported.
@@ -227,8 +233,14 @@ def _kind_hits(
             continue
         if x.label in ("price", "capability", "date", "amount") and _negated(doc, x, unit.start, cues, 4, 0):
             continue
-        # "We offer a 15% discount" is a price, not a capability called "a 15% discount".
-        if x.label == "capability" and any(c.start < x.end + 6 and x.start < c.end for c in claimed):
+        # "after our product sync on Thursday": a meeting named, not a claim that the product syncs.
+        if x.label == "capability" and words[x.end - 1] in ("on", "at", "this", "next") and x.end < unit.end \
+                and words[x.end] in cues.time_heads:
+            continue
+        # "We offer a 15% discount" is a price, not a capability called "a 15% discount"; a document named
+        # after a claim is another promise ("we're SOC 2 certified and can share the report").
+        if x.label == "capability" and any(c.start < x.end + (6 if c.label == "price" else 0) and x.start < c.end
+                                           for c in claimed):
             continue
         found = out.setdefault(kind, [])
         overlapping = [y for y in found if y.start < x.end and x.start < y.end]
