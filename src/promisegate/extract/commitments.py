@@ -173,7 +173,7 @@ def _judge(
         return
     if requests_hits:
         requests.append(make("other", requests_hits[0]))
-    if cues.hypothetical.search(lowered):
+    if _hypothetical(lowered, cues):
         return
     past_marker = bool(cues.past.search(lowered))
     unit_words = cols.words[unit.start:unit.end]
@@ -199,6 +199,18 @@ def _judge(
     if commit_hits and not made:
         made.append(make("date" if unit_times else "other", commit_hits[0]))
     commitments.extend(made)
+
+
+# "we could have lunch" offers lunch; "we could have sent it" imagines a past.
+_HAVE_OBJECT = re.compile(r"\s+(?:(?:a|another)\s+(?:quick\s+|short\s+|brief\s+)?"
+                          r"(?:call|chat|meeting|look|conversation|word|beer|drink|coffee)|lunch|dinner|coffee|breakfast|drinks)\b")
+
+
+def _hypothetical(lowered: str, cues: Cues) -> bool:
+    for m in cues.hypothetical.finditer(lowered):
+        if not (m.group(0).endswith(" have") and _HAVE_OBJECT.match(lowered, m.end())):
+            return True
+    return False
 
 
 def _ours_before(words: list[str], lo: int, hi: int, cues: Cues) -> bool:
