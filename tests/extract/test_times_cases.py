@@ -389,6 +389,12 @@ POSITIVE: list[Case] = [
     Case("Support hours are 8am-6pm CET, Monday through Friday.",
          (E("8am-6pm CET", "2024-07-10T08:00:00+02:00", "2024-07-10T19:00", "hour"),
           E("Monday through Friday", "2024-07-08T00:00", "2024-07-13T00:00")), ("clock", "zone", "weekday")),
+    # Midnight ends the day it names: an offer that "expires at midnight Friday" runs all Friday.
+    Case("The offer expires at midnight Friday.",
+         (E("midnight Friday", "2024-07-13T00:00", "2024-07-13T01:00", "hour"),), ("part-of-day",)),
+    Case("We can start the export at midnight instead of 2am.",
+         (E("midnight", "2024-07-11T00:00", "2024-07-11T01:00", "hour"), E("2am", "2024-07-11T02:00", "", "hour")),
+         ("part-of-day", "clock")),
     # Texting spellings.
     Case("cant wait for 2moro!!", (E("2moro", "2024-07-11T00:00", "2024-07-12T00:00"),), ("deictic-day",)),
     Case("see u 2nite at the game", (E("2nite", "2024-07-10T18:00", "2024-07-11T00:00", "hour"),), ("part-of-day",)),

@@ -375,6 +375,8 @@ def resolve(f: Features, base: datetime, direction: int, numeric: NumericDate) -
             date = start, start + step, "minute" if f.minute is not None else "hour"
         elif f.pod is not None:
             lo, hi = f.pod
+            if (lo, hi) == (0, 1) and "midnight" in f.words:
+                lo, hi = 24, 25  # "midnight Friday", "at midnight": the end of the day, not its start
             date = day + timedelta(hours=lo), day + timedelta(hours=hi), "hour"
     if date is None:
         return None
