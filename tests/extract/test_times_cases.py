@@ -389,6 +389,11 @@ POSITIVE: list[Case] = [
     Case("Support hours are 8am-6pm CET, Monday through Friday.",
          (E("8am-6pm CET", "2024-07-10T08:00:00+02:00", "2024-07-10T19:00", "hour"),
           E("Monday through Friday", "2024-07-08T00:00", "2024-07-13T00:00")), ("clock", "zone", "weekday")),
+    # A participle after a present "be" is no past tense: "is closed Monday" is the coming Monday.
+    Case("The office is closed Monday.", (E("Monday", "2024-07-15T00:00", "2024-07-16T00:00"),), ("weekday",)),
+    Case("The promo ends 11:59 PM ET on Cyber Monday.",
+         (E("11:59 PM ET on Cyber Monday", "2024-12-02T23:59:00-05:00", "", "minute"),), ("clock", "zone", "holiday")),
+    Case("Our Black Friday deal is live.", (E("Black Friday", "2024-11-29T00:00", "2024-11-30T00:00"),), ("holiday",)),
     # Midnight ends the day it names: an offer that "expires at midnight Friday" runs all Friday.
     Case("The offer expires at midnight Friday.",
          (E("midnight Friday", "2024-07-13T00:00", "2024-07-13T01:00", "hour"),), ("part-of-day",)),

@@ -242,6 +242,10 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
             f.holiday = (1, 1)
             i += 2
             continue
+        elif f"{w} {nxt}" in lex["holiday_rule"]:  # "black friday", "cyber monday"
+            f.holiday = tuple(lex["holiday_rule"][f"{w} {nxt}"])
+            i += 2
+            continue
         elif w in _DECADE_WORDS:
             f.decade = 1900 + _DECADE_WORDS[w]
         elif w in ("nineteen", "twenty") and nxt in _TENS and (i + 2 >= n or words[i + 2] not in lex["unit"]):

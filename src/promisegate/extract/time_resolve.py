@@ -169,8 +169,8 @@ def _holiday(f: Features, base: datetime, direction: int) -> Period | None:
         return None
 
     def make(y: int) -> Period:
-        if len(rule) == 3:
-            return _day(nth_weekday(y, rule[0], rule[1], rule[2]))
+        if len(rule) >= 3:  # [month, weekday, nth] or [..., days after it]
+            return _day(nth_weekday(y, rule[0], rule[1], rule[2]) + timedelta(days=rule[3] if len(rule) > 3 else 0))
         return _day(datetime(y, rule[0], rule[1]))
 
     if "eve" in f.words:

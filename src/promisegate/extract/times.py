@@ -40,6 +40,7 @@ _RANGE_CUT = ("-", "–", "—", "to", "through", "thru", "and", "until", "till"
 _CONTEXT_WEIGHTLESS = _LEADING_CONTEXT | {"by", "before", "until", "till", "at", "around", "about"}
 _PRIORITY = {"DATE": 0, "TIME": 0, "SET": 1, "DURATION": 2, "PART": 3}
 _ED = re.compile(r"^[a-z]{3,}ed$")
+_BE_NOT_PAST = frozenset({"be", "is", "are", "am", "'re", "’re", "'m", "’m", "being", "been"})
 _NEAR = 2  # the size of a near cue's sign: it counts only within _NEAR_REACH tokens before the date
 _NEAR_REACH = 2
 _Interval = tuple[datetime, datetime, Grain, ZoneInfo | None]  # wall-time [from, to), grain, named zone
@@ -157,7 +158,9 @@ def _cues(words: list[str], engine: TimeEngine) -> list[tuple[int, int]]:
     signs = [known(w) for w in words]
     if None in signs:
         signs = [_cue(w, engine) if sign is None else sign for w, sign in zip(words, signs, strict=True)]
-    return [(i, sign) for i, sign in enumerate(signs) if sign]
+    # "will be closed", "is scheduled": a participle after a present or future "be" is no past tense.
+    return [(i, sign) for i, sign in enumerate(signs)
+            if sign and not (sign == -1 and i and words[i - 1] in _BE_NOT_PAST)]
 
 
 def _doc_direction(cues: list[tuple[int, int]]) -> int:
