@@ -27,6 +27,15 @@ def test_bare_clock_time_takes_the_day_before_it(text: str, second: str) -> None
     assert times[1].from_.isoformat() == second
 
 
+@pytest.mark.parametrize(("text", "first"), [
+    ("Either 10am or 2pm on Friday works.", "2026-11-27T10:00:00-08:00"),
+    ("Let's do 9:30 Pacific / 12:30 Eastern on Wednesday.", "2026-11-25T09:30:00-08:00"),
+])
+def test_bare_clock_alternative_takes_the_day_after_it(text: str, first: str) -> None:
+    times = extract(text, NOW, LA).times
+    assert times[0].from_.isoformat() == first
+
+
 @pytest.mark.parametrize("text", [
     "The call is Tuesday, December 1 at 11am PT. Lunch is at 1pm.",  # a new sentence
     "We met last Friday, and I will call you at 1pm.",  # a day in the past is another event

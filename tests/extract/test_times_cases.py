@@ -394,6 +394,14 @@ POSITIVE: list[Case] = [
     Case("The promo ends 11:59 PM ET on Cyber Monday.",
          (E("11:59 PM ET on Cyber Monday", "2024-12-02T23:59:00-05:00", "", "minute"),), ("clock", "zone", "holiday")),
     Case("Our Black Friday deal is live.", (E("Black Friday", "2024-11-29T00:00", "2024-11-30T00:00"),), ("holiday",)),
+    # City zones and bare business hours with a zone.
+    Case("Can you make 3pm Sydney time on Thursday?",
+         (E("3pm Sydney time on Thursday", "2024-07-11T15:00:00+10:00", "", "hour"),), ("clock", "zone", "weekday")),
+    Case("Our EMEA team is available 9-5 GMT.",
+         (E("9-5 GMT", "2024-07-10T09:00:00+00:00", "2024-07-10T18:00", "hour"),), ("clock-range",)),
+    Case("Reply by COB Thurs. please.", (E("COB Thurs", "2024-07-10T09:00", "2024-07-11T17:00", "hour",
+                                          limit=E("by COB Thurs", "2024-07-10T09:00", "2024-07-11T17:00", "hour")),),
+         ("weekday-abbr-cued",)),
     # Midnight ends the day it names: an offer that "expires at midnight Friday" runs all Friday.
     Case("The offer expires at midnight Friday.",
          (E("midnight Friday", "2024-07-13T00:00", "2024-07-13T01:00", "hour"),), ("part-of-day",)),
@@ -449,6 +457,8 @@ POSITIVE: list[Case] = [
 # Text with no time in it, each aimed at a pattern that could misfire there.
 NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("We celebrated the day after.", ("day-anchor",)),
+    ("The score was 9-5 at the half.", ("clock-range",)),
+    ("London time is ahead of ours.", ("zone",)),
     ("We were the first team to ship the last mile.", ("weekday-nth",)),
     ("We will get there one way or another.", ("duration",)),
     ("The day before the launch was hectic.", ("day-anchor",)),

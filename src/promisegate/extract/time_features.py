@@ -189,6 +189,8 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
                 f.day_offset, f.rel = -1, None
         elif w in lex["meridiem"] or w.rstrip(".") in ("am", "pm"):
             f.meridiem = "pm" if w.startswith("p") else "am"
+        elif w in lex["zone_city"] and nxt == "time":
+            f.zone = lex["zone_city"][w]
         elif w in lex["zone"]:
             # "Pacific" is a zone in "Pacific time" or right after a clock ("9am Pacific"), not in "Pacific
             # islands"; read alone (the capitalised zone atom) it is one, and joins only a clock time.
@@ -339,6 +341,8 @@ def _is_clock(m: re.Match[str], prev: str, nxt: str, lex: TimeLexicon, f: Featur
         return True
     if m.group(2):
         return False
+    if nxt in lex["zone"] and prev in ("", "-", "–", "—", "to") and 0 < int(m.group(1)) <= 12:
+        return True  # the end of "9-5 GMT"
     after_cue = prev in ("@", "at", "and", "-", "–", "to", "between", "from", "until", "till")
     return after_cue and 0 < int(m.group(1)) <= 12 and nxt not in lex["unit"] and nxt not in lex.months \
         and f.month is None

@@ -267,6 +267,13 @@ def share_day(text: str, spans: list[TimeSpan], sentence_starts: list[int], toda
             narrowed.add(i)
     for i in range(len(out) - 2, -1, -1):  # "the 14th or 15th of December": the month named after
         bare, named = out[i], out[i + 1]
+        if bare.rule == "clock" and _CLOCK_ONLY.match(bare.text) and named.grain in _CLOCK_GRAINS \
+                and not _CLOCK_ONLY.match(named.text) and _ALTERNATIVE_GAP.match(text[bare.end:named.start]):
+            # "9:30 Pacific / 12:30 Eastern on Wednesday": one slot written in two zones, or two slots.
+            day = named.from_.astimezone(bare.from_.tzinfo).date()
+            moved = bare.from_.replace(year=day.year, month=day.month, day=day.day)
+            out[i] = replace(bare, from_=moved, to=moved + (bare.to - bare.from_))
+            continue
         if bare.rule == "day-of-month" and (m := _DAY_ONLY.match(bare.text)) is not None \
                 and named.rule in _NAMED_MONTH_DAY and _ALTERNATIVE_GAP.match(text[bare.end:named.start]):
             try:
