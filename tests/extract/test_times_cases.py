@@ -394,6 +394,9 @@ POSITIVE: list[Case] = [
     Case("The promo ends 11:59 PM ET on Cyber Monday.",
          (E("11:59 PM ET on Cyber Monday", "2024-12-02T23:59:00-05:00", "", "minute"),), ("clock", "zone", "holiday")),
     Case("Our Black Friday deal is live.", (E("Black Friday", "2024-11-29T00:00", "2024-11-30T00:00"),), ("holiday",)),
+    # A range whose "through" the second date's pattern took as its cue.
+    Case("Our offices will be closed from 12/24 through 1/1.",
+         (E("12/24 through 1/1", "2024-12-24T00:00", "2025-01-02T00:00"),), ("date-numeric-short",)),
     # City zones and bare business hours with a zone.
     Case("Can you make 3pm Sydney time on Thursday?",
          (E("3pm Sydney time on Thursday", "2024-07-11T15:00:00+10:00", "", "hour"),), ("clock", "zone", "weekday")),

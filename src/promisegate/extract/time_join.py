@@ -81,13 +81,19 @@ def join_atoms(words: list[str], atoms: list[Atom], lex: TimeLexicon, now_year: 
                 feats[-1] = read_features(words[last.sides[-1][0]:a.end], lex, now_year)
                 continue
             is_range = len(gap) == 1 and gap[0] in RANGE and (gap[0] != "and" or words[last.start] == "between")
+            side = a.start
+            if not gap and a.end - a.start > 1 and _range_word(words[a.start:a.start + 1]) and _names_day(lf):
+                # "from 12/24 through 1/1": the range word opened the second date's own atom.
+                tail = read_features(words[a.start + 1:a.end], lex, now_year)
+                if _names_day(tail):
+                    is_range, side, f = True, a.start + 1, tail
             # Like with like, or a dated clock time to a clock time ("Saturday 11pm–3am", "9am Monday to
             # 5pm Friday": the day of the end may still join it).
             kinds = (kind_of(lf), kind_of(f))
             if is_range and len(last.sides) == 1 and last.label in ("DATE", "TIME", "PART") \
                     and a.label in ("DATE", "TIME") and (kinds in (("date", "date"), ("clock", "clock")) or (
                         kinds == ("date", "clock") and lf.hour is not None)):
-                last.sides.append((a.start, a.end))
+                last.sides.append((side, a.end))
                 last.end = a.end
                 last.label = "TIME" if kinds == ("clock", "clock") else "DATE"
                 feats[-1] = f
