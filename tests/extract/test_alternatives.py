@@ -72,6 +72,11 @@ def test_moving_a_meeting_promises_the_new_time_not_the_old() -> None:
     assert c.when is not None and c.when.from_.isoformat() == "2026-11-24T14:00:00-08:00"
 
 
+def test_a_length_used_as_an_adjective_is_no_when() -> None:
+    (c,) = extract("We'll waive the onboarding fee if you commit to a 2-year term.", NOW, LA).commitments
+    assert (c.kind, c.when) == ("price", None)
+
+
 def test_would_time_work_is_a_meeting_proposal_with_its_time() -> None:
     (c,) = extract("Would Thursday, December 3 at 7am PT work for the kickoff?", NOW, LA).commitments
     assert (c.kind, c.rule) == ("meeting", "meeting-slot-works")

@@ -56,6 +56,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Would love to make that work for you.", C, "other", "commit-willing", {}),
     ("How does next Tuesday look for a quick sync?", C, "meeting", "meeting-slot-works", {}),
     ("Go ahead and send it out to the team.", R, "other", "request-imperative", {}),
+    ("Our team will be in touch shortly.", C, "other", "commit-will", {}),
+    ("We can guarantee a response time of under 4 hours for P1 tickets.", C, "price", "price-sla", {}),
     # Promises the writer makes for colleagues: the customer cannot tell them from the writer's own.
     ("Your account manager will reach out early next week.", C, "other", "commit-will", {}),
     ("Someone from our support team will call you tomorrow.", C, "meeting", "meeting-verb", {"object": "call"}),
@@ -164,6 +166,8 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("Our customers will see savings.", "commit-will", False),
     ("We moved the demo to Monday.", "meeting-reschedule", False),
     ("They are certified and can share the report.", "commit-and-will", False),
+    ("They will be in touch.", "commit-will", False),
+    ("Our response time was slow last year.", "price-sla", False),
     ("I recommend a glass of wine for your health.", "commit-suggest", False),
     ("They suggested that we revisit pricing.", "commit-suggest", False),
     ("We could have sent it sooner.", "commit-can", False),

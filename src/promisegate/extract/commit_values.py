@@ -106,11 +106,17 @@ def span_text(doc: Doc, start: int, end: int) -> str | None:
     return " ".join(doc[start:end].text.split())  # an object wrapped over two lines reads as one name
 
 
+_ADJECTIVE = re.compile(r"\w-[A-Za-z]")  # "2-year", "two-week" (not "5 - 10 minutes")
+
+
 def pick_when(
     times: Sequence[TimeSpan], lo: int, hi: int, anchor: int, text: str
 ) -> tuple[TimeSpan | None, tuple[TimeSpan, ...]]:
     """Choose the time in chars [lo, hi) nearest to `anchor`, and the ones offered as alternatives to it."""
-    inside = sorted((t for t in times if lo <= t.start and t.end <= hi), key=lambda t: t.start)
+    # "a 2-year term", "a 30-minute call": a length used as an adjective never says when.
+    inside = sorted((t for t in times
+                     if lo <= t.start and t.end <= hi and not (t.rule == "duration" and _ADJECTIVE.search(t.text))),
+                    key=lambda t: t.start)
     if not inside:
         return None, ()
 

@@ -144,6 +144,8 @@ def _judge(
         when, alternatives = pick_when(unit_times, unit.start_char, unit.end_char, cols.idx[hit.start], source)
         if kind in ("deadline", "date") and when is not None:
             kind = "deadline" if is_deadline(source, when) or hit.label == "deadline" else "date"
+        elif kind == "date" and hit.label == "commit":
+            kind = "other"  # a promise whose only times say no when ("a 14-day trial")
         obj, amount, unit_name = describe(doc, unit, hit, kind, cues)
         return Commitment(kind, text, unit.start_char, unit.end_char, hit.id, when, obj, conditional,
                           amount, unit_name, alternatives)
