@@ -72,6 +72,14 @@ def test_moving_a_meeting_promises_the_new_time_not_the_old() -> None:
     assert c.when is not None and c.when.from_.isoformat() == "2026-11-24T14:00:00-08:00"
 
 
+def test_a_slot_question_after_other_meeting_words_proposes_its_times() -> None:
+    text = "3. For the kickoff, would Tuesday Dec 8 at 10am PT or Wednesday Dec 9 at 1pm PT work for your team?"
+    (c,) = extract(text, NOW, LA).commitments
+    assert (c.kind, c.rule) == ("meeting", "meeting-slot-works")
+    assert c.when is not None and c.when.from_.isoformat() == "2026-12-08T10:00:00-08:00"
+    assert [a.from_.isoformat() for a in c.alternatives] == ["2026-12-09T13:00:00-08:00"]
+
+
 def test_a_length_used_as_an_adjective_is_no_when() -> None:
     (c,) = extract("We'll waive the onboarding fee if you commit to a 2-year term.", NOW, LA).commitments
     assert (c.kind, c.when) == ("price", None)

@@ -150,8 +150,11 @@ def _judge(
         return Commitment(kind, text, unit.start_char, unit.end_char, hit.id, when, obj, conditional,
                           amount, unit_name, alternatives)
 
+    # A slot hit ("would Tuesday 10am work") speaks for the meeting before other meeting words do ("for the
+    # kickoff, would Tuesday 10am work?").
+    meetings = kinds.get("meeting", [])
+    slot = next((x for x in meetings if x.label == "slot"), meetings[0] if meetings else None)
     if question:
-        slot = kinds["meeting"][0] if "meeting" in kinds else None
         proposal = bool(cues.proposal.search(lowered))
         if slot is not None and has_time and (slot.label == "slot" or proposal or requests_hits):
             # "Does Tuesday 3pm work?", "Can we set up a call next week?": the writer proposes a time.
@@ -163,7 +166,6 @@ def _judge(
             first = next(iter(kinds.values()))[0]
             requests.append(_request(kinds, [first], make))
         return
-    slot = kinds["meeting"][0] if "meeting" in kinds else None
     if slot is not None and slot.label == "slot" and has_time and requests_hits \
             and all(x.id == "request-let-me-know" for x in requests_hits):
         # "Let me know if Thursday works": the writer proposes the time, as "Does Thursday work?" does
