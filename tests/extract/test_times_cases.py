@@ -389,6 +389,8 @@ POSITIVE: list[Case] = [
     Case("Support hours are 8am-6pm CET, Monday through Friday.",
          (E("8am-6pm CET", "2024-07-10T08:00:00+02:00", "2024-07-10T19:00", "hour"),
           E("Monday through Friday", "2024-07-08T00:00", "2024-07-13T00:00")), ("clock", "zone", "weekday")),
+    # Thanks are for what happened: "thanks for the time on Monday" is last Monday.
+    Case("Thanks for the time on Monday.", (E("Monday", "2024-07-08T00:00", "2024-07-09T00:00"),), ("weekday",)),
     # A participle after a present "be" is no past tense: "is closed Monday" is the coming Monday.
     Case("The office is closed Monday.", (E("Monday", "2024-07-15T00:00", "2024-07-16T00:00"),), ("weekday",)),
     Case("The promo ends 11:59 PM ET on Cyber Monday.",
