@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
-from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from dataclasses import dataclass
 
 from promisegate.extract.nlp import is_wrap
 from promisegate.extract.time_features import Features, read_features
 from promisegate.extract.time_lexicon import TimeLexicon
-from promisegate.model import TimeSpan
 
 # Tokens allowed between two atoms that read as one expression ("Friday, March 3 at 3pm (PT)").
 _JOINERS = frozenset({",", "at", "on", "@", "the", "of", "(", ")", "'s", "’s", "in", "this"})
@@ -221,70 +217,3 @@ def _names_day(f: Features) -> bool:
     """Whether `f` names one day ("Friday", "tomorrow", "Dec 3", "12/3", "the 14th") and no shorthand."""
     return f.shorthand is None and f.unit is None and (
         f.weekday is not None or f.day_offset is not None or f.numeric is not None or f.dom is not None)
-
-
-# "Tuesday, December 1 at 11am PT or 3pm PT": the second time is another slot on the same day.
-_ALTERNATIVE_GAP = re.compile(r"^\s*,?\s*(?:or|and|/)\s*(?:at\s+)?$", re.IGNORECASE)
-# "early January, ideally the 6th or 7th", "Thursday afternoon, say 2:30": a hedge between a period and
-# the finer time that narrows it.
-_NARROWING_GAP = re.compile(r"^[\s,;:(—–-]*(?:(?:ideally|preferably|probably|maybe|perhaps|possibly|likely|say|"
-                            r"around|about|on|at|or|and|either|sometime|hopefully|e\.g\.|i\.e\.)[\s,;:]*)*$",
-                            re.IGNORECASE)
-# A clock time with at most a zone: "3pm", "2:30 Eastern", "11am PT" (not "3:30 tomorrow", "60 minutes").
-_CLOCK_ONLY = re.compile(r"^\d{1,2}(?:[:.]\d{2})?\s*(?i:[ap]\.?m\.?)?"
-                         r"(?:\s+(?:[A-Z]{2,5}|(?i:eastern|central|mountain|pacific)(?:\s+time)?))?$")
-_DAY_ONLY = re.compile(r"^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)$", re.IGNORECASE)
-_CLOCK_GRAINS = ("hour", "minute")
-_NAMED_MONTH_DAY = frozenset({"day-month", "month-day", "month-day-joined"})
-
-
-def share_day(text: str, spans: list[TimeSpan], sentence_starts: list[int], today: date) -> list[TimeSpan]:
-    """Give a bare time the day or month the time before it in the same sentence names.
-
-    A bare clock time takes the day of a dated time before it that it is offered as an alternative to
-    ("Tuesday at 11am or 3pm"), or that is today or later ("Let's meet Thursday; 2:30 works"; a day in
-    the past is more often another event: "we met Monday and I'll call at 3"). A bare day of the month
-    takes the month it narrows ("in March, probably the 12th"; "the 6th or 7th" after it too).
-    """
-    out = list(spans)
-    narrowed: set[int] = set()  # days of the month moved into a named month
-    for i in range(1, len(out)):
-        first, alt = out[i - 1], out[i]
-        if bisect_right(sentence_starts, first.start) != bisect_right(sentence_starts, alt.start):
-            continue
-        gap = text[first.end:alt.start]
-        if alt.rule == "clock" and _CLOCK_ONLY.match(alt.text) \
-                and first.to - first.from_ <= timedelta(days=1) and first.grain in ("day", *_CLOCK_GRAINS):
-            alternative = first.grain in _CLOCK_GRAINS and _ALTERNATIVE_GAP.match(gap) is not None
-            # A day's own date, wall time; a clock slot's date in the zone of the alternative.
-            day = first.from_.date() if first.grain == "day" else first.from_.astimezone(alt.from_.tzinfo).date()
-            if (alternative or (first.limit is None and day >= today and len(gap) <= 40)) and day != alt.from_.date():
-                moved = alt.from_.replace(year=day.year, month=day.month, day=day.day)
-                out[i] = replace(alt, from_=moved, to=moved + (alt.to - alt.from_))
-        elif alt.rule == "day-of-month" and (m := _DAY_ONLY.match(alt.text)) is not None \
-                and (first.grain == "month" or first.rule in _NAMED_MONTH_DAY or i - 1 in narrowed) \
-                and _NARROWING_GAP.match(gap):
-            month = first.from_
-            try:
-                moved = month.replace(day=int(m.group(1)), hour=0, minute=0)
-            except ValueError:  # "February, the 30th"
-                continue
-            out[i] = replace(alt, from_=moved, to=moved + timedelta(days=1))
-            narrowed.add(i)
-    for i in range(len(out) - 2, -1, -1):  # "the 14th or 15th of December": the month named after
-        bare, named = out[i], out[i + 1]
-        if bare.rule == "clock" and _CLOCK_ONLY.match(bare.text) and named.grain in _CLOCK_GRAINS \
-                and not _CLOCK_ONLY.match(named.text) and _ALTERNATIVE_GAP.match(text[bare.end:named.start]):
-            # "9:30 Pacific / 12:30 Eastern on Wednesday": one slot written in two zones, or two slots.
-            day = named.from_.astimezone(bare.from_.tzinfo).date()
-            moved = bare.from_.replace(year=day.year, month=day.month, day=day.day)
-            out[i] = replace(bare, from_=moved, to=moved + (bare.to - bare.from_))
-            continue
-        if bare.rule == "day-of-month" and (m := _DAY_ONLY.match(bare.text)) is not None \
-                and named.rule in _NAMED_MONTH_DAY and _ALTERNATIVE_GAP.match(text[bare.end:named.start]):
-            try:
-                moved = named.from_.replace(day=int(m.group(1)))
-            except ValueError:
-                continue
-            out[i] = replace(bare, from_=moved, to=moved + timedelta(days=1))
-    return out

@@ -23,8 +23,9 @@ from spacy.tokens import Doc
 
 from promisegate.extract.nlp import TokenColumns, get_nlp, is_wrap, sentence_bounds, token_columns
 from promisegate.extract.time_calendar import shift
+from promisegate.extract.time_context import share_day
 from promisegate.extract.time_features import Features, read_features
-from promisegate.extract.time_join import Atom, Expr, join_atoms, share_day
+from promisegate.extract.time_join import Atom, Expr, join_atoms
 from promisegate.extract.time_lexicon import TimeLexicon, load_lexicon
 from promisegate.extract.time_patterns import TimePatterns, load_patterns
 from promisegate.extract.time_resolve import next_to, resolve

@@ -1,0 +1,92 @@
+"""Resolved times that borrow from the time before them: a bare clock time takes the day named just
+before it ("Thursday afternoon, say 2:30"), a bare day of the month the month ("in March, probably the
+12th")."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+
+from promisegate.model import TimeSpan
+
+# "Tuesday, December 1 at 11am PT or 3pm PT": the second time is another slot on the same day.
+_ALTERNATIVE_GAP = re.compile(r"^\s*,?\s*(?:or|and|/)\s*(?:at\s+)?$", re.IGNORECASE)
+# "early January, ideally the 6th or 7th", "Thursday afternoon, say 2:30": a hedge between a period and
+# the finer time that narrows it.
+_NARROWING_GAP = re.compile(r"^[\s,;:(—–-]*(?:(?:ideally|preferably|probably|maybe|perhaps|possibly|likely|say|"
+                            r"around|about|on|at|or|and|either|sometime|hopefully|e\.g\.|i\.e\.)[\s,;:]*)*$",
+                            re.IGNORECASE)
+# A clock time with at most a zone: "3pm", "2:30 Eastern", "11am PT" (not "3:30 tomorrow", "60 minutes").
+_CLOCK_ONLY = re.compile(r"^\d{1,2}(?:[:.]\d{2})?\s*(?i:[ap]\.?m\.?)?"
+                         r"(?:\s+(?:[A-Z]{2,5}|(?i:eastern|central|mountain|pacific)(?:\s+time)?))?$")
+_DAY_ONLY = re.compile(r"^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)$", re.IGNORECASE)
+_CLOCK_GRAINS = ("hour", "minute")
+_NAMED_MONTH_DAY = frozenset({"day-month", "month-day", "month-day-joined"})
+
+
+def share_day(text: str, spans: list[TimeSpan], sentence_starts: list[int], today: date) -> list[TimeSpan]:
+    """Give a bare time the day or month a time next to it in the same sentence names.
+
+    A bare clock time takes the day of a dated time before it that it is offered as an alternative to
+    ("Tuesday at 11am or 3pm"), or that is today or later ("Let's meet Thursday; 2:30 works"; a day in
+    the past is more often another event: "we met Monday and I'll call at 3"), or of the dated
+    alternative after it ("10am or 2pm on Friday"). A bare day of the month takes the month it narrows
+    ("in March, probably the 12th"; "the 6th or 7th" after it too), or the one named after it ("the
+    14th or 15th of December").
+    """
+    out = list(spans)
+    narrowed: set[int] = set()  # days of the month moved into a named month
+    for i in range(1, len(out)):
+        first, bare = out[i - 1], out[i]
+        if bisect_right(sentence_starts, first.start) != bisect_right(sentence_starts, bare.start):
+            continue
+        gap = text[first.end:bare.start]
+        if _is_bare_clock(bare) and first.to - first.from_ <= timedelta(days=1) \
+                and first.grain in ("day", *_CLOCK_GRAINS):
+            alternative = first.grain in _CLOCK_GRAINS and _ALTERNATIVE_GAP.match(gap) is not None
+            # A day's own date, wall time; a clock slot's date in the zone of the alternative.
+            day = first.from_.date() if first.grain == "day" else first.from_.astimezone(bare.from_.tzinfo).date()
+            if alternative or (first.limit is None and day >= today and len(gap) <= 40):
+                out[i] = _on_day(bare, day)
+        elif (dom := _bare_day_of_month(bare)) is not None and _NARROWING_GAP.match(gap) \
+                and (first.grain == "month" or first.rule in _NAMED_MONTH_DAY or i - 1 in narrowed):
+            moved = _in_month(bare, first.from_, dom)
+            if moved is not None:
+                out[i] = moved
+                narrowed.add(i)
+    for i in range(len(out) - 2, -1, -1):
+        bare, named = out[i], out[i + 1]
+        if not _ALTERNATIVE_GAP.match(text[bare.end:named.start]):
+            continue
+        if _is_bare_clock(bare) and named.grain in _CLOCK_GRAINS and not _CLOCK_ONLY.match(named.text):
+            # "9:30 Pacific / 12:30 Eastern on Wednesday": one slot written in two zones, or two slots.
+            out[i] = _on_day(bare, named.from_.astimezone(bare.from_.tzinfo).date())
+        elif (dom := _bare_day_of_month(bare)) is not None and named.rule in _NAMED_MONTH_DAY:
+            out[i] = _in_month(bare, named.from_, dom) or bare
+    return out
+
+
+def _is_bare_clock(span: TimeSpan) -> bool:
+    return span.rule == "clock" and _CLOCK_ONLY.match(span.text) is not None
+
+
+def _bare_day_of_month(span: TimeSpan) -> int | None:
+    m = _DAY_ONLY.match(span.text) if span.rule == "day-of-month" else None
+    return int(m.group(1)) if m else None
+
+
+def _on_day(span: TimeSpan, day: date) -> TimeSpan:
+    """`span` at the same wall time on `day`."""
+    moved = span.from_.replace(year=day.year, month=day.month, day=day.day)
+    return replace(span, from_=moved, to=moved + (span.to - span.from_))
+
+
+def _in_month(span: TimeSpan, month: datetime, dom: int) -> TimeSpan | None:
+    """Day `dom` of the month `month` is in, or None when it has no such day ("February, the 30th")."""
+    try:
+        moved = month.replace(day=dom, hour=0, minute=0)
+    except ValueError:
+        return None
+    return replace(span, from_=moved, to=moved + timedelta(days=1))
