@@ -80,6 +80,13 @@ def test_a_slot_question_after_other_meeting_words_proposes_its_times() -> None:
     assert [a.from_.isoformat() for a in c.alternatives] == ["2026-12-09T13:00:00-08:00"]
 
 
+def test_a_recurrence_says_when_only_when_nothing_else_does() -> None:
+    text = "I'll send calendar invites for the weekly syncs (Tuesdays, 11:00-11:30 AM ET) later today."
+    (c,) = extract(text, NOW, LA).commitments
+    assert (c.kind, c.object) == ("meeting", "invites")
+    assert c.when is not None and c.when.text == "Tuesdays, 11:00-11:30 AM ET"
+
+
 def test_a_length_used_as_an_adjective_is_no_when() -> None:
     (c,) = extract("We'll waive the onboarding fee if you commit to a 2-year term.", NOW, LA).commitments
     assert (c.kind, c.when) == ("price", None)

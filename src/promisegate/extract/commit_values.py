@@ -122,10 +122,11 @@ def pick_when(
 
     def distance(t: TimeSpan) -> tuple[bool, bool, int, int]:
         gap = 0 if t.start <= anchor < t.end else min(abs(t.start - anchor), abs(t.end - anchor))
-        # A length ("a 30-minute call") says when only if the clause names no date or time, and a
-        # possessive names the thing, not when it is promised ("move Friday's demo to Monday").
+        # A length ("a 30-minute call") or a recurrence ("the weekly syncs") says when only if the clause
+        # names no date or time, and a possessive names the thing, not when it is promised ("move Friday's
+        # demo to Monday").
         possessive = text.startswith(("'s", "’s"), t.end)
-        return t.rule == "duration", possessive, gap, t.start
+        return t.rule in ("duration", "set"), possessive, gap, t.start
 
     best = min(inside, key=distance)
     # Times joined by "or" ("Monday or Tuesday at 3") are one offer: `when` is the first, the rest alternatives.
