@@ -454,6 +454,8 @@ POSITIVE: list[Case] = [
     Case("Our fiscal year ends June 30.", (E("June 30", "2025-06-30T00:00", "2025-07-01T00:00"),), ("month-day",)),
     Case("The integration has been live since September.",
          (E("September", "2023-09-01T00:00", "2023-10-01T00:00", "month"),), ("month-cued",)),
+    # ... but not across "from": "is from Monday" says nothing about which Monday (the nearest, two days ago).
+    Case("The report is from Monday.", (E("Monday", "2024-07-08T00:00", "2024-07-09T00:00"),), ("weekday",)),
     # Further away neither counts: "since" there is mostly "because".
     Case("Since the team is small, Thursday suits us.", (E("Thursday", "2024-07-11T00:00", "2024-07-12T00:00"),),
          ("weekday",)),

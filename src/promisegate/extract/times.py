@@ -42,8 +42,8 @@ _CONTEXT_WEIGHTLESS = _LEADING_CONTEXT | {"by", "before", "until", "till", "at",
 _PRIORITY = {"DATE": 0, "TIME": 0, "SET": 1, "DURATION": 2, "PART": 3}
 _ED = re.compile(r"^[a-z]{3,}ed$")
 _BE_NOT_PAST = frozenset({"be", "is", "are", "am", "'re", "’re", "'m", "’m", "being", "been"})
-_NEAR = 2  # the size of a near cue's sign: it counts only within _NEAR_REACH tokens before the date
-_NEAR_REACH = 2
+_NEAR = 2  # the size of a near cue's sign: it counts only right before the date (see _direction)
+_NEAR_BLOCKERS = frozenset({"from", "before", "after", "than"})
 _Interval = tuple[datetime, datetime, Grain, ZoneInfo | None]  # wall-time [from, to), grain, named zone
 _RESOLVED_LIMIT = 100_000
 # "that year", "the following month", "the previous Friday": read from the date the text last named.
@@ -171,14 +171,17 @@ def _doc_direction(cues: list[tuple[int, int]]) -> int:
 
 
 def _direction(cues: list[tuple[int, int]], start: int, end: int, sent_start: int, sent_end: int,
-               default: int) -> int:
-    """+1 when the nearest tense cue in the sentence points forward, -1 backward, else `default`."""
+               default: int, words: list[str]) -> int:
+    """+1 when the nearest tense cue in the sentence points forward, -1 backward, else `default`; +2 / -2
+    for a near cue right before the date ("is Saturday", "since March")."""
     best = (10**6, default)
     for i, sign in cues[bisect_left(cues, (sent_start, -2)):bisect_left(cues, (sent_end, -2))]:
         if start <= i < end:
             continue
         dist = start - i if i < start else i - end + 1
-        if abs(sign) == _NEAR and (i > start or dist > _NEAR_REACH):
+        # A near cue counts only right before the date or one word before it ("is on Monday", "is payable
+        # Jan. 2"), but not across "from": "the report is from Monday" says nothing about which Monday.
+        if abs(sign) == _NEAR and (i > start or dist > 2 or (dist == 2 and words[i + 1] in _NEAR_BLOCKERS)):
             continue
         if dist < best[0]:  # at equal distance the cue before wins: it is read first
             best = (dist, sign)
@@ -243,7 +246,7 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
         limited = expr.start != bare or words[expr.start] in engine.bound_words  # moved onto "by", "no later than"
         # A limit looks ahead: "I'll send the deck we discussed by Friday" is the coming Friday, whatever
         # tense the nearest cue has.
-        direction = 2 if limited else _direction(cues, expr.start, expr.end, sent[0], sent[1], default)
+        direction = 2 if limited else _direction(cues, expr.start, expr.end, sent[0], sent[1], default, words)
         span = _resolve_expr(cols, expr, engine, ref, direction, zone)
         if span is None:
             continue
