@@ -58,6 +58,10 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Go ahead and send it out to the team.", R, "other", "request-imperative", {}),
     ("Our team will be in touch shortly.", C, "other", "commit-will", {}),
     ("We can guarantee a response time of under 4 hours for P1 tickets.", C, "price", "price-sla", {}),
+    # Roadmap dates are promises too.
+    ("SSO is on our roadmap for Q1.", C, "date", "date-event", {"object": "roadmap"}),
+    ("The HubSpot integration is coming next quarter.", C, "date", "date-event", {"object": "integration"}),
+    ("We are targeting general availability for the mobile app.", C, "other", "commit-plan", {}),
     # Promises the writer makes for colleagues: the customer cannot tell them from the writer's own.
     ("Your account manager will reach out early next week.", C, "other", "commit-will", {}),
     ("Someone from our support team will call you tomorrow.", C, "meeting", "meeting-verb", {"object": "call"}),
@@ -167,6 +171,8 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("We moved the demo to Monday.", "meeting-reschedule", False),
     ("They are certified and can share the report.", "commit-and-will", False),
     ("They will be in touch.", "commit-will", False),
+    ("They are targeting a larger market.", "commit-plan", False),
+    ("The integration shipped last quarter.", "date-event", False),
     ("Our response time was slow last year.", "price-sla", False),
     ("I recommend a glass of wine for your health.", "commit-suggest", False),
     ("They suggested that we revisit pricing.", "commit-suggest", False),
