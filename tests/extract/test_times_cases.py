@@ -413,6 +413,11 @@ POSITIVE: list[Case] = [
     Case("We can start the export at midnight instead of 2am.",
          (E("midnight", "2024-07-11T00:00", "2024-07-11T01:00", "hour"), E("2am", "2024-07-11T02:00", "", "hour")),
          ("part-of-day", "clock")),
+    # Clock times in words.
+    Case("See you at half past ten tomorrow.",
+         (E("half past ten tomorrow", "2024-07-11T10:30", "2024-07-11T10:31", "minute"),), ("clock",)),
+    Case("We have a hard stop at quarter to five.",
+         (E("quarter to five", "2024-07-10T16:45", "2024-07-10T16:46", "minute"),), ("clock",)),
     # Texting spellings.
     Case("cant wait for 2moro!!", (E("2moro", "2024-07-11T00:00", "2024-07-12T00:00"),), ("deictic-day",)),
     Case("see u 2nite at the game", (E("2nite", "2024-07-10T18:00", "2024-07-11T00:00", "hour"),), ("part-of-day",)),
@@ -464,6 +469,7 @@ POSITIVE: list[Case] = [
 # Text with no time in it, each aimed at a pattern that could misfire there.
 NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("We celebrated the day after.", ("day-anchor",)),
+    ("He won by half a point, a quarter of the vote.", ("clock",)),
     ("The score was 9-5 at the half.", ("clock-range",)),
     ("London time is ahead of ours.", ("zone",)),
     ("We were the first team to ship the last mile.", ("weekday-nth",)),

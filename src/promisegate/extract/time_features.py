@@ -136,6 +136,15 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
             f.bound = "by"
             i = 3
             continue
+        if w in ("half", "quarter") and nxt in ("past", "after", "to", "till", "of") and i + 2 < n \
+                and (hour := _hour_word(words[i + 2], lex)) is not None:
+            # "half past ten", "quarter to five": the minutes either side of an hour.
+            minutes = 30 if w == "half" else 15
+            if nxt in ("to", "till", "of"):
+                hour, minutes = (hour - 2) % 12 + 1, 60 - minutes
+            f.hour, f.minute = hour, minutes
+            i += 3
+            continue
         if i == 0 and w in lex["bound_before"]:
             f.bound = "before" if w == "before" else "by"
         elif i == 0 and w in lex["bound_within"]:
@@ -331,6 +340,12 @@ def _day_end(words: list[str], i: int) -> int | None:
     j = i + (i < len(words) and words[i] == "the")
     j += j < len(words) and words[j] in ("business", "work") and j + 1 < len(words) and words[j + 1] == "day"
     return j if j < len(words) and words[j] in ("day", "business", "play") else None
+
+
+def _hour_word(w: str, lex: TimeLexicon) -> int | None:
+    """1-12 from "ten" or "10", else None."""
+    value = int(w) if w.isdigit() else lex["number_word"].get(w)
+    return int(value) if value is not None and 1 <= int(value) <= 12 and float(value) == int(value) else None
 
 
 def _is_clock(m: re.Match[str], prev: str, nxt: str, lex: TimeLexicon, f: Features) -> bool:
