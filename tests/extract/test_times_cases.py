@@ -413,6 +413,20 @@ POSITIVE: list[Case] = [
     Case("We can start the export at midnight instead of 2am.",
          (E("midnight", "2024-07-11T00:00", "2024-07-11T01:00", "hour"), E("2am", "2024-07-11T02:00", "", "hour")),
          ("part-of-day", "clock")),
+    # European forms: dotted and day-first dates, "w/c", ISO weeks, "14h00".
+    Case("The workshop is on 23.11.2024 in Munich.", (E("23.11.2024", "2024-11-23T00:00", "2024-11-24T00:00"),),
+         ("date-numeric",)),
+    Case("Can we do Monday 30/9 at 14:00 CET?",
+         (E("Monday 30/9 at 14:00 CET", "2024-09-30T14:00:00+02:00", "", "minute"),), ("date-numeric-short", "clock")),
+    Case("Let's aim for w/c 7 Oct.", (E("w/c 7 Oct.", "2024-10-07T00:00", "2024-10-14T00:00", "week"),),
+         ("week-of", "day-month")),
+    Case("Delivery is planned for week 49.", (E("week 49", "2024-12-02T00:00", "2024-12-09T00:00", "week"),),
+         ("week-number",)),
+    Case("Delivery will be in KW 3.", (E("KW 3", "2025-01-13T00:00", "2025-01-20T00:00", "week"),), ("week-number",)),
+    Case("The call is at 14h00 Paris time.", (E("14h00 Paris time", "2024-07-10T14:00:00+02:00", "", "minute"),),
+         ("clock", "zone")),
+    Case("Fri next week works for me.", (E("Fri next week", "2024-07-19T00:00", "2024-07-20T00:00"),),
+         ("weekday-abbr-date",)),
     # Clock times in words.
     Case("See you at half past ten tomorrow.",
          (E("half past ten tomorrow", "2024-07-11T10:30", "2024-07-11T10:31", "minute"),), ("clock",)),
@@ -469,6 +483,9 @@ POSITIVE: list[Case] = [
 # Text with no time in it, each aimed at a pattern that could misfire there.
 NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("We celebrated the day after.", ("day-anchor",)),
+    ("Support is available 24/7.", ("date-numeric-short", "block-idiom")),
+    ("In week 2 we configure the integrations; version 1.2.3 ships with 24h support.",
+     ("week-number", "block-version", "clock")),
     ("He won by half a point, a quarter of the vote.", ("clock",)),
     ("The score was 9-5 at the half.", ("clock-range",)),
     ("London time is ahead of ours.", ("zone",)),

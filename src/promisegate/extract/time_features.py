@@ -11,7 +11,7 @@ from promisegate.extract.time_lexicon import TimeLexicon
 _DOM = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$")
 _YEAR = re.compile(r"^(1[6-9]\d\d|20\d\d)$")
 _YEAR2 = re.compile(r"^['’](\d\d)$")
-_CLOCK = re.compile(r"^(\d{1,2})(?:[:.](\d\d))?(am|pm|a\.m\.?|p\.m\.?)?$")
+_CLOCK = re.compile(r"^(\d{1,2})(?:[:.h](\d\d))?(am|pm|a\.m\.?|p\.m\.?)?$")
 _HMM = re.compile(r"^(\d{1,2})(\d\d)$")
 _QUARTER = re.compile(r"^(?:q([1-4])|([1-4])q|h([12]))(?:['’]?(\d{2}|\d{4}))?$")
 _FISCAL = re.compile(r"^fy['’]?(\d{2}|\d{4})$")
@@ -62,6 +62,7 @@ class Features:
     week_of: bool = False
     nth_week: int | None = None
     nth_weekday: int | None = None  # "the first Monday of February": 1 (-1 for the last)
+    iso_week: int | None = None  # "week 49", "KW 49"
     is_set: bool = False
     explicit_year: bool = False
     words: list[str] = field(default_factory=list)
@@ -71,7 +72,7 @@ class Features:
         return not (self.weekday is None and self.month is None and self.dom is None and self.year is None
                     and self.numeric is None and self.day_offset is None and self.quarter is None
                     and self.half is None and self.season is None and self.holiday is None
-                    and self.decade is None and self.century is None and self.unit is None
+                    and self.decade is None and self.century is None and self.unit is None and self.iso_week is None
                     and self.deictic is None and self.shorthand is None)
 
 
@@ -144,6 +145,15 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
                 hour, minutes = (hour - 2) % 12 + 1, 60 - minutes
             f.hour, f.minute = hour, minutes
             i += 3
+            continue
+        if w == "w" and nxt == "/" and i + 2 < n and words[i + 2] in ("c", "b"):
+            f.week_of = True  # "w/c 7 Dec": the week commencing (beginning) that day
+            i += 3
+            continue
+        if w in ("week", "wk", "kw", "cw") and i + 1 < n and nxt.isdigit() and 1 <= int(nxt) <= 53 \
+                and f.year is None:
+            f.iso_week = int(nxt)  # "week 49", "KW 49": the ISO week of the year
+            i += 2
             continue
         if i == 0 and w in lex["bound_before"]:
             f.bound = "before" if w == "before" else "by"
@@ -306,6 +316,8 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
             if len(a) == 4:
                 f.numeric = (int(b), int(c or 0), int(a))  # ISO: month, day, year
                 f.year = int(a)
+            elif "." in w:  # "23.11.2026": dotted dates are day first
+                f.numeric = (int(b), int(a), _expand_year(c, now_year) if c else None)
             else:
                 f.numeric = (int(a), int(b), _expand_year(c, now_year) if c else None)
         elif (m := _CLOCK.match(w)) is not None and _is_clock(m, prev, nxt, lex, f):
@@ -350,7 +362,7 @@ def _hour_word(w: str, lex: TimeLexicon) -> int | None:
 
 def _is_clock(m: re.Match[str], prev: str, nxt: str, lex: TimeLexicon, f: Features) -> bool:
     """A bare number is a clock time only next to am/pm, a colon form, "@", "at" or "o'clock"."""
-    if m.group(3) or (m.group(2) and ":" in m.group(0)):
+    if m.group(3) or (m.group(2) and (":" in m.group(0) or "h" in m.group(0))):
         return True
     if nxt in lex["meridiem"] or nxt.rstrip(".") in ("am", "pm") or nxt in ("o'clock", "oclock"):
         return True

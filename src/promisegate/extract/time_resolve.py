@@ -263,6 +263,17 @@ def _date_part(f: Features, base: datetime, direction: int, numeric: NumericDate
         return _holiday(f, base, direction)
     if f.nth_weekday is not None and f.weekday is not None:
         return _nth_weekday(f, base, direction)
+    if f.iso_week is not None:
+        week = f.iso_week
+
+        def make(y: int) -> Period | None:
+            try:
+                start = datetime.fromisocalendar(y, week, 1)
+            except ValueError:  # week 53 of a year that has 52
+                return None
+            return start, start + timedelta(weeks=1), "week"
+
+        return make(f.year) if f.year else _yearly(base, direction, make)
     if f.month is not None:
         found = _month_day(f, base, direction)
         if found and f.nth_week:
