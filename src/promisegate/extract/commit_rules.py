@@ -17,7 +17,7 @@ from spacy.vocab import Vocab
 from promisegate.errors import ConfigError
 from promisegate.extract.compile import CompiledMatcher, UnsupportedPattern
 from promisegate.extract.lexicon import Lexicon, load_lexicon
-from promisegate.extract.nlp import keep_whole, token_columns
+from promisegate.extract.nlp import doc_matches, keep_whole, token_columns
 from promisegate.extract.pattern_lists import expand_lists
 from promisegate.paths import bundled
 
@@ -61,11 +61,7 @@ class CommitmentRules:
     def hits(self, doc: Doc) -> list[Hit]:
         """Return every match in `doc`, ordered by start token."""
         out = []
-        cols = token_columns(doc)
-        at = cols.at
-        for key, start, end in self.matcher(cols.solid):
-            if at is not None:  # back to doc indices: a match may run over a line break
-                start, end = at[start], at[end - 1] + 1
+        for key, start, end in doc_matches(token_columns(doc), self.matcher):
             info = self.keys[key]
             out.append(Hit(info.label, info.id, start, end, info.anchored))
         out.sort(key=lambda h: (h.start, -h.end))

@@ -5,7 +5,7 @@ No statistical model is required or downloaded; one is used only if installed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, pairwise
@@ -160,6 +160,17 @@ class TokenColumns:
 def is_wrap(text: str) -> bool:
     """Whether a token is a line break inside a paragraph (hard-wrapped mail), not a blank line."""
     return text.isspace() and text.count("\n") < 2
+
+
+def doc_matches(cols: TokenColumns, matcher: Callable[[list[str]], list[tuple[str, int, int]]]
+                ) -> list[tuple[str, int, int]]:
+    """`matcher`'s (key, start, end) over `cols.solid`, in doc token indices: a match may run over a
+    line break inside a paragraph ("by\nFriday")."""
+    found = matcher(cols.solid)
+    at = cols.at
+    if at is None:
+        return found
+    return [(key, at[start], at[end - 1] + 1) for key, start, end in found]
 
 
 def _solid(texts: list[str]) -> tuple[list[str], list[int] | None]:

@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 import dateparser
 from spacy.tokens import Doc
 
-from promisegate.extract.nlp import TokenColumns, get_nlp, is_wrap, sentence_bounds, token_columns
+from promisegate.extract.nlp import TokenColumns, doc_matches, get_nlp, is_wrap, sentence_bounds, token_columns
 from promisegate.extract.time_calendar import shift
 from promisegate.extract.time_context import share_day
 from promisegate.extract.time_features import Features, read_features
@@ -107,10 +107,7 @@ def _select(cols: TokenColumns, engine: TimeEngine) -> list[Atom]:
     words = cols.words
     blocked: list[tuple[int, int]] = []
     atoms: list[Atom] = []
-    at = cols.at
-    for rule, start, end in engine.patterns.matcher(cols.solid):
-        if at is not None:
-            start, end = at[start], at[end - 1] + 1
+    for rule, start, end in doc_matches(cols, engine.patterns.matcher):
         label = label_of[rule]
         if label == "BLOCK":
             blocked.append((start, end))
