@@ -401,6 +401,14 @@ def resolve(f: Features, base: datetime, direction: int, numeric: NumericDate) -
     return start, end, grain
 
 
+def counted_from(f: Features, day: Period) -> Period | None:
+    """`day` moved on by the length `f` names ("a week from Friday"), or None when `f` names none."""
+    if f.count is None or f.unit is None:
+        return None
+    start = shift(day[0], f.count, f.unit)
+    return start, start + (day[1] - day[0]), day[2]
+
+
 def next_to(f: Features, day: Period, after: bool) -> Period | None:
     """The weekday, day, week, weekend or month `f` names right after (or before) `day`: "the Monday
     after Thanksgiving" is the first Monday after it, "the week after" the calendar week after its

@@ -22,13 +22,12 @@ import dateparser
 from spacy.tokens import Doc
 
 from promisegate.extract.nlp import TokenColumns, doc_matches, get_nlp, is_wrap, sentence_bounds, token_columns
-from promisegate.extract.time_calendar import shift
 from promisegate.extract.time_context import share_day
 from promisegate.extract.time_features import Features, read_features
 from promisegate.extract.time_join import Atom, Expr, join_atoms
 from promisegate.extract.time_lexicon import TimeLexicon, load_lexicon
 from promisegate.extract.time_patterns import TimePatterns, load_patterns
-from promisegate.extract.time_resolve import next_to, resolve
+from promisegate.extract.time_resolve import counted_from, next_to, resolve
 from promisegate.model import Grain, TimeSpan
 from promisegate.paths import bundled
 
@@ -318,18 +317,13 @@ def _interval(words: list[str], expr: Expr, cut_range: bool, lex: TimeLexicon, b
     head = words[expr.start:sides_at[0][0]]  # a bound word kept in front ("by")
     sides = [read_features(head + words[s:e], lex, base.year) if k == 0 else read_features(words[s:e], lex, base.year)
              for k, (s, e) in enumerate(sides_at)]
-    if expr.offset:  # "a week from Friday": Friday, a week on
-        day = resolve(sides[1], base, direction, _numeric_date)
-        length = sides[0]
-        if day is None or length.count is None or length.unit is None:
-            return None
-        start = shift(day[0], length.count, length.unit)
-        return start, start + (day[1] - day[0]), day[2], ZoneInfo(sides[1].zone) if sides[1].zone else None
-    if expr.anchor:  # "the week after Thanksgiving": next to the day the second side names
+    if expr.offset or expr.anchor:
+        # "a week from Friday" (Friday, a week on), "the week after Thanksgiving": the first side is placed
+        # against the day the second names.
         day = resolve(sides[1], base, direction, _numeric_date)
         if day is None:
             return None
-        found = next_to(sides[0], day, expr.anchor == "after")
+        found = counted_from(sides[0], day) if expr.offset else next_to(sides[0], day, expr.anchor == "after")
         return (*found, ZoneInfo(sides[1].zone) if sides[1].zone else None) if found else None
     if len(sides) == 2:
         sides = [copy(f) for f in sides]  # read_features' results are shared
