@@ -62,16 +62,20 @@ def _noun_run_end(doc: Doc, i: int, hi: int, nouns: frozenset[str]) -> int:
     return i
 
 
+def _first_name_end(doc: Doc, lo: int, hi: int, nouns: frozenset[str]) -> int:
+    """The last noun of the first run of document nouns in [lo, hi) (hi - 1 when there is none)."""
+    first = next((i for i in range(lo, hi) if doc[i].lower_ in nouns), hi - 1)
+    return _noun_run_end(doc, first, hi, nouns)
+
+
 def _document(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> str | None:
     nouns = cues.document_nouns
     if hit.label == "document":
         # The first name the verb takes ("share the report under NDA" shares the report), to the end of
         # its run of nouns ("the security questionnaire responses").
-        first = next((i for i in range(hit.start + 1, hit.end) if doc[i].lower_ in nouns), hit.end - 1)
-        head = _noun_run_end(doc, first, hit.end, nouns)
+        head = _first_name_end(doc, hit.start + 1, hit.end, nouns)
         while head + 2 < hit.end and doc[head + 1].lower_ == "of":  # "a copy of the MSA redlines"
-            head = next((i for i in range(head + 2, hit.end) if doc[i].lower_ in nouns), hit.end - 1)
-            head = _noun_run_end(doc, head, hit.end, nouns)
+            head = _first_name_end(doc, head + 2, hit.end, nouns)
         start, end = phrase_back(doc, head, hit.start + 1, cues.back_stops)
         return span_text(doc, start, end)
     # An attachment: the document named after "attached is", else the one before "is attached".
