@@ -12,6 +12,7 @@ _DOM = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$")
 _YEAR = re.compile(r"^(1[6-9]\d\d|20\d\d)$")
 _YEAR2 = re.compile(r"^['’](\d\d)$")
 _CLOCK = re.compile(r"^(\d{1,2})(?:[:.h](\d\d))?(am|pm|a\.m\.?|p\.m\.?)?$")
+_CLOCK_HOURS = frozenset(float(h) for h in range(1, 13))
 _HMM = re.compile(r"^(\d{1,2})(\d\d)$")
 _QUARTER = re.compile(r"^(?:q([1-4])|([1-4])q|h([12]))(?:['’]?(\d{2}|\d{4}))?$")
 _FISCAL = re.compile(r"^fy['’]?(\d{2}|\d{4})$")
@@ -137,15 +138,16 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
             f.bound = "by"
             i = 3
             continue
-        if w in ("half", "quarter") and nxt in ("past", "after", "to", "till", "of") and i + 2 < n \
-                and (hour := _hour_word(words[i + 2], lex)) is not None:
-            # "half past ten", "quarter to five": the minutes either side of an hour.
-            minutes = 30 if w == "half" else 15
-            if nxt in ("to", "till", "of"):
-                hour, minutes = (hour - 2) % 12 + 1, 60 - minutes
-            f.hour, f.minute = hour, minutes
-            i += 3
-            continue
+        if w in ("half", "quarter") and nxt in ("past", "after", "to", "till", "of") and i + 2 < n:
+            value, j = _number(words, i + 2, lex)
+            if j == i + 3 and value in _CLOCK_HOURS:
+                # "half past ten", "quarter to five": the minutes either side of an hour.
+                hour, minutes = int(value), 30 if w == "half" else 15
+                if nxt in ("to", "till", "of"):
+                    hour, minutes = (hour - 2) % 12 + 1, 60 - minutes
+                f.hour, f.minute = hour, minutes
+                i += 3
+                continue
         if w == "w" and nxt == "/" and i + 2 < n and words[i + 2] in ("c", "b"):
             f.week_of = True  # "w/c 7 Dec": the week commencing (beginning) that day
             i += 3
@@ -352,12 +354,6 @@ def _day_end(words: list[str], i: int) -> int | None:
     j = i + (i < len(words) and words[i] == "the")
     j += j < len(words) and words[j] in ("business", "work") and j + 1 < len(words) and words[j + 1] == "day"
     return j if j < len(words) and words[j] in ("day", "business", "play") else None
-
-
-def _hour_word(w: str, lex: TimeLexicon) -> int | None:
-    """1-12 from "ten" or "10", else None."""
-    value = int(w) if w.isdigit() else lex["number_word"].get(w)
-    return int(value) if value is not None and 1 <= int(value) <= 12 and float(value) == int(value) else None
 
 
 def _is_clock(m: re.Match[str], prev: str, nxt: str, lex: TimeLexicon, f: Features) -> bool:
