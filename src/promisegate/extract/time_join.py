@@ -64,7 +64,7 @@ def join_atoms(words: list[str], atoms: list[Atom], lex: TimeLexicon, now_year: 
             # "9am-5pm ET, Monday through Friday": a day that opens a range of days stays with it.
             opens_range = "," in gap and k + 1 < len(atoms) and kind_of(lf) == "clock" \
                 and _range_word(words[a.end:atoms[k + 1].start]) and atoms[k + 1].label == "DATE"
-            if joinable and not opens_range and _compatible(lf, f, last.label, a.label, gap):
+            if joinable and not opens_range and _compatible(lf, f, last.label, a.label, gap, lex):
                 last.end = a.end
                 last.sides[-1] = (last.sides[-1][0], a.end)
                 # A PART ("between", "early", "the week of") or a zone takes the rule of what it joins:
@@ -154,7 +154,7 @@ def _anchored(words: list[str], last: Expr, e: Expr, lex: TimeLexicon, now_year:
     return Expr(head[0], e.end, e.rule, "DATE", [head, tail], anchor=word)
 
 
-def _compatible(a: Features, b: Features, la: str, lb: str, gap: list[str]) -> bool:
+def _compatible(a: Features, b: Features, la: str, lb: str, gap: list[str], lex: TimeLexicon) -> bool:
     """Whether two neighbouring atoms are parts of one expression rather than two expressions."""
     if lb == "PART" and b.zone is None:
         return False
@@ -194,7 +194,7 @@ def _compatible(a: Features, b: Features, la: str, lb: str, gap: list[str]) -> b
                 or (b.unit == "year" and (a.quarter is not None or a.half is not None) and a.year is None)):
             return True
         # "the last Friday of the month", "the 2nd Tuesday of next month".
-        if a.weekday is not None and a.words[-2:-1] and a.words[-2] in _NTH and b.unit == "month" \
+        if a.weekday is not None and a.words[-2:-1] and a.words[-2] in lex["nth_ordinal"] and b.unit == "month" \
                 and b.count is None and gap in ([], ["of"], ["in"]):
             return True
         # "the first half of January" ("of" may open the month's own atom); "the first half of 2025" is H1.
@@ -210,7 +210,6 @@ def _compatible(a: Features, b: Features, la: str, lb: str, gap: list[str]) -> b
 
 
 _DAY_ENDS = frozenset({"day", "cob"})  # shorthand that ends a day: EOD, COB, end of day, close of business
-_NTH = frozenset({"first", "second", "third", "fourth", "fifth", "last", "1st", "2nd", "3rd", "4th", "5th"})
 
 
 def _names_day(f: Features) -> bool:

@@ -16,7 +16,7 @@ _REQUIRED = (
     "weekday", "weekday_abbr", "month", "month_abbr", "month_ambiguous", "number_word", "ordinal",
     "unit", "unit_adjective", "relative", "deictic", "part_of_day", "meridiem", "zone", "zone_city", "zone_word",
     "season", "holiday", "holiday_rule", "period_part", "shorthand", "bound_before", "bound_within",
-    "future_cue", "near_future_cue", "past_cue", "near_past_cue",
+    "future_cue", "near_future_cue", "past_cue", "near_past_cue", "nth_ordinal",
 )
 
 
