@@ -22,7 +22,8 @@ _MONEY_BEFORE = re.compile(r"(US\$|\$|€|£|\b(?:USD|EUR|GBP))\s?" + _NUM + r"\
 _MONEY_AFTER = re.compile(_NUM + r"\s?(k|mm|m|b)?\s?(USD|EUR|GBP|dollars?|euros?|pounds|bucks)\b", re.IGNORECASE)
 _NET = re.compile(r"\bnet[\s-]?(\d{1,3})\b|\b(\d{1,3})\s+days\b", re.IGNORECASE)
 _HOURS = re.compile(r"\b(\d{1,3})\s*-?\s*(hours?|hrs?|minutes?|mins?)\b", re.IGNORECASE)
-_ALTERNATIVE_GAP = re.compile(r"^\s*(?:,|/|or|,\s*or|either)?\s*$", re.IGNORECASE)
+# "Monday or Tuesday", "Thursday afternoon or any time Monday"
+_ALTERNATIVE_GAP = re.compile(r"^\s*(?:,|/|or|,\s*or|either)?\s*(?:(?:any|some)\s?time\s+)?(?:on\s+)?$", re.IGNORECASE)
 _DEADLINE_CUE = re.compile(r"\b(?:by|before|until|till|no later than|prior to|within|ahead of)\s*$", re.IGNORECASE)
 _CURRENCY = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "usd": "USD", "eur": "EUR", "gbp": "GBP",
              "dollar": "USD", "dollars": "USD", "bucks": "USD", "euro": "EUR", "euros": "EUR", "pounds": "GBP"}

@@ -125,11 +125,13 @@ def _judge(
     hits = [x for x in hits if not x.anchored or x.start == anchor]
     question = cols.texts[unit.end - 1] == "?" or text.rstrip().endswith("?")
     attachments = [x for x in hits if x.label == "attachment"]
-    # "Please find attached" is the writer giving, not asking.
+    sign_offs = {x.start for x in hits if x.label == "confirmed"}
+    # "Please find attached" is the writer giving, not asking; "Talk to you tomorrow" signs off.
     requests_hits = [
         x for x in hits
         if (x.label == "request" or (x.label == "question" and question))
         and not any(a.start <= x.start < a.end for a in attachments)
+        and not (x.id == "request-imperative" and x.start in sign_offs)
         # "Make sense?" opens with a verb but asks nothing of the reader.
         and not (question and x.id == "request-imperative")
     ]
