@@ -147,6 +147,16 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Can we meet Friday at 3pm ET?", C, "meeting", "meeting-verb", {}),
     ("See you Thursday!", C, "meeting", "meeting-see-you", {}),
     ("We're confirmed for the workshop on the 12th.", C, "meeting", "meeting-confirmed", {}),
+    # Terms held, plans on track, documents the reader will have, colleagues brought in.
+    ("Pricing is locked through December 31.", C, "price", "price-held", {}),
+    ("The discount is valid until the end of the quarter.", C, "price", "price-held", {}),
+    ("I can hold this pricing until Friday.", C, "price", "price-held", {}),
+    ("We're on track to deliver the custom connector by mid-January.", C, "other", "commit-plan", {}),
+    ("You'll have the updated DPA in your inbox by tomorrow morning.", C, "document", "document-expect",
+     {"object": "DPA"}),
+    ("I have cc'd Priya, who will send the SOC 2 report tomorrow.", C, "document", "document-send",
+     {"object": "SOC 2 report"}),
+    ("cc'ing Priya Shah, who can help with the integration questions.", C, "other", "commit-will", {}),
     # Accepting, confirming and looking forward to a time the writer will keep.
     ("Saturday is good.", C, "meeting", "meeting-slot-accepted", {}),
     ("Friday at 2 is perfect.", C, "meeting", "meeting-slot-accepted", {}),
@@ -206,6 +216,16 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("Happy to hear the pilot went well.", "commit-willing", False),
     ("Pleased to announce our new release.", "commit-willing", False),
     ("Looking forward to hearing from you.", "meeting-confirmed", False),
+    ("The price is good.", "price-held", False),
+    ("Is the pricing locked?", "price-held", False),
+    ("Last year's pricing was locked.", "price-held", False),
+    ("The offer is no longer valid.", "price-held", False),
+    ("Keep the quote handy.", "price-held", True),
+    ("You will have a great time in Orlando.", "document-expect", False),
+    ("You'll have to sign the DPA first.", "document-expect", True),
+    ("They are on track to finish by Friday.", "commit-plan", False),
+    ("I spoke with Priya, who will decide next week.", "commit-will", False),
+    ("Adding Tom, who will not be able to join.", "commit-will", False),
     ("Looking forward to seeing the final numbers.", "meeting-look-forward", False),
     ("Looking forward to meeting you.", "meeting-look-forward", False),  # no time: nothing to keep
     ("I look forward to your feedback by Friday.", "meeting-look-forward", False),
@@ -216,7 +236,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("Thursday's demo is great.", "meeting-slot-accepted", False),
     ("The weather on Saturday is good.", "meeting-slot-accepted", False),
     ("Talk soon.", "meeting-see-you", False),  # a sign-off, not an order
-    ("The rate is locked in until Friday.", "meeting-pencil-in", False),
+    ("The calendar was locked in on Friday.", "meeting-pencil-in", False),
     ("I sent an invite to the whole team.", "meeting-invite-sent", False),
     ("They sent an invitation to the gala.", "meeting-invite-sent", False),
     ("It would be great to get the contract signed by Friday.", "commit-would-be-great", False),
@@ -364,6 +384,10 @@ WHEN_CASES: list[tuple[str, str, str, str, tuple[str, ...]]] = [
     ("The go-live is on March 14.", "date", "date-event", "March 14", ()),
     ("Does Tuesday 3pm PT work?", "meeting", "meeting-slot-works", "Tuesday 3pm PT", ()),
     ("I can do Monday or Tuesday at 2pm for the call.", "meeting", "meeting-verb", "Monday", ("Tuesday at 2pm",)),
+    # A time that says which thing ("the Q1 pricing") is not when it is promised.
+    ("I'll hold the Q1 pricing until January 31.", "price", "price-held", "until January 31", ()),
+    ("We're on track to deliver the custom connector by mid-January.", "deadline", "commit-plan", "by mid-January",
+     ()),
     ("Thursday afternoon or any time Monday works for me.", "meeting", "meeting-slot-works", "Thursday afternoon",
      ("Monday",)),
     # A length ("30-minute") is the `when` only if the clause names no date or time.

@@ -478,6 +478,10 @@ POSITIVE: list[Case] = [
     # Further away neither counts: "since" there is mostly "because".
     Case("Since the team is small, Thursday suits us.", (E("Thursday", "2024-07-11T00:00", "2024-07-12T00:00"),),
          ("weekday",)),
+    # A line break inside a cued span does not make it longer than the date after it: "until\nJanuary"
+    # lost "31" in a fixture wrapped at 72 columns.
+    Case("I'll hold the pricing until\nJanuary 31.", (E("January 31", "2025-01-31T00:00", "2025-02-01T00:00",
+         limit=E("until\nJanuary 31", "2024-07-10T09:00", "2025-02-01T00:00")),), ("month-day",)),
 ]
 
 # Text with no time in it, each aimed at a pattern that could misfire there.

@@ -58,6 +58,8 @@ class Cues:
     object_stops: frozenset[str]
     back_stops: frozenset[str]
     determiners: frozenset[str]
+    # Nouns a time can name rather than date: "the Q1 pricing", "the Friday demo", "the 2025 rate".
+    thing_nouns: frozenset[str]
 
 
 # Bare words that only make a time with a neighbour ("next", "end"); the time tagger knows better.
@@ -97,4 +99,6 @@ def cues_for(rules: CommitmentRules) -> Cues:
         object_stops=object_stops,
         back_stops=back_stops - lex.set("document_nouns"),
         determiners=determiners,
+        thing_nouns=(lex.set("price_nouns") | lex.set("discount_words") | lex.set("meeting_nouns")
+                     | lex.set("event_nouns") | lex.set("document_nouns")),
     )

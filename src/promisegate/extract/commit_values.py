@@ -111,9 +111,12 @@ _ADJECTIVE = re.compile(r"\w-[A-Za-z]")  # "2-year", "two-week" (not "5 - 10 min
 
 
 def pick_when(
-    times: Sequence[TimeSpan], lo: int, hi: int, anchor: int, text: str
+    times: Sequence[TimeSpan], lo: int, hi: int, anchor: int, text: str, things: frozenset[str] = frozenset()
 ) -> tuple[TimeSpan | None, tuple[TimeSpan, ...]]:
-    """Choose the time in chars [lo, hi) nearest to `anchor`, and the ones offered as alternatives to it."""
+    """Choose the time in chars [lo, hi) nearest to `anchor`, and the ones offered as alternatives to it.
+
+    A time that names one of `things` ("the Q1 pricing") is chosen only when no other time is there.
+    """
     # "a 2-year term", "a 30-minute call": a length used as an adjective never says when.
     inside = sorted((t for t in times
                      if lo <= t.start and t.end <= hi and not (t.rule == "duration" and _ADJECTIVE.search(t.text))),
@@ -127,7 +130,7 @@ def pick_when(
         # names no date or time, and a possessive names the thing, not when it is promised ("move Friday's
         # demo to Monday").
         possessive = text.startswith(("'s", "’s"), t.end)
-        return t.rule in ("duration", "set"), possessive, gap, t.start
+        return t.rule in ("duration", "set"), possessive or _names_thing(t, text, things), gap, t.start
 
     best = min(inside, key=distance)
     # Times joined by "or" ("Monday or Tuesday at 3") are one offer: `when` is the first, the rest alternatives.
@@ -144,6 +147,17 @@ def pick_when(
     if len(group) > 1 and re.search(r"\bor\b|/", gaps, re.IGNORECASE):
         return _promised(group[0]), tuple(map(_promised, group[1:]))
     return _promised(best), ()
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|this|that|our|your|their|its|my)\s+$", re.IGNORECASE)
+_WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][\w-]*)")
+
+
+def _names_thing(span: TimeSpan, text: str, things: frozenset[str]) -> bool:
+    """"hold the Q1 pricing until January 31": "Q1" says which pricing, not when it is held."""
+    after = _WORD_AFTER.match(text, span.end)
+    return bool(after and after.group(1).lower() in things
+                and _DETERMINER_BEFORE.search(text, max(0, span.start - 8), span.start))
 
 
 def _promised(span: TimeSpan) -> TimeSpan:

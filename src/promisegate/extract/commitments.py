@@ -143,7 +143,8 @@ def _judge(
     conditional = bool(cues.conditional.search(lowered))
 
     def make(kind: CommitmentKind, hit: Hit) -> Commitment:
-        when, alternatives = pick_when(unit_times, unit.start_char, unit.end_char, cols.idx[hit.start], source)
+        when, alternatives = pick_when(unit_times, unit.start_char, unit.end_char, cols.idx[hit.start], source,
+                                     cues.thing_nouns)
         if kind in ("deadline", "date") and when is not None:
             kind = "deadline" if is_deadline(source, when) or hit.label == "deadline" else "date"
         elif kind == "date" and hit.label == "commit":

@@ -118,12 +118,16 @@ def _select(cols: TokenColumns, engine: TimeEngine) -> list[Atom]:
             mask[s:e] = b"\x01" * (e - s)
         atoms = [a for a in atoms if not any(mask[a.start:a.end])]
     # Longest first, but context words a pattern needs ("by March") count for less than the
-    # expression itself, so "by March" never beats "March 7".
+    # expression itself, so "by March" never beats "March 7", and a line break counts for nothing
+    # ("until\nJanuary" is no longer than "January 31").
     def weight(a: Atom) -> tuple[int, int, int, int]:
+        size = a.end - a.start - sum(map(str.isspace, words[a.start:a.end]))
         lead = 0
-        while a.start + lead < a.end - 1 and words[a.start + lead] in _CONTEXT_WEIGHTLESS:
-            lead += 1
-        return (a.start + lead - a.end, a.start - a.end, _PRIORITY[a.label], a.start)
+        i = a.start
+        while i < a.end - 1 and (words[i] in _CONTEXT_WEIGHTLESS or words[i].isspace()):
+            lead += not words[i].isspace()
+            i += 1
+        return (lead - size, -size, _PRIORITY[a.label], a.start)
 
     atoms.sort(key=weight)
     taken = bytearray(len(words))
