@@ -147,6 +147,12 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Can we meet Friday at 3pm ET?", C, "meeting", "meeting-verb", {}),
     ("See you Thursday!", C, "meeting", "meeting-see-you", {}),
     ("We're confirmed for the workshop on the 12th.", C, "meeting", "meeting-confirmed", {}),
+    # Terse mail drops the "I".
+    ("Will send the deck over shortly.", C, "document", "document-send", {"object": "deck"}),
+    ("Can do Thursday 2-3pm ET.", C, "other", "commit-will", {}),
+    ("Sending the contract over now.", C, "document", "document-send", {"object": "contract"}),
+    ("Forwarding this to our CFO.", C, "other", "commit-progressive", {}),
+    ("ETA for the fix is Thursday.", C, "date", "date-event", {}),
     # Terms held, plans on track, documents the reader will have, colleagues brought in.
     ("Pricing is locked through December 31.", C, "price", "price-held", {}),
     ("The discount is valid until the end of the quarter.", C, "price", "price-held", {}),
@@ -216,6 +222,10 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("Happy to hear the pilot went well.", "commit-willing", False),
     ("Pleased to announce our new release.", "commit-willing", False),
     ("Looking forward to hearing from you.", "meeting-confirmed", False),
+    ("Will Smith called about the renewal.", "commit-will", False),
+    ("Will you send the report?", "commit-will", True),
+    ("Can tuesday come already...", "commit-will", False),
+    ("Sending thoughts your way.", "commit-progressive", False),
     ("The price is good.", "price-held", False),
     ("Is the pricing locked?", "price-held", False),
     ("Last year's pricing was locked.", "price-held", False),

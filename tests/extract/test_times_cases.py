@@ -478,6 +478,9 @@ POSITIVE: list[Case] = [
     # Further away neither counts: "since" there is mostly "because".
     Case("Since the team is small, Thursday suits us.", (E("Thursday", "2024-07-11T00:00", "2024-07-12T00:00"),),
          ("weekday",)),
+    # A weekday before a numeric date and a clock is one time, not "12/8 at 10am" with "Tue" left over.
+    Case("I sent the invite for Tue 12/10 at 10am PT.",
+         (E("Tue 12/10 at 10am PT", "2024-12-10T10:00:00-08:00", "2024-12-10T11:00", "hour"),), ("weekday-abbr-date",)),
     # A line break inside a cued span does not make it longer than the date after it: "until\nJanuary"
     # lost "31" in a fixture wrapped at 72 columns.
     Case("I'll hold the pricing until\nJanuary 31.", (E("January 31", "2025-01-31T00:00", "2025-02-01T00:00",
