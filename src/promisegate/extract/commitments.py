@@ -20,7 +20,7 @@ from promisegate.extract.commit_objects import describe
 from promisegate.extract.commit_rules import Hit, load_rules
 from promisegate.extract.commit_units import Unit, clauses
 from promisegate.extract.commit_values import is_deadline, pick_when
-from promisegate.extract.nlp import token_columns
+from promisegate.extract.nlp import is_wrap, token_columns
 from promisegate.model import Commitment, CommitmentKind, TimeSpan
 
 # Order in which kinds are reported; a request takes the first kind present.
@@ -80,9 +80,11 @@ def _anchor(texts: list[str], unit: Unit) -> int:
 
 
 def _negated(doc: Doc, hit: Hit, lo: int, cues: Cues, before: int = 3, after: int = 2) -> bool:
-    # "we can't", "we will not", "I don't think we can": a cue just before or right after the mood words.
+    # "we can't", "we will not", "I don't think we can": a cue just before or right after the mood words
+    # (counted in words: the line breaks of hard-wrapped mail are none).
     words = token_columns(doc).words
-    for i in range(max(lo, hit.start - before), min(len(doc), hit.end + after)):
+    first, last = _step(words, hit.start, -before, lo), _step(words, hit.end - 1, after, len(doc) - 1) + 1
+    for i in range(first, last):
         # "at no cost" carries its own "no"; elsewhere a negation inside the match negates it too.
         if words[i] in cues.negation and not (hit.start <= i < hit.end and hit.id == "price-free"):
             return True
@@ -98,7 +100,7 @@ def _has_time(doc: Doc, unit: Unit, unit_times: list[TimeSpan], hits: list[Hit],
         if words[i] in cues.time_heads or _CLOCK.match(texts[i]):
             return True
         # "next week", "this afternoon": a period word is a time only with a deictic before it.
-        if words[i] in _PERIODS and i > unit.start and words[i - 1] in _DEICTIC:
+        if words[i] in _PERIODS and i > unit.start and words[_step(words, i, -1, unit.start)] in _DEICTIC:
             return True
         # "May" is a month only before a day number ("May 3"), never "May I ...".
         if texts[i] in cues.time_heads_cased and (texts[i] != "May" or (i + 1 < len(doc) and doc[i + 1].like_num)):
@@ -215,9 +217,27 @@ _HAVE_OBJECT = re.compile(r"\s+(?:(?:a|another)\s+(?:quick\s+|short\s+|brief\s+)
 
 def _hypothetical(lowered: str, cues: Cues) -> bool:
     for m in cues.hypothetical.finditer(lowered):
-        if not (m.group(0).endswith(" have") and _HAVE_OBJECT.match(lowered, m.end())):
+        if not (m.group(0)[-5:-4].isspace() and m.group(0).endswith("have") and _HAVE_OBJECT.match(lowered, m.end())):
             return True
     return False
+
+
+def _step(words: list[str], i: int, count: int, bound: int) -> int:
+    """The index `count` words after `i` (before it when negative), not past `bound`; line breaks are no words."""
+    step = 1 if count > 0 else -1
+    for _ in range(abs(count)):
+        j = i + step
+        while (j < bound if step > 0 else j > bound) and is_wrap(words[j]):
+            j += step
+        if (j > bound if step > 0 else j < bound):
+            break
+        i = j
+    return i
+
+
+def _size(words: list[str], hit: Hit) -> int:
+    """A hit's length in words: "extend\na discount" is no longer than "extend a discount"."""
+    return sum(not is_wrap(w) for w in words[hit.start:hit.end])
 
 
 def _ours_before(words: list[str], lo: int, hi: int, cues: Cues) -> bool:
@@ -254,7 +274,7 @@ def _kind_hits(
             continue
         # "after our product sync on Thursday": a meeting named, not a claim that the product syncs.
         if x.label == "capability" and words[x.end - 1] in ("on", "at", "this", "next") and x.end < unit.end \
-                and words[x.end] in cues.time_heads:
+                and words[_step(words, x.end - 1, 1, unit.end - 1)] in cues.time_heads:
             continue
         # "We offer a 15% discount" is a price, not a capability called "a 15% discount"; a document named
         # after a claim is another promise ("we're SOC 2 certified and can share the report").
@@ -266,7 +286,7 @@ def _kind_hits(
         if overlapping:
             # Overlaps an earlier hit of the same kind: keep the stronger label (a stated price over a bare
             # figure), and of two stated prices for one figure ("price is $50", "$50 per user") the longer.
-            if x.label == "price" and all(y.label == "amount" or y.end - y.start < x.end - x.start
+            if x.label == "price" and all(y.label == "amount" or _size(words, y) < _size(words, x)
                                           for y in overlapping):
                 found[:] = [y for y in found if y not in overlapping]
             else:

@@ -63,7 +63,7 @@ def join_atoms(words: list[str], atoms: list[Atom], lex: TimeLexicon, now_year: 
             joinable = all(w in _JOINERS for w in gap) and len(gap) <= 3
             # "9am-5pm ET, Monday through Friday": a day that opens a range of days stays with it.
             opens_range = "," in gap and k + 1 < len(atoms) and kind_of(lf) == "clock" \
-                and _range_word(words[a.end:atoms[k + 1].start]) and atoms[k + 1].label == "DATE"
+                and _range_word(_solid(words, a.end, atoms[k + 1].start)) and atoms[k + 1].label == "DATE"
             if joinable and not opens_range and _compatible(lf, f, last.label, a.label, gap, lex):
                 last.end = a.end
                 last.sides[-1] = (last.sides[-1][0], a.end)
@@ -104,6 +104,18 @@ def _range_word(gap: list[str]) -> bool:
     return len(gap) == 1 and gap[0] in RANGE and gap[0] != "and"
 
 
+def _solid(words: list[str], start: int, end: int) -> list[str]:
+    """words[start:end] without the line breaks of hard-wrapped mail ("a week from\nFriday")."""
+    return [w for w in words[start:end] if not is_wrap(w)]
+
+
+def _skip_wraps(words: list[str], i: int, end: int) -> int:
+    """The first index from `i` (before `end`) that is no line break."""
+    while i < end and is_wrap(words[i]):
+        i += 1
+    return i
+
+
 def _offsets(words: list[str], exprs: list[Expr], lex: TimeLexicon, now_year: int) -> list[Expr]:
     """Join a length and the day it counts from: "two weeks" + "from Monday" is one date, two weeks on."""
     out: list[Expr] = []
@@ -113,10 +125,10 @@ def _offsets(words: list[str], exprs: list[Expr], lex: TimeLexicon, now_year: in
             out[-1] = anchored
             continue
         if last is not None and last.label == "DURATION" and len(last.sides) == 1 and e.label == "DATE" \
-                and len(e.sides) == 1 and e.start == last.end:
+                and len(e.sides) == 1 and not _solid(words, last.end, e.start):
             # "from" opened the day's atom ("from Monday") or closed the length's ("a week from").
             head = (last.start, last.end - 1) if words[last.end - 1] == "from" else (last.start, last.end)
-            tail = (e.start + 1, e.end) if words[e.start] == "from" else (e.start, e.end)
+            tail = (_skip_wraps(words, e.start + 1, e.end), e.end) if words[e.start] == "from" else (e.start, e.end)
             length = read_features(words[head[0]:head[1]], lex, now_year)
             day = read_features(words[tail[0]:tail[1]], lex, now_year)
             if (head[1] < last.end) != (tail[0] > e.start) and tail[0] < tail[1] and length.count is not None \
@@ -135,12 +147,14 @@ def _anchored(words: list[str], last: Expr, e: Expr, lex: TimeLexicon, now_year:
     """"the week after Thanksgiving", "the Monday after the 14th", "the day before Dec 3" as one date."""
     if e.label != "DATE" or len(e.sides) != 1 or len(last.sides) != 1 or e.offset:
         return None
-    if last.label == "PART" and last.rule == "day-anchor" and e.start == last.end:
+    gap = _solid(words, last.end, e.start)  # "the week after\nThanksgiving" is wrapped, not apart
+    if last.label == "PART" and last.rule == "day-anchor" and not gap:
         head, word, tail = (last.start, last.end - 1), words[last.end - 1], (e.start, e.end)  # "the day after"
-    elif last.label == "DATE" and e.start == last.end + 1 and words[last.end] in _ANCHOR_WORDS:
-        head, word, tail = (last.start, last.end), words[last.end], (e.start, e.end)
-    elif last.label == "DATE" and e.start == last.end and words[e.start] in _ANCHOR_WORDS:
-        head, word, tail = (last.start, last.end), words[e.start], (e.start + 1, e.end)  # "after" opened the atom
+    elif last.label == "DATE" and len(gap) == 1 and gap[0] in _ANCHOR_WORDS:
+        head, word, tail = (last.start, last.end), gap[0], (e.start, e.end)
+    elif last.label == "DATE" and not gap and words[e.start] in _ANCHOR_WORDS:
+        head, word = (last.start, last.end), words[e.start]  # "after" opened the atom
+        tail = (_skip_wraps(words, e.start + 1, e.end), e.end)
     else:
         return None
     period = read_features(words[head[0]:head[1]], lex, now_year)
