@@ -481,6 +481,15 @@ POSITIVE: list[Case] = [
     # A weekday before a numeric date and a clock is one time, not "12/8 at 10am" with "Tue" left over.
     Case("I sent the invite for Tue 12/10 at 10am PT.",
          (E("Tue 12/10 at 10am PT", "2024-12-10T10:00:00-08:00", "2024-12-10T11:00", "hour"),), ("weekday-abbr-date",)),
+    # Tweets and quick mail write zones and months in lower case: a zone stays only after a clock time,
+    # and "march" / "may" are months only after a word no verb follows.
+    Case("call me at 3pm et on monday.", (E("3pm et on monday", "2024-07-15T15:00:00-04:00", "2024-07-15T16:00",
+         "hour"),), ("clock", "zone", "weekday")),
+    Case("see you in march!", (E("march", "2025-03-01T00:00", "2025-04-01T00:00", "month"),), ("month-cued",)),
+    Case("we need it by the end of may.", (E("the end of may", "2025-05-", "2025-06-01T00:00", "month",
+         limit=E("by the end of may", "2024-07-10T09:00", "2025-06-01T00:00", "month")),), ("month-cued",)),
+    Case("At 9am et al. presented the results.", (E("9am", "2024-07-10T09:00", "2024-07-10T10:00", "hour"),),
+         ("clock", "block-et-al")),
     # A line break inside a cued span does not make it longer than the date after it: "until\nJanuary"
     # lost "31" in a fixture wrapped at 72 columns.
     Case("I'll hold the pricing until\nJanuary 31.", (E("January 31", "2025-01-31T00:00", "2025-02-01T00:00",
@@ -489,6 +498,10 @@ POSITIVE: list[Case] = [
 
 # Text with no time in it, each aimed at a pattern that could misfire there.
 NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
+    ("Smith et al. found the same.", ("block-et-al", "zone")),
+    ("we may need more seats.", ("month-cued",)),
+    ("in may cases the march is long.", ("month-cued",)),
+    ("the et team is in pt mode.", ("zone",)),
     ("We celebrated the day after.", ("day-anchor",)),
     ("Support is available 24/7.", ("date-numeric-short", "block-idiom")),
     ("In week 2 we configure the integrations; version 1.2.3 ships with 24h support.",
