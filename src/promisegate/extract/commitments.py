@@ -215,23 +215,23 @@ _HAVE_OBJECT = re.compile(r"\s+(?:(?:a|another)\s+(?:quick\s+|short\s+|brief\s+)
                           r"(?:call|chat|meeting|look|conversation|word|beer|drink|coffee)|lunch|dinner|coffee|breakfast|drinks)\b")
 
 
+_ENDS_HAVE = re.compile(r"\shave$")  # "could have", also wrapped as "could\nhave"
+
+
 def _hypothetical(lowered: str, cues: Cues) -> bool:
     for m in cues.hypothetical.finditer(lowered):
-        if not (m.group(0)[-5:-4].isspace() and m.group(0).endswith("have") and _HAVE_OBJECT.match(lowered, m.end())):
+        if not (_ENDS_HAVE.search(m.group(0)) and _HAVE_OBJECT.match(lowered, m.end())):
             return True
     return False
 
 
 def _step(words: list[str], i: int, count: int, bound: int) -> int:
-    """The index `count` words after `i` (before it when negative), not past `bound`; line breaks are no words."""
+    """The index `count` words on from `i` (back when negative), stopping at `bound`; line breaks are no words."""
     step = 1 if count > 0 else -1
-    for _ in range(abs(count)):
-        j = i + step
-        while (j < bound if step > 0 else j > bound) and is_wrap(words[j]):
-            j += step
-        if (j > bound if step > 0 else j < bound):
-            break
-        i = j
+    left = abs(count)
+    while left and i != bound:
+        i += step
+        left -= not is_wrap(words[i])
     return i
 
 
