@@ -490,6 +490,11 @@ POSITIVE: list[Case] = [
          limit=E("by the end of may", "2024-07-10T09:00", "2025-06-01T00:00", "month")),), ("month-cued",)),
     Case("At 9am et al. presented the results.", (E("9am", "2024-07-10T09:00", "2024-07-10T10:00", "hour"),),
          ("clock", "block-et-al")),
+    # A four-digit 24-hour clock after "at" or before "hrs" (1600-2059 after "at" stay years).
+    Case("Left school at 1015, so tired.", (E("1015", "2024-07-10T10:15", "2024-07-10T10:16", "minute"),), ("clock",)),
+    Case("Can we do lunch tomorrow at 1130?",
+         (E("tomorrow at 1130", "2024-07-11T11:30", "2024-07-11T11:31", "minute"),), ("deictic-day", "clock")),
+    Case("Muster at 1700 hrs.", (E("1700 hrs", "2024-07-10T17:00", "2024-07-10T17:01", "minute"),), ("clock",)),
     # A line break inside a cued span does not make it longer than the date after it: "until\nJanuary"
     # lost "31" in a fixture wrapped at 72 columns.
     Case("I'll hold the pricing until\nJanuary 31.", (E("January 31", "2025-01-31T00:00", "2025-02-01T00:00",
@@ -499,6 +504,8 @@ POSITIVE: list[Case] = [
 # Text with no time in it, each aimed at a pattern that could misfire there.
 NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("Smith et al. found the same.", ("block-et-al", "zone")),
+    ("In 1015 the king died.", ("clock",)),
+    ("Room 1015 is free.", ("clock",)),
     ("we may need more seats.", ("month-cued",)),
     ("in may cases the march is long.", ("month-cued",)),
     ("the et team is in pt mode.", ("zone",)),

@@ -14,6 +14,7 @@ _YEAR2 = re.compile(r"^['’](\d\d)$")
 _CLOCK = re.compile(r"^(\d{1,2})(?:[:.h](\d\d))?(am|pm|a\.m\.?|p\.m\.?)?$")
 _CLOCK_HOURS = frozenset(float(h) for h in range(1, 13))
 _HMM = re.compile(r"^(\d{1,2})(\d\d)$")
+_MILITARY = re.compile(r"^([01]\d|2[0-3])([0-5]\d)$")
 _QUARTER = re.compile(r"^(?:q([1-4])|([1-4])q|h([12]))(?:['’]?(\d{2}|\d{4}))?$")
 _FISCAL = re.compile(r"^fy['’]?(\d{2}|\d{4})$")
 _NUMERIC_DATE = re.compile(r"^(\d{1,4})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?$")
@@ -302,6 +303,10 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
         elif (m := _JOINED.match(w)) is not None and _joined_month(m, months) is not None:
             f.month = _joined_month(m, months)
             f.dom = int(m.group(2) or m.group(3))
+        elif (m := _MILITARY.match(w)) is not None and nxt in ("hrs", "hr", "h"):
+            f.hour, f.minute, f.clock24 = int(m.group(1)), int(m.group(2)), True  # "1700 hrs": no year
+            i += 2
+            continue
         elif _YEAR.match(w) and f.year is None:
             f.year, f.explicit_year = int(w), True
         elif (m := _YEAR2.match(w)) is not None:
@@ -330,6 +335,9 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
                 f.meridiem = "pm" if m.group(3).startswith("p") else "am"
         elif (m := _HMM.match(w)) is not None and (nxt in lex["meridiem"] or nxt.rstrip(".") in ("am", "pm")):
             f.hour, f.minute = int(m.group(1)), int(m.group(2))
+        elif (m := _MILITARY.match(w)) is not None and prev in ("at", "@", "") and not _YEAR.match(w):
+            # "at 1430": only the clock patterns with "at" make such an atom (the "at" itself may be cut off)
+            f.hour, f.minute, f.clock24 = int(m.group(1)), int(m.group(2)), True
         elif (m := _DOM.match(w)) is not None and 1 <= int(m.group(1)) <= 31 and (f.dom is None or m.group(2)) and (
                 f.month is not None or nxt in months or nxt == "of" or m.group(2) or prev in months):
             # (a second bare number is no day: "November 23 from 6 to 10am" counts the 6 as a clock hour)
