@@ -495,6 +495,23 @@ POSITIVE: list[Case] = [
     Case("Can we do lunch tomorrow at 1130?",
          (E("tomorrow at 1130", "2024-07-11T11:30", "2024-07-11T11:31", "minute"),), ("deictic-day", "clock")),
     Case("Muster at 1700 hrs.", (E("1700 hrs", "2024-07-10T17:00", "2024-07-10T17:01", "minute"),), ("clock",)),
+    # Capitalised abbreviations that are no other word stand alone; "Thu" (a given name), "Mon", "Wed",
+    # "Sat" and "Sun" still need a cue or a date part.
+    Case("See you Fri.", (E("Fri", "2024-07-12T00:00", "2024-07-13T00:00"),), ("weekday-abbr-cued",)),
+    Case("Tues or Weds works.", (E("Tues", "2024-07-16T00:00"), E("Weds", "2024-07-10T00:00")), ("weekday-abbr-cued",)),
+    # "between" opens the dash range, so the day before it joins: the hours are Thursday's.
+    Case("Can we meet Thursday between 1-4 ET?",
+         (E("Thursday between 1-4 ET", "2024-07-11T13:00:00-04:00", "2024-07-11T17:00", "hour"),),
+         ("weekday", "clock-range")),
+    # Two numeric dates as a range are dates without a cue word; a range into January ends next year.
+    Case("I'll be in London 12/7-12/9 (GMT).", (E("12/7-12/9", "2024-12-07T00:00", "2024-12-10T00:00"),),
+         ("month-day-range",)),
+    Case("Out 12/21-1/4, back after.", (E("12/21-1/4", "2024-12-21T00:00", "2025-01-05T00:00"),), ("month-day-range",)),
+    Case("Mix 1/2-1/3 of the flour by noon.", (E("noon", "2024-07-10T12:00", "2024-07-10T13:00", "hour",
+         limit=E("by noon", "2024-07-10T09:00", "2024-07-10T13:00", "hour")),), ("block-fraction-range",)),
+    # A span that opens a bracket closes it.
+    Case("Next Friday (the 12th) works.", (E("Next Friday (the 12th)", "2024-07-12T00:00", "2024-07-13T00:00"),),
+         ("weekday-relative",)),
     # A line break inside a cued span does not make it longer than the date after it: "until\nJanuary"
     # lost "31" in a fixture wrapped at 72 columns.
     Case("I'll hold the pricing until\nJanuary 31.", (E("January 31", "2025-01-31T00:00", "2025-02-01T00:00",
@@ -505,6 +522,9 @@ POSITIVE: list[Case] = [
 NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("Smith et al. found the same.", ("block-et-al", "zone")),
     ("In 1015 the king died.", ("clock",)),
+    ("Thu Nguyen joined the call.", ("weekday-abbr-cued",)),
+    ("Expect 1/4-1/2 of users to churn.", ("block-fraction-range", "month-day-range")),
+    ("Use 3/4-7/8 inch bolts.", ("block-fraction-range", "month-day-range")),
     ("Room 1015 is free.", ("clock",)),
     ("we may need more seats.", ("month-cued",)),
     ("in may cases the march is long.", ("month-cued",)),

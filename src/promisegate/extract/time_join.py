@@ -67,6 +67,8 @@ def join_atoms(words: list[str], atoms: list[Atom], lex: TimeLexicon, now_year: 
             if joinable and not opens_range and _compatible(lf, f, last.label, a.label, gap, lex):
                 last.end = a.end
                 last.sides[-1] = (last.sides[-1][0], a.end)
+                if "(" in gap and a.end < len(words) and words[a.end] == ")":
+                    last.end += 1  # "Next Friday (the 4th)": the span closes the bracket it opened
                 # A PART ("between", "early", "the week of") or a zone takes the rule of what it joins:
                 # "between" + "Dec 2nd and 4th" is read as a month-day-range, cut at its "and".
                 last.rule = last.rule if last.label != "PART" and last.rule not in ("zone", "period-part",

@@ -298,6 +298,12 @@ def _date_part(f: Features, base: datetime, direction: int, numeric: NumericDate
                 and d.weekday() == f.weekday]
         if days:
             return _pick([_day(d) for d in days], base, direction if direction else 1)
+    if f.weekday is not None and f.dom is not None and f.rel is not None and f.unit is None:
+        # "next Friday (the 12th)": the day of the month says which Friday "next" meant.
+        guess = _weekday(f, base, direction)
+        near = [d for k in (-1, 0, 1) if (d := _day_of_month(guess[0], k, f.dom)) is not None
+                and d.weekday() == f.weekday and abs((d - guess[0]).days) <= 7]
+        return _day(near[0]) if near else guess
     if f.weekday is not None:
         if f.unit == "week" and f.rel is not None and f.count is None:  # "Monday next week"
             return _day(period(base, "week")[0] + timedelta(weeks=f.rel, days=f.weekday))

@@ -343,11 +343,22 @@ def _interval(words: list[str], expr: Expr, cut_range: bool, lex: TimeLexicon, b
             end += timedelta(days=1)  # "Saturday 11pm–3am" runs past midnight
         elif end <= start and sides[1].weekday is not None:
             end += timedelta(days=7)  # "Friday to Monday" runs into next week
+        elif end <= start and (sides[1].month is not None or sides[1].numeric is not None) \
+                and not sides[1].explicit_year and (sides[1].numeric is None or sides[1].numeric[2] is None):
+            end = _next_year(end)  # "12/21-1/4" runs into next year
         grain = grain if _GRAINS.index(grain) < _GRAINS.index(grain2) else grain2
     if end <= start:
         end = start + timedelta(minutes=1)
     named = next((ZoneInfo(f.zone) for f in sides if f.zone), None)
     return start, end, grain, named
+
+
+def _next_year(t: datetime) -> datetime:
+    """The same wall time a year on (February 29 becomes March 1)."""
+    try:
+        return t.replace(year=t.year + 1)
+    except ValueError:
+        return t.replace(year=t.year + 1, month=3, day=1)
 
 
 _GRAINS: list[Grain] = ["minute", "hour", "day", "week", "month", "quarter", "year"]
