@@ -66,6 +66,24 @@ def test_bare_day_of_month_far_from_a_month_keeps_its_own(text: str, day: str) -
     assert bare.from_.date().isoformat() == day
 
 
+@pytest.mark.parametrize(("text", "days"), [
+    # Written on Monday 23 November: this week's Tuesday would be tomorrow.
+    ("How about early next week, say Tues or Weds afternoon?", ["2026-11-30", "2026-12-01", "2026-12-02"]),
+    ("Let's aim for the week of the 7th, ideally Wednesday.", ["2026-12-07", "2026-12-09"]),
+    ("Next week, Tuesday or Wednesday.", ["2026-12-01", "2026-12-02"]),
+])
+def test_bare_weekday_takes_the_week_it_narrows(text: str, days: list[str]) -> None:
+    assert [t.from_.date().isoformat() for t in extract(text, NOW, LA).times] == days
+
+
+@pytest.mark.parametrize("text", [
+    "Next week is busy; Friday works.",  # another clause, no hedge: this Friday
+    "Next week works, maybe Tuesday?",  # kept apart by the verb (left alone: ambiguous)
+])
+def test_bare_weekday_after_another_clause_keeps_its_own_week(text: str) -> None:
+    assert extract(text, NOW, LA).times[1].from_.date() < datetime(2026, 11, 30).date()
+
+
 def test_moving_a_meeting_promises_the_new_time_not_the_old() -> None:
     (c,) = extract("Could we move Friday's demo to Tuesday at 2pm?", NOW, LA).commitments
     assert (c.kind, c.rule) == ("meeting", "meeting-reschedule")

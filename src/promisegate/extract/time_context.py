@@ -1,6 +1,6 @@
 """Resolved times that borrow from the time before them: a bare clock time takes the day named just
 before it ("Thursday afternoon, say 2:30"), a bare day of the month the month ("in March, probably the
-12th")."""
+12th"), a bare weekday the week ("next week, say Tuesday")."""
 
 from __future__ import annotations
 
@@ -22,6 +22,9 @@ _NARROWING_GAP = re.compile(r"^[\s,;:(—–-]*(?:(?:ideally|preferably|probably
 _CLOCK_ONLY = re.compile(r"^\d{1,2}(?:[:.]\d{2})?\s*(?i:[ap]\.?m\.?)?"
                          r"(?:\s+(?:[A-Z]{2,5}|(?i:eastern|central|mountain|pacific)(?:\s+time)?))?$")
 _DAY_ONLY = re.compile(r"^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)$", re.IGNORECASE)
+# A weekday with at most a part of the day: "Tues", "Wednesday afternoon" (not "next Tuesday", "Tuesday the 8th").
+_WEEKDAY_ONLY = re.compile(r"^(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
+                           r"(?:\s+(?:morning|afternoon|evening|night|a\.?m\.?|p\.?m\.?))?$", re.IGNORECASE)
 _CLOCK_GRAINS = ("hour", "minute")
 _NAMED_MONTH_DAY = frozenset({"day-month", "month-day", "month-day-joined"})
 
@@ -38,11 +41,21 @@ def share_day(text: str, spans: list[TimeSpan], sentence_starts: list[int], toda
     """
     out = list(spans)
     narrowed: set[int] = set()  # days of the month moved into a named month
+    weeks: dict[int, date] = {}  # weekdays moved into a named week: the Monday of that week
     for i in range(1, len(out)):
         first, bare = out[i - 1], out[i]
         if bisect_right(sentence_starts, first.start) != bisect_right(sentence_starts, bare.start):
             continue
         gap = text[first.end:bare.start]
+        if _is_bare_weekday(bare) and _NARROWING_GAP.match(gap) and (
+                i - 1 in weeks or (first.grain == "week" and first.to - first.from_ <= timedelta(days=7))
+                or (first.grain == "day" and "week" in first.text.lower() and _ALTERNATIVE_GAP.match(gap))):
+            # "early next week, say Tues or Weds afternoon", "next week, Tuesday or Wednesday": the days of the
+            # week just named.
+            monday = weeks.get(i - 1) or first.from_.date() - timedelta(days=first.from_.weekday())
+            weeks[i] = monday
+            out[i] = _on_day(bare, monday + timedelta(days=bare.from_.weekday()))
+            continue
         if _is_bare_clock(bare) and first.to - first.from_ <= timedelta(days=1) \
                 and first.grain in ("day", *_CLOCK_GRAINS):
             alternative = first.grain in _CLOCK_GRAINS and _ALTERNATIVE_GAP.match(gap) is not None
@@ -66,6 +79,10 @@ def share_day(text: str, spans: list[TimeSpan], sentence_starts: list[int], toda
         elif (dom := _bare_day_of_month(bare)) is not None and named.rule in _NAMED_MONTH_DAY:
             out[i] = _in_month(bare, named.from_, dom) or bare
     return out
+
+
+def _is_bare_weekday(span: TimeSpan) -> bool:
+    return span.rule.startswith("weekday") and span.limit is None and _WEEKDAY_ONLY.match(span.text) is not None
 
 
 def _is_bare_clock(span: TimeSpan) -> bool:
