@@ -32,7 +32,7 @@ _LABEL_KIND: dict[str, CommitmentKind] = {
 # Labels that make a claim without a "we will": a price quoted, an attachment, a product claim, a set date.
 _SELF_ASSERTING = frozenset({"attachment", "price", "capability", "date", "slot", "confirmed"})
 _CLOCK = re.compile(
-    r"^\d{1,2}(:\d{2})?(am|pm|a\.m\.|p\.m\.)$|^\d{1,2}:\d{2}$|^\d{1,2}/\d{1,2}(/\d{2,4})?$", re.IGNORECASE
+    r"^\d{1,2}(:\d{2})?(am|pm|a\.m\.|p\.m\.)$|^\d{1,2}:\d{2}$|^(?!24/7$)\d{1,2}/\d{1,2}(/\d{2,4})?$", re.IGNORECASE
 )
 # Kinds of which one clause may carry several distinct claims ("HIPAA compliant and we support SSO").
 _MULTI = frozenset({"price", "document", "capability"})
