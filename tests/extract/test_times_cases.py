@@ -473,6 +473,10 @@ POSITIVE: list[Case] = [
     Case("Our fiscal year ends June 30.", (E("June 30", "2025-06-30T00:00", "2025-07-01T00:00"),), ("month-day",)),
     Case("The integration has been live since September.",
          (E("September", "2023-09-01T00:00", "2023-10-01T00:00", "month"),), ("month-cued",)),
+    # A present tense right after the date points ahead as well ("Monday is good": the coming Monday, not
+    # two days ago); a past one right after it does not ("Monday was good").
+    Case("Monday is good for us.", (E("Monday", "2024-07-15T00:00", "2024-07-16T00:00"),), ("weekday",)),
+    Case("Monday was good.", (E("Monday", "2024-07-08T00:00", "2024-07-09T00:00"),), ("weekday",)),
     # ... but not across "from": "is from Monday" says nothing about which Monday (the nearest, two days ago).
     Case("The report is from Monday.", (E("Monday", "2024-07-08T00:00", "2024-07-09T00:00"),), ("weekday",)),
     # Further away neither counts: "since" there is mostly "because".

@@ -181,7 +181,9 @@ def _direction(cues: list[tuple[int, int]], start: int, end: int, sent_start: in
         dist = start - i if i < start else i - end + 1
         # A near cue counts only right before the date or one word before it ("is on Monday", "is payable
         # Jan. 2"), but not across "from": "the report is from Monday" says nothing about which Monday.
-        if abs(sign) == _NEAR and (i > start or dist > 2 or (dist == 2 and words[i + 1] in _NEAR_BLOCKERS)):
+        # A present tense right after a date points ahead too ("Saturday is good"), but only a forward cue.
+        if abs(sign) == _NEAR and not (i == end and sign > 0) \
+                and (i > start or dist > 2 or (dist == 2 and words[i + 1] in _NEAR_BLOCKERS)):
             continue
         if dist < best[0]:  # at equal distance the cue before wins: it is read first
             best = (dist, sign)
