@@ -20,7 +20,7 @@ from promisegate.extract.commit_objects import describe
 from promisegate.extract.commit_rules import Hit, load_rules
 from promisegate.extract.commit_units import Unit, clauses
 from promisegate.extract.commit_values import is_deadline, pick_when
-from promisegate.extract.nlp import is_wrap, token_columns
+from promisegate.extract.nlp import is_wrap, token_columns, unwrapped
 from promisegate.model import Commitment, CommitmentKind, TimeSpan
 
 # Order in which kinds are reported; a request takes the first kind present.
@@ -213,8 +213,6 @@ def _judge(
 # "we could have lunch" offers lunch; "we could have sent it" imagines a past.
 _HAVE_OBJECT = re.compile(r"\s+(?:(?:a|another)\s+(?:quick\s+|short\s+|brief\s+)?"
                           r"(?:call|chat|meeting|look|conversation|word|beer|drink|coffee)|lunch|dinner|coffee|breakfast|drinks)\b")
-
-
 _ENDS_HAVE = re.compile(r"\shave$")  # "could have", also wrapped as "could\nhave"
 
 
@@ -233,11 +231,6 @@ def _step(words: list[str], i: int, count: int, bound: int) -> int:
         i += step
         left -= not is_wrap(words[i])
     return i
-
-
-def _size(words: list[str], hit: Hit) -> int:
-    """A hit's length in words: "extend\na discount" is no longer than "extend a discount"."""
-    return sum(not is_wrap(w) for w in words[hit.start:hit.end])
 
 
 def _ours_before(words: list[str], lo: int, hi: int, cues: Cues) -> bool:
@@ -285,8 +278,10 @@ def _kind_hits(
         overlapping = [y for y in found if y.start < x.end and x.start < y.end]
         if overlapping:
             # Overlaps an earlier hit of the same kind: keep the stronger label (a stated price over a bare
-            # figure), and of two stated prices for one figure ("price is $50", "$50 per user") the longer.
-            if x.label == "price" and all(y.label == "amount" or _size(words, y) < _size(words, x)
+            # figure), and of two stated prices for one figure ("price is $50", "$50 per user") the longer, in
+            # words ("extend\na discount" is no longer than "extend a discount").
+            if x.label == "price" and all(y.label == "amount" or len(unwrapped(words, y.start, y.end))
+                                          < len(unwrapped(words, x.start, x.end))
                                           for y in overlapping):
                 found[:] = [y for y in found if y not in overlapping]
             else:

@@ -162,6 +162,11 @@ def is_wrap(text: str) -> bool:
     return text.isspace() and text.count("\n") < 2
 
 
+def unwrapped(words: list[str], start: int, end: int) -> list[str]:
+    """words[start:end] without the line breaks of hard-wrapped mail: the words a reader sees there."""
+    return [w for w in words[start:end] if not is_wrap(w)]
+
+
 def doc_matches(cols: TokenColumns, matcher: Callable[[list[str]], list[tuple[str, int, int]]]
                 ) -> list[tuple[str, int, int]]:
     """`matcher`'s (key, start, end) over `cols.solid`, in doc token indices: a match may run over a

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from promisegate.extract.nlp import is_wrap
+from promisegate.extract.nlp import is_wrap, unwrapped
 from promisegate.extract.time_features import Features, read_features
 from promisegate.extract.time_lexicon import TimeLexicon
 
@@ -57,13 +57,12 @@ def join_atoms(words: list[str], atoms: list[Atom], lex: TimeLexicon, now_year: 
         f = read_features(words[a.start:a.end], lex, now_year)
         if exprs:
             last, lf = exprs[-1], feats[-1]
-            gap = words[last.end:a.start]
-            if len(gap) <= 6:  # longer never joins: read the line breaks out only of gaps that might
-                gap = [w for w in gap if not is_wrap(w)]  # "Friday\nat 3pm"
+            # A longer gap never joins: read the line breaks out only of gaps that might ("Friday\nat 3pm").
+            gap = unwrapped(words, last.end, a.start) if a.start - last.end <= 6 else words[last.end:a.start]
             joinable = all(w in _JOINERS for w in gap) and len(gap) <= 3
             # "9am-5pm ET, Monday through Friday": a day that opens a range of days stays with it.
             opens_range = "," in gap and k + 1 < len(atoms) and kind_of(lf) == "clock" \
-                and _range_word(_solid(words, a.end, atoms[k + 1].start)) and atoms[k + 1].label == "DATE"
+                and _range_word(unwrapped(words, a.end, atoms[k + 1].start)) and atoms[k + 1].label == "DATE"
             if joinable and not opens_range and _compatible(lf, f, last.label, a.label, gap, lex):
                 last.end = a.end
                 last.sides[-1] = (last.sides[-1][0], a.end)
@@ -106,11 +105,6 @@ def _range_word(gap: list[str]) -> bool:
     return len(gap) == 1 and gap[0] in RANGE and gap[0] != "and"
 
 
-def _solid(words: list[str], start: int, end: int) -> list[str]:
-    """words[start:end] without the line breaks of hard-wrapped mail ("a week from\nFriday")."""
-    return [w for w in words[start:end] if not is_wrap(w)]
-
-
 def _skip_wraps(words: list[str], i: int, end: int) -> int:
     """The first index from `i` (before `end`) that is no line break."""
     while i < end and is_wrap(words[i]):
@@ -127,7 +121,7 @@ def _offsets(words: list[str], exprs: list[Expr], lex: TimeLexicon, now_year: in
             out[-1] = anchored
             continue
         if last is not None and last.label == "DURATION" and len(last.sides) == 1 and e.label == "DATE" \
-                and len(e.sides) == 1 and not _solid(words, last.end, e.start):
+                and len(e.sides) == 1 and not unwrapped(words, last.end, e.start):
             # "from" opened the day's atom ("from Monday") or closed the length's ("a week from").
             head = (last.start, last.end - 1) if words[last.end - 1] == "from" else (last.start, last.end)
             tail = (_skip_wraps(words, e.start + 1, e.end), e.end) if words[e.start] == "from" else (e.start, e.end)
@@ -149,7 +143,7 @@ def _anchored(words: list[str], last: Expr, e: Expr, lex: TimeLexicon, now_year:
     """"the week after Thanksgiving", "the Monday after the 14th", "the day before Dec 3" as one date."""
     if e.label != "DATE" or len(e.sides) != 1 or len(last.sides) != 1 or e.offset:
         return None
-    gap = _solid(words, last.end, e.start)  # "the week after\nThanksgiving" is wrapped, not apart
+    gap = unwrapped(words, last.end, e.start)  # "the week after\nThanksgiving" is wrapped, not apart
     if last.label == "PART" and last.rule == "day-anchor" and not gap:
         head, word, tail = (last.start, last.end - 1), words[last.end - 1], (e.start, e.end)  # "the day after"
     elif last.label == "DATE" and len(gap) == 1 and gap[0] in _ANCHOR_WORDS:
