@@ -520,6 +520,21 @@ POSITIVE: list[Case] = [
     # lost "31" in a fixture wrapped at 72 columns.
     Case("I'll hold the pricing until\nJanuary 31.", (E("January 31", "2025-01-31T00:00", "2025-02-01T00:00",
          limit=E("until\nJanuary 31", "2024-07-10T09:00", "2025-02-01T00:00")),), ("month-day",)),
+    # A count of business days after a range word is no clock time ("7" was 7pm on the fifth business day).
+    Case("Legal needs 5-7 business days for redlines.",
+         (E("5-7 business days", "2024-07-19T00:00", "2024-07-20T00:00"),), ("duration",)),
+    # Lower-case "sat" after a preposition is Saturday; the verb never follows "on".
+    Case("concert on sat!! who's going", (E("sat", "2024-07-13T00:00", "2024-07-14T00:00"),), ("weekday-abbr-cued",)),
+    # A bare number after a clock time and a range word is where the range ends, and the day after it
+    # is the day of both ends.
+    Case("I can do 9:30-10 tomorrow.",
+         (E("9:30-10 tomorrow", "2024-07-11T09:30", "2024-07-11T11:00", "minute"),), ("clock", "deictic-day")),
+    Case("Any time between 9:30 and 11 on Friday.",
+         (E("between 9:30 and 11 on Friday", "2024-07-12T09:30", "2024-07-12T12:00", "minute"),), ("clock", "weekday")),
+    # A question with no tense in it proposes a time: the coming Monday, not the last one.
+    Case("Monday lunch?", (E("Monday", "2024-07-15T00:00", "2024-07-16T00:00"),), ("weekday",)),
+    Case("How about 10:30 on Monday?", (E("10:30 on Monday", "2024-07-15T10:30", "2024-07-15T10:31", "minute"),),
+         ("clock", "weekday")),
 ]
 
 # Text with no time in it, each aimed at a pattern that could misfire there.
@@ -644,6 +659,8 @@ NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("The sun shines on sun and moon alike.", ("weekday-abbr-cued",)),
     ("Wed love to join.", ("weekday-abbr-date",)),
     ("We met on mon ami's boat.", ("weekday-abbr-cued",)),
+    ("I sat on the couch all day.", ("weekday-abbr-cued",)),
+    ("The score was 3 - 1 at half time.", ("clock",)),
     ("I don't think that HR gets involved.", ("block-hr", "relative-unit")),
     ("It was the 3rd time we asked.", ("block-ordinal-noun", "day-of-month")),
     ("26 people came to the party.", ("day-month",)),

@@ -375,8 +375,12 @@ def _is_clock(m: re.Match[str], prev: str, nxt: str, lex: TimeLexicon, f: Featur
     if nxt in lex["zone"] and prev in ("", "-", "–", "—", "to") and 0 < int(m.group(1)) <= 12:
         return True  # the end of "9-5 GMT"
     after_cue = prev in ("@", "at", "and", "-", "–", "to", "between", "from", "until", "till")
+    # A count of a unit is no clock: "5-7 business days", "2 to 3 full weeks".
     return after_cue and 0 < int(m.group(1)) <= 12 and nxt not in lex["unit"] and nxt not in lex.months \
-        and f.month is None
+        and nxt not in _UNIT_MODIFIERS and f.month is None
+
+
+_UNIT_MODIFIERS = frozenset({"business", "working", "calendar", "full", "more", "straight", "consecutive", "extra"})
 
 
 def _joined_month(m: re.Match[str], months: dict[str, int]) -> int | None:

@@ -87,6 +87,11 @@ def join_atoms(words: list[str], atoms: list[Atom], lex: TimeLexicon, now_year: 
             # Like with like, or a dated clock time to a clock time ("Saturday 11pm–3am", "9am Monday to
             # 5pm Friday": the day of the end may still join it).
             kinds = (kind_of(lf), kind_of(f))
+            if is_range and kinds == ("clock", "other"):
+                # "9:30-10 tomorrow": a bare number read alone is a count; after a clock and a range word it is
+                # the clock time the range ends at.
+                f = range_end(words, a.start, a.end, lex, now_year)
+                kinds = (kinds[0], kind_of(f))
             if is_range and len(last.sides) == 1 and last.label in ("DATE", "TIME", "PART") \
                     and a.label in ("DATE", "TIME") and (kinds in (("date", "date"), ("clock", "clock")) or (
                         kinds == ("date", "clock") and lf.hour is not None)):
@@ -99,6 +104,11 @@ def join_atoms(words: list[str], atoms: list[Atom], lex: TimeLexicon, now_year: 
         feats.append(f)
     joined = _offsets(words, exprs, lex, now_year)
     return [e for e in joined if e.label != "PART" or len(e.sides) > 1]
+
+
+def range_end(words: list[str], start: int, end: int, lex: TimeLexicon, now_year: int) -> Features:
+    """The features of the side of a range at `start`, read with the range word before it."""
+    return read_features(words[start - 1:end], lex, now_year)
 
 
 def _range_word(gap: list[str]) -> bool:

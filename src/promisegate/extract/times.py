@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from promisegate.extract.nlp import TokenColumns, doc_matches, get_nlp, is_wrap, sentence_bounds, token_columns
 from promisegate.extract.time_context import share_day
 from promisegate.extract.time_features import Features, read_features
-from promisegate.extract.time_join import Atom, Expr, join_atoms
+from promisegate.extract.time_join import Atom, Expr, join_atoms, kind_of, range_end
 from promisegate.extract.time_lexicon import TimeLexicon, load_lexicon
 from promisegate.extract.time_patterns import TimePatterns, load_patterns
 from promisegate.extract.time_resolve import counted_from, next_to, resolve
@@ -187,7 +187,17 @@ def _direction(cues: list[tuple[int, int]], start: int, end: int, sent_start: in
             continue
         if dist < best[0]:  # at equal distance the cue before wins: it is read first
             best = (dist, sign)
+    if best[0] == 10**6 and _asks(words, sent_start, sent_end):
+        return 1  # a question with no tense in it proposes a time: "How about Thursday at 10:30?"
     return best[1]
+
+
+def _asks(words: list[str], start: int, end: int) -> bool:
+    """Whether the sentence in [start, end) ends with a question mark (line breaks aside)."""
+    k = end - 1
+    while k > start and words[k].isspace():
+        k -= 1
+    return k >= start and words[k] == "?"
 
 
 def _extend_bound(words: list[str], expr: Expr, engine: TimeEngine) -> None:
@@ -323,6 +333,10 @@ def _interval(words: list[str], expr: Expr, cut_range: bool, lex: TimeLexicon, b
     head = words[expr.start:sides_at[0][0]]  # a bound word kept in front ("by")
     sides = [read_features(head + words[s:e], lex, base.year) if k == 0 else read_features(words[s:e], lex, base.year)
              for k, (s, e) in enumerate(sides_at)]
+    if len(sides) == 2 and kind_of(sides[0]) == "clock" and sides[1].hour is None \
+            and words[sides_at[1][0] - 1] in _RANGE_CUT:
+        end_side = range_end(words, *sides_at[1], lex, base.year)  # "9:30-10 tomorrow": 10 is a clock time
+        sides[1] = end_side if end_side.hour is not None else sides[1]
     if expr.offset or expr.anchor:
         # "a week from Friday" (Friday, a week on), "the week after Thanksgiving": the first side is placed
         # against the day the second names.
