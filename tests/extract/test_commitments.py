@@ -199,6 +199,12 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Can I get the name of your procurement lead?", R, "other", "request-can-i-get", {}),
     ("I was wondering if your CISO has reviewed it.", R, "other", "request-wondering", {}),
     ("Have you had a chance to look?", R, "other", "request-question-you", {}),
+    # Offering one's own time: what the calendar must be checked against.
+    ("I can do 9:30-10 tomorrow or anytime after 2.", C, "meeting", "meeting-slot-offered", {}),
+    ("I could make 4pm work on Friday.", C, "meeting", "meeting-slot-offered", {}),
+    ("I have some availability Thursday from 1-3pm PT.", C, "meeting", "meeting-slot-offered", {}),
+    ("Wednesday morning is wide open for me.", C, "meeting", "meeting-slot-offered", {}),
+    ("My calendar is open all day Friday.", C, "meeting", "meeting-slot-offered", {}),
 ]
 
 # (text, pattern id it is a near miss for, whether a request is expected instead)
@@ -355,6 +361,8 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("How many hours a week does the team spend on this?", "request-want-you", False),
     ("Deadlines are tight for everyone.", "deadline-by", False),
     ("Forwarded message below.", "request-imperative", False),
+    ("We have a window into their roadmap.", "meeting-slot-offered", False),
+    ("The portal is open Friday for renewals.", "meeting-slot-offered", False),
 ]
 
 
@@ -410,7 +418,8 @@ WHEN_CASES: list[tuple[str, str, str, str, tuple[str, ...]]] = [
     ("I'll send the quote no later than June 30.", "document", "document-send", "no later than June 30", ()),
     ("The go-live is on March 14.", "date", "date-event", "March 14", ()),
     ("Does Tuesday 3pm PT work?", "meeting", "meeting-slot-works", "Tuesday 3pm PT", ()),
-    ("I can do Monday or Tuesday at 2pm for the call.", "meeting", "meeting-verb", "Monday", ("Tuesday at 2pm",)),
+    ("I can do Monday or Tuesday at 2pm for the call.", "meeting", "meeting-slot-offered", "Monday",
+     ("Tuesday at 2pm",)),
     # A time that says which thing ("the Q1 pricing") is not when it is promised.
     ("I'll hold the Q1 pricing until January 31.", "price", "price-held", "until January 31", ()),
     ("We're on track to deliver the custom connector by mid-January.", "deadline", "commit-plan", "by mid-January",

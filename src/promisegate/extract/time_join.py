@@ -90,7 +90,7 @@ def join_atoms(words: list[str], atoms: list[Atom], lex: TimeLexicon, now_year: 
             if is_range and kinds == ("clock", "other"):
                 # "9:30-10 tomorrow": a bare number read alone is a count; after a clock and a range word it is
                 # the clock time the range ends at.
-                f = range_end(words, a.start, a.end, lex, now_year)
+                f = range_end(words, a.start, a.end, lex, now_year) or f
                 kinds = (kinds[0], kind_of(f))
             if is_range and len(last.sides) == 1 and last.label in ("DATE", "TIME", "PART") \
                     and a.label in ("DATE", "TIME") and (kinds in (("date", "date"), ("clock", "clock")) or (
@@ -106,9 +106,12 @@ def join_atoms(words: list[str], atoms: list[Atom], lex: TimeLexicon, now_year: 
     return [e for e in joined if e.label != "PART" or len(e.sides) > 1]
 
 
-def range_end(words: list[str], start: int, end: int, lex: TimeLexicon, now_year: int) -> Features:
-    """The features of the side of a range at `start`, read with the range word before it."""
-    return read_features(words[start - 1:end], lex, now_year)
+def range_end(words: list[str], start: int, end: int, lex: TimeLexicon, now_year: int) -> Features | None:
+    """The features of the side of a range at `start`, read with the range word before it (None if there is none)."""
+    k = start - 1
+    while k > 0 and is_wrap(words[k]):
+        k -= 1
+    return read_features(words[k:end], lex, now_year) if k >= 0 and words[k] in RANGE else None
 
 
 def _range_word(gap: list[str]) -> bool:

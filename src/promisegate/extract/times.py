@@ -333,10 +333,9 @@ def _interval(words: list[str], expr: Expr, cut_range: bool, lex: TimeLexicon, b
     head = words[expr.start:sides_at[0][0]]  # a bound word kept in front ("by")
     sides = [read_features(head + words[s:e], lex, base.year) if k == 0 else read_features(words[s:e], lex, base.year)
              for k, (s, e) in enumerate(sides_at)]
-    if len(sides) == 2 and kind_of(sides[0]) == "clock" and sides[1].hour is None \
-            and words[sides_at[1][0] - 1] in _RANGE_CUT:
+    if len(sides) == 2 and kind_of(sides[0]) == "clock" and sides[1].hour is None:
         end_side = range_end(words, *sides_at[1], lex, base.year)  # "9:30-10 tomorrow": 10 is a clock time
-        sides[1] = end_side if end_side.hour is not None else sides[1]
+        sides[1] = end_side if end_side is not None and end_side.hour is not None else sides[1]
     if expr.offset or expr.anchor:
         # "a week from Friday" (Friday, a week on), "the week after Thanksgiving": the first side is placed
         # against the day the second names.
