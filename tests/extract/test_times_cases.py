@@ -533,6 +533,9 @@ POSITIVE: list[Case] = [
          (E("between 9:30 and 11 on Friday", "2024-07-12T09:30", "2024-07-12T12:00", "minute"),), ("clock", "weekday")),
     # A question with no tense in it proposes a time: the coming Monday, not the last one.
     Case("Monday lunch?", (E("Monday", "2024-07-15T00:00", "2024-07-16T00:00"),), ("weekday",)),
+    # "forecast", "expected", "slated": a news report of what is to come.
+    Case("The storm is forecast to make landfall Tuesday.", (E("Tuesday", "2024-07-16T00:00"),), ("weekday",)),
+    Case("Delivery of the jets is slated for Tuesday.", (E("Tuesday", "2024-07-16T00:00"),), ("weekday",)),
     Case("How about 10:30 on Monday?", (E("10:30 on Monday", "2024-07-15T10:30", "2024-07-15T10:31", "minute"),),
          ("clock", "weekday")),
 ]
