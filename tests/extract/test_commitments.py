@@ -205,6 +205,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("I have some availability Thursday from 1-3pm PT.", C, "meeting", "meeting-slot-offered", {}),
     ("Wednesday morning is wide open for me.", C, "meeting", "meeting-slot-offered", {}),
     ("My calendar is open all day Friday.", C, "meeting", "meeting-slot-offered", {}),
+    # A negation in another phrase does not turn the time down.
+    ("No problem, Thursday works for us.", C, "meeting", "meeting-slot-works", {}),
+    ("If not, are you available Thursday to discuss?", C, "meeting", "meeting-slot-works", {}),
 ]
 
 # (text, pattern id it is a near miss for, whether a request is expected instead)
@@ -363,6 +366,9 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("Forwarded message below.", "request-imperative", False),
     ("We have a window into their roadmap.", "meeting-slot-offered", False),
     ("The portal is open Friday for renewals.", "meeting-slot-offered", False),
+    # Turning a time down is no meeting.
+    ("Unfortunately Thursday doesn't work for us.", "meeting-slot-works", False),
+    ("Thursday no longer works for me.", "meeting-slot-works", False),
 ]
 
 
@@ -418,6 +424,7 @@ WHEN_CASES: list[tuple[str, str, str, str, tuple[str, ...]]] = [
     ("I'll send the quote no later than June 30.", "document", "document-send", "no later than June 30", ()),
     ("The go-live is on March 14.", "date", "date-event", "March 14", ()),
     ("Does Tuesday 3pm PT work?", "meeting", "meeting-slot-works", "Tuesday 3pm PT", ()),
+    ("Tuesday's no good for me, but Wednesday works.", "meeting", "meeting-slot-works", "Wednesday", ()),
     ("I can do Monday or Tuesday at 2pm for the call.", "meeting", "meeting-slot-offered", "Monday",
      ("Tuesday at 2pm",)),
     # A time that says which thing ("the Q1 pricing") is not when it is promised.

@@ -91,6 +91,20 @@ def _negated(doc: Doc, hit: Hit, lo: int, cues: Cues, before: int = 3, after: in
     return False
 
 
+def _declines(words: list[str], hit: Hit, lo: int, cues: Cues) -> bool:
+    """Whether a negation inside a slot hit or in the two words before it, within its phrase, turns it down.
+
+    "If not, are you available at 3?" is a fallback: a comma between ends the search.
+    """
+    first = _step(words, hit.start, -2, lo)
+    for i in range(hit.end - 1, first - 1, -1):
+        if words[i] in cues.negation:
+            return True
+        if i < hit.start and words[i] in (",", ";", ":", "(", "-", "—"):
+            return False
+    return False
+
+
 def _has_time(doc: Doc, unit: Unit, unit_times: list[TimeSpan], hits: list[Hit], cues: Cues) -> bool:
     if unit_times or any(x.label in ("deadline", "date") for x in hits):
         return True
@@ -264,6 +278,10 @@ def _kind_hits(
         if x.label == "slot" and (not has_time or (not question and words[x.start] in _QUESTION_OPENERS)):
             continue
         if x.label in ("price", "capability", "date", "amount") and _negated(doc, x, unit.start, cues, 4, 0):
+            continue
+        # "Thursday doesn't work for us", "Tuesday's no good for me" decline a time; the negation sits right
+        # before the slot words ("No problem, Thursday works" is further off and accepts it).
+        if x.label == "slot" and _declines(words, x, unit.start, cues):
             continue
         # "after our product sync on Thursday": a meeting named, not a claim that the product syncs.
         if x.label == "capability" and words[x.end - 1] in ("on", "at", "this", "next") and x.end < unit.end \
