@@ -208,6 +208,12 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     # A negation in another phrase does not turn the time down.
     ("No problem, Thursday works for us.", C, "meeting", "meeting-slot-works", {}),
     ("If not, are you available Thursday to discuss?", C, "meeting", "meeting-slot-works", {}),
+    # A document already shared or on its way is as given as an attachment.
+    ("The updated MSA should be in your inbox by end of day.", C, "document", "document-expect", {"object": "MSA"}),
+    ("The contract is on its way.", C, "document", "document-expect", {"object": "contract"}),
+    ("I've shared the Drive folder with the case studies.", C, "document", "document-shared",
+     {"object": "case studies"}),
+    ("We've uploaded the SOC 2 report to the portal.", C, "document", "document-shared", {"object": "SOC 2 report"}),
 ]
 
 # (text, pattern id it is a near miss for, whether a request is expected instead)
@@ -369,6 +375,9 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     # Turning a time down is no meeting.
     ("Unfortunately Thursday doesn't work for us.", "meeting-slot-works", False),
     ("Thursday no longer works for me.", "meeting-slot-works", False),
+    ("The package is on its way.", "document-expect", False),
+    ("I have shared my thoughts with the team.", "document-shared", False),
+    ("I've forwarded her resume to the hiring team.", "document-shared", False),
 ]
 
 

@@ -78,6 +78,9 @@ def _document(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> str | None:
             head = _first_name_end(doc, head + 2, hit.end, nouns)
         start, end = phrase_back(doc, head, hit.start + 1, cues.back_stops)
         return span_text(doc, start, end)
+    if doc[hit.start].lower_ in nouns:  # "the updated MSA should be in your inbox", "the contract is on its way"
+        start, end = phrase_back(doc, hit.start, unit.start, cues.back_stops)
+        return span_text(doc, start, end)
     # An attachment: the document named after "attached is", else the one before "is attached".
     for i in range(hit.end, unit.end):
         if doc[i].lower_ in nouns:
