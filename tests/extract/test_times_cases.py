@@ -536,6 +536,9 @@ POSITIVE: list[Case] = [
     # "forecast", "expected", "slated": a news report of what is to come.
     Case("The storm is forecast to make landfall Tuesday.", (E("Tuesday", "2024-07-16T00:00"),), ("weekday",)),
     Case("Delivery of the jets is slated for Tuesday.", (E("Tuesday", "2024-07-16T00:00"),), ("weekday",)),
+    # A participle after a determiner is an adjective, not a past tense.
+    Case("Expect the signed order form back from our legal team Monday.", (E("Monday", "2024-07-15T00:00"),),
+         ("weekday",)),
     Case("How about 10:30 on Monday?", (E("10:30 on Monday", "2024-07-15T10:30", "2024-07-15T10:31", "minute"),),
          ("clock", "weekday")),
 ]

@@ -41,6 +41,8 @@ _CONTEXT_WEIGHTLESS = _LEADING_CONTEXT | {"by", "before", "until", "till", "at",
 _PRIORITY = {"DATE": 0, "TIME": 0, "SET": 1, "DURATION": 2, "PART": 3}
 _ED = re.compile(r"^[a-z]{3,}ed$")
 _BE_NOT_PAST = frozenset({"be", "is", "are", "am", "'re", "’re", "'m", "’m", "being", "been"})
+_DETERMINERS = frozenset({"the", "a", "an", "our", "your", "their", "my", "his", "her", "its", "this", "these",
+                          "those"})
 _NEAR = 2  # the size of a near cue's sign: it counts only right before the date (see _direction)
 _NEAR_BLOCKERS = frozenset({"from", "before", "after", "than"})
 _Interval = tuple[datetime, datetime, Grain, ZoneInfo | None]  # wall-time [from, to), grain, named zone
@@ -159,9 +161,10 @@ def _cues(words: list[str], engine: TimeEngine) -> list[tuple[int, int]]:
     signs = [known(w) for w in words]
     if None in signs:
         signs = [_cue(w, engine) if sign is None else sign for w, sign in zip(words, signs, strict=True)]
-    # "will be closed", "is scheduled": a participle after a present or future "be" is no past tense.
+    # "will be closed", "is scheduled": a participle after a present or future "be" is no past tense, nor
+    # is one after a determiner ("the signed order form").
     return [(i, sign) for i, sign in enumerate(signs)
-            if sign and not (sign == -1 and i and words[i - 1] in _BE_NOT_PAST)]
+            if sign and not (sign == -1 and i and (words[i - 1] in _BE_NOT_PAST or words[i - 1] in _DETERMINERS))]
 
 
 def _doc_direction(cues: list[tuple[int, int]]) -> int:
