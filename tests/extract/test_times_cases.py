@@ -533,6 +533,11 @@ POSITIVE: list[Case] = [
          (E("between 9:30 and 11 on Friday", "2024-07-12T09:30", "2024-07-12T12:00", "minute"),), ("clock", "weekday")),
     # A question with no tense in it proposes a time: the coming Monday, not the last one.
     Case("Monday lunch?", (E("Monday", "2024-07-15T00:00", "2024-07-16T00:00"),), ("weekday",)),
+    # A count glued to its unit, as tweets write it, is split and read as "1.5 hrs".
+    Case("It takes 1.5hrs just to play 3mins.", (E("1.5hrs", "2024-07-10T09:00", "2024-07-10T10:30", "hour"),
+                                               E("3mins", "2024-07-10T09:00", "2024-07-10T09:03", "minute")),
+         ("duration",)),
+    Case("2weeks leave then.", (E("2weeks", "2024-07-10T09:00", "2024-07-24T09:00", "week"),), ("duration",)),
     # "forecast", "expected", "slated": a news report of what is to come.
     Case("The storm is forecast to make landfall Tuesday.", (E("Tuesday", "2024-07-16T00:00"),), ("weekday",)),
     Case("Delivery of the jets is slated for Tuesday.", (E("Tuesday", "2024-07-16T00:00"),), ("weekday",)),
@@ -667,6 +672,7 @@ NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("We met on mon ami's boat.", ("weekday-abbr-cued",)),
     ("I sat on the couch all day.", ("weekday-abbr-cued",)),
     ("The score was 3 - 1 at half time.", ("clock",)),
+    ("Play it in MP3days mode.", ("duration",)),
     ("I don't think that HR gets involved.", ("block-hr", "relative-unit")),
     ("It was the 3rd time we asked.", ("block-ordinal-noun", "day-of-month")),
     ("26 people came to the party.", ("day-month",)),

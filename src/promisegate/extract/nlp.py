@@ -22,6 +22,9 @@ from spacy.vocab import Vocab
 # spaCy splits "3pm" by exception only; clock times written "3:30pm", "430pm" or "10:30AM"
 # must split the same way so one pattern ("3:30" + "pm") covers them all.
 _CLOCK_SUFFIX = r"(?<=[0-9])(?:[aApP]\.?[mM]\.?)"
+# Tweets glue a count to its unit ("5hrs", "2weeks", "30min call"): split them as "5 hrs" is.
+_UNIT_SUFFIX = (r"(?<=[0-9])(?:[hH]rs?|[hH]ours?|[mM]ins?|[mM]inutes?|[sS]ecs?|[dD]ays?|[wW]ks?|[wW]eeks?"
+                r"|[mM]onths?|[yY]rs?|[yY]ears?)")
 _EXTRA_INFIXES = (
     r"(?<=[0-9])[–—](?=[0-9])",  # "March 3–5": en/em dash between numbers is a range
     r"(?<=[0-9][aApP][mM])[-–—](?=[0-9])",  # "9am-5pm", "11pm–3am"
@@ -37,7 +40,7 @@ def get_nlp() -> Language:
     """Return the process-wide blank English pipeline with a sentencizer."""
     nlp = spacy.blank("en")
     tokenizer = nlp.tokenizer
-    suffixes = [*nlp.Defaults.suffixes, _CLOCK_SUFFIX]
+    suffixes = [*nlp.Defaults.suffixes, _CLOCK_SUFFIX, _UNIT_SUFFIX]
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     infixes = [*nlp.Defaults.infixes, *_EXTRA_INFIXES]
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
