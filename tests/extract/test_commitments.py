@@ -209,8 +209,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("No problem, Thursday works for us.", C, "meeting", "meeting-slot-works", {}),
     ("If not, are you available Thursday to discuss?", C, "meeting", "meeting-slot-works", {}),
     # A document already shared or on its way is as given as an attachment.
-    ("The updated MSA should be in your inbox by end of day.", C, "document", "document-expect", {"object": "MSA"}),
-    ("The contract is on its way.", C, "document", "document-expect", {"object": "contract"}),
+    ("The updated MSA should be in your inbox by end of day.", C, "document", "document-on-its-way", {"object": "MSA"}),
+    ("The contract is on its way.", C, "document", "document-on-its-way", {"object": "contract"}),
     ("I've shared the Drive folder with the case studies.", C, "document", "document-shared",
      {"object": "case studies"}),
     ("We've uploaded the SOC 2 report to the portal.", C, "document", "document-shared", {"object": "SOC 2 report"}),
@@ -375,7 +375,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     # Turning a time down is no meeting.
     ("Unfortunately Thursday doesn't work for us.", "meeting-slot-works", False),
     ("Thursday no longer works for me.", "meeting-slot-works", False),
-    ("The package is on its way.", "document-expect", False),
+    ("The package is on its way.", "document-on-its-way", False),
     ("I have shared my thoughts with the team.", "document-shared", False),
     ("I've forwarded her resume to the hiring team.", "document-shared", False),
 ]
