@@ -187,7 +187,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("I've sent a calendar invite for Thursday at 2pm ET.", C, "meeting", "meeting-invite-sent", {"object": "invite"}),
     ("A calendar invite for Thursday at 2pm ET is on its way.", C, "meeting", "meeting-invite-sent", {}),
     ("It would be great to meet in person next week.", C, "meeting", "meeting-verb", {}),
-    ("It would be great to sit down with your team.", C, "other", "commit-would-be-great", {}),
+    ("It would be great to sit down with your team.", C, "meeting", "meeting-verb", {}),
+    ("It would be great to meet your team in person.", C, "other", "commit-would-be-great", {}),
     ("Please review the redlines.", R, "other", "request-please", {}),
     ("Would you confirm the billing contact?", R, "other", "request-modal-you", {}),
     ("Let me know which option works.", R, "other", "request-let-me-know", {}),
@@ -208,6 +209,12 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     # A negation in another phrase does not turn the time down.
     ("No problem, Thursday works for us.", C, "meeting", "meeting-slot-works", {}),
     ("If not, are you available Thursday to discuss?", C, "meeting", "meeting-slot-works", {}),
+    # Proposing to meet in other words: "should try to", "sit down with", "find time", a question without its mark.
+    ("We should try to talk tomorrow or Friday.", C, "meeting", "meeting-verb", {}),
+    ("I would also like to sit down with you this week.", C, "meeting", "meeting-verb", {}),
+    ("Let's find time next week to discuss.", C, "meeting", "meeting-set-up", {}),
+    ("Are you still available Weds or Thurs a.m.", C, "meeting", "meeting-slot-works", {}),
+    ("I just wanted to know if you can spare Hoang for two days.", R, "other", "request-wondering", {}),
     # A document already shared or on its way is as given as an attachment.
     ("The updated MSA should be in your inbox by end of day.", C, "document", "document-on-its-way", {"object": "MSA"}),
     ("The contract is on its way.", C, "document", "document-on-its-way", {"object": "contract"}),
@@ -376,6 +383,10 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("Unfortunately Thursday doesn't work for us.", "meeting-slot-works", False),
     ("Thursday no longer works for me.", "meeting-slot-works", False),
     ("The package is on its way.", "document-on-its-way", False),
+    ("We should sit on this for a week.", "commit-we-should", False),
+    ("I sat down with the team yesterday.", "meeting-verb", False),
+    ("We found time to finish the audit.", "meeting-set-up", False),
+    ("Are you kidding me.", "meeting-slot-works", False),
     ("I have shared my thoughts with the team.", "document-shared", False),
     ("I've forwarded her resume to the hiring team.", "document-shared", False),
 ]

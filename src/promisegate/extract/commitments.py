@@ -105,6 +105,15 @@ def _declines(words: list[str], hit: Hit, lo: int, cues: Cues) -> bool:
     return False
 
 
+def _asks_unmarked(words: list[str], first: int, end: int) -> bool:
+    """A question whose mark was left off: the clause opens (at `first`) with an auxiliary and "you" ("Are
+    you still available Weds or Thurs a.m.")."""
+    return first + 1 < end and words[first] in _ASKING_AUX and words[_step(words, first, 1, end - 1)] == "you"
+
+
+_ASKING_AUX = frozenset({"are", "do", "does", "did", "have", "is"})  # "can you" / "could you" are requests already
+
+
 def _has_time(doc: Doc, unit: Unit, unit_times: list[TimeSpan], hits: list[Hit], cues: Cues) -> bool:
     if unit_times or any(x.label in ("deadline", "date") for x in hits):
         return True
@@ -155,7 +164,8 @@ def _judge(
                    and (x.id != "commit-and-will" or _ours_before(cols.words, unit.start, x.start, cues))]
     unit_times = [t for t in times if unit.start_char <= t.start and t.end <= unit.end_char]
     has_time = _has_time(doc, unit, unit_times, hits, cues)
-    kinds = _kind_hits(doc, unit, hits, has_time, question, cues)
+    # A slot asked about without the question mark ("Are you still available Weds or Thurs a.m.") still asks.
+    kinds = _kind_hits(doc, unit, hits, has_time, question or _asks_unmarked(cols.words, anchor, unit.end), cues)
     conditional = bool(cues.conditional.search(lowered))
 
     def make(kind: CommitmentKind, hit: Hit) -> Commitment:
