@@ -538,6 +538,16 @@ POSITIVE: list[Case] = [
                                                E("3mins", "2024-07-10T09:00", "2024-07-10T09:03", "minute")),
          ("duration",)),
     Case("2weeks leave then.", (E("2weeks", "2024-07-10T09:00", "2024-07-24T09:00", "week"),), ("duration",)),
+    # Holidays counted from Easter (dateutil's computus): Easter 2025 is April 20.
+    Case("Our office will be closed on Good Friday and Easter Monday.",
+         (E("Good Friday", "2025-04-18T00:00", "2025-04-19T00:00"), E("Easter Monday", "2025-04-21T00:00")),
+         ("holiday",)),
+    Case("We'll ship before Easter.", (E("Easter", "2025-04-20T00:00", "2025-04-21T00:00",
+                                         limit=E("before Easter", "2024-07-10T09:00", "2025-04-20T00:00")),),
+         ("holiday",)),
+    # "<holiday> week" is the calendar week the day falls in.
+    Case("Most of the team is out Thanksgiving week.",
+         (E("Thanksgiving week", "2024-11-25T00:00", "2024-12-02T00:00", "week"),), ("holiday",)),
     # "forecast", "expected", "slated": a news report of what is to come.
     Case("The storm is forecast to make landfall Tuesday.", (E("Tuesday", "2024-07-16T00:00"),), ("weekday",)),
     Case("Delivery of the jets is slated for Tuesday.", (E("Tuesday", "2024-07-16T00:00"),), ("weekday",)),

@@ -260,14 +260,14 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
             f.season = (int(a), int(b))
         elif w in lex["holiday"] or w.replace("'s", "").replace("’s", "") in lex["holiday"]:
             f.holiday = tuple(lex["holiday"][w.replace("'s", "").replace("’s", "")])
-        elif (w in lex["holiday_rule"] and nxt == "day") or w == "thanksgiving":
+        elif f"{w} {nxt}" in lex["holiday_rule"]:  # "black friday", "cyber monday", "easter monday"
+            f.holiday = tuple(lex["holiday_rule"][f"{w} {nxt}"])
+            i += 2
+            continue
+        elif (w in lex["holiday_rule"] and nxt == "day") or w in ("thanksgiving", "easter"):
             f.holiday = tuple(lex["holiday_rule"][w])
         elif w == "new" and nxt.startswith("year"):
             f.holiday = (1, 1)
-            i += 2
-            continue
-        elif f"{w} {nxt}" in lex["holiday_rule"]:  # "black friday", "cyber monday"
-            f.holiday = tuple(lex["holiday_rule"][f"{w} {nxt}"])
             i += 2
             continue
         elif w in _DECADE_WORDS:

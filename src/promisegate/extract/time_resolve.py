@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime, timedelta
 
+from dateutil.easter import easter
+
 from promisegate.extract.time_calendar import (
     GRAIN_OF_UNIT,
     Period,
@@ -169,6 +171,8 @@ def _holiday(f: Features, base: datetime, direction: int) -> Period | None:
         return None
 
     def make(y: int) -> Period:
+        if rule[0] == 0:  # [0, days after Easter Sunday]: "Good Friday" is [0, -2]
+            return _day(datetime.combine(easter(y), datetime.min.time()) + timedelta(days=rule[1]))
         if len(rule) >= 3:  # [month, weekday, nth] or [..., days after it]
             return _day(nth_weekday(y, rule[0], rule[1], rule[2]) + timedelta(days=rule[3] if len(rule) > 3 else 0))
         return _day(datetime(y, rule[0], rule[1]))
@@ -176,7 +180,10 @@ def _holiday(f: Features, base: datetime, direction: int) -> Period | None:
     if "eve" in f.words:
         p = make(f.year) if f.year else _yearly(base, direction, make)
         return _day(p[0] - timedelta(days=1)) if p else None
-    return make(f.year) if f.year else _yearly(base, direction, make)
+    found = make(f.year) if f.year else _yearly(base, direction, make)
+    if found is not None and "week" in f.words:  # "Thanksgiving week", "Easter week": the week the day is in
+        return period(found[0], "week")
+    return found
 
 
 def _counted(f: Features, base: datetime, direction: int) -> Period | None:
