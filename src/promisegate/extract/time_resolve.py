@@ -177,11 +177,12 @@ def _holiday(f: Features, base: datetime, direction: int) -> Period | None:
             return _day(nth_weekday(y, rule[0], rule[1], rule[2]) + timedelta(days=rule[3] if len(rule) > 3 else 0))
         return _day(datetime(y, rule[0], rule[1]))
 
-    if "eve" in f.words:
-        p = make(f.year) if f.year else _yearly(base, direction, make)
-        return _day(p[0] - timedelta(days=1)) if p else None
     found = make(f.year) if f.year else _yearly(base, direction, make)
-    if found is not None and "week" in f.words:  # "Thanksgiving week", "Easter week": the week the day is in
+    if found is None:
+        return None
+    if "eve" in f.words:
+        return _day(found[0] - timedelta(days=1))
+    if "week" in f.words:  # "Thanksgiving week", "Easter week": the week the day is in
         return period(found[0], "week")
     return found
 
