@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from promisegate.extract import extract
 from promisegate.extract.commitments import find_commitments
 from promisegate.extract.nlp import get_nlp
 from promisegate.model import Commitment
@@ -221,10 +222,25 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("I've shared the Drive folder with the case studies.", C, "document", "document-shared",
      {"object": "case studies"}),
     ("We've uploaded the SOC 2 report to the portal.", C, "document", "document-shared", {"object": "SOC 2 report"}),
+    # Asking for time on the reader's calendar, or to move a meeting to a time, is a meeting.
+    ("I'd love to get 45 minutes on your calendar before year-end.", C, "meeting", "meeting-on-calendar", {}),
+    ("Let me grab 30 minutes on your calendar for Tuesday.", C, "meeting", "meeting-on-calendar", {}),
+    ("Can we reschedule to the same time next week?", C, "meeting", "meeting-reschedule", {}),
+    ("Could we reschedule for Thursday at 2?", C, "meeting", "meeting-reschedule", {}),
+    # A meeting word naming a document ("the meeting minutes") is the document.
+    ("I'll send the meeting minutes by Friday.", C, "document", "document-send", {"object": "meeting minutes"}),
+    ("I'll share the call recording tomorrow.", C, "document", "document-send", {}),
 ]
 
 # (text, pattern id it is a near miss for, whether a request is expected instead)
 NEGATIVE: list[tuple[str, str, bool]] = [
+    ("They put the renewal date on their calendar last year.", "meeting-on-calendar", False),
+    ("We rescheduled to Monday.", "meeting-reschedule", False),
+    ("We had to reschedule for weather.", "meeting-reschedule", False),
+    ("Did they ever reschedule to a new date?", "meeting-reschedule", False),
+    ("Rescheduling to next week was their idea.", "meeting-reschedule", False),
+    ("She put it on her calendar.", "meeting-on-calendar", False),
+    ("He booked a room on the third floor.", "meeting-on-calendar", False),
     ("Expect delays over the holidays.", "commit-expect", False),
     ("They talk Monday about the merger.", "meeting-verb", False),
     ("Expect a call from their lawyer.", "commit-expect", False),
@@ -494,6 +510,19 @@ def test_one_stated_price_per_figure() -> None:
     # "price is $50" and "$50 per user" read the same figure: one commitment for it, and one for $40.
     commitments, _ = _run("Our list price is $50 per user per month, but I can offer $40.")
     assert [c.amount for c in commitments if c.kind == "price"] == [50.0, 40.0]
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    # "45 minutes" is a length of time, though "minutes" is also a document.
+    ("I'd love to get 45 minutes on your calendar before year-end.", ["meeting"]),
+    ("I'll send 30 minutes of footage by Friday.", ["deadline"]),
+    # "the meeting minutes" is a document, though "meeting" is also a meeting.
+    ("I'll send the meeting minutes by Friday.", ["document"]),
+    ("I'll send a meeting invite for Friday.", ["meeting"]),
+])
+def test_a_word_of_two_kinds_is_read_by_its_neighbour(text: str, kinds: list[str]) -> None:
+    result = extract(text, NOW, "UTC")  # with the time tagger: "45 minutes" is a time expression
+    assert [c.kind for c in result.commitments] == kinds
 
 
 def test_offsets_index_the_original_text() -> None:

@@ -165,7 +165,8 @@ def _judge(
     unit_times = [t for t in times if unit.start_char <= t.start and t.end <= unit.end_char]
     has_time = _has_time(doc, unit, unit_times, hits, cues)
     # A slot asked about without the question mark ("Are you still available Weds or Thurs a.m.") still asks.
-    kinds = _kind_hits(doc, unit, hits, has_time, question or _asks_unmarked(cols.words, anchor, unit.end), cues)
+    kinds = _kind_hits(doc, unit, hits, has_time, question or _asks_unmarked(cols.words, anchor, unit.end), cues,
+                       unit_times)
     conditional = bool(cues.conditional.search(lowered))
 
     def make(kind: CommitmentKind, hit: Hit) -> Commitment:
@@ -275,11 +276,12 @@ def _told_in_past(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> bool:
 
 
 def _kind_hits(
-    doc: Doc, unit: Unit, hits: list[Hit], has_time: bool, question: bool, cues: Cues
+    doc: Doc, unit: Unit, hits: list[Hit], has_time: bool, question: bool, cues: Cues, times: list[TimeSpan]
 ) -> dict[CommitmentKind, list[Hit]]:
     """Return the usable hits of each kind, best first, dropping negated claims and overlapping figures."""
     out: dict[CommitmentKind, list[Hit]] = {}
-    words = token_columns(doc).words
+    cols = token_columns(doc)
+    words = cols.words
     claimed: list[Hit] = [x for x in hits if x.label in ("price", "document", "attachment")]
     for x in hits:
         kind = _LABEL_KIND.get(x.label)
@@ -292,6 +294,13 @@ def _kind_hits(
         # "Thursday doesn't work for us", "Tuesday's no good for me" decline a time; the negation sits right
         # before the slot words ("No problem, Thursday works" is further off and accepts it).
         if x.label == "slot" and _declines(words, x, unit.start, cues):
+            continue
+        # "get 45 minutes on your calendar": a document noun inside a time expression is a unit of time.
+        if x.label == "document" and any(t.start <= cols.idx[x.end - 1] < t.end for t in times):
+            continue
+        # "send the meeting minutes", "share the call recording": a meeting word naming a document.
+        if x.label == "meeting" and x.end < unit.end and words[x.end - 1] in cues.meeting_nouns \
+                and words[x.end] in cues.document_nouns and words[x.end] not in cues.meeting_nouns:
             continue
         # "after our product sync on Thursday": a meeting named, not a claim that the product syncs.
         if x.label == "capability" and words[x.end - 1] in ("on", "at", "this", "next") and x.end < unit.end \
