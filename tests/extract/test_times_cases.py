@@ -555,7 +555,24 @@ POSITIVE: list[Case] = [
     Case("Expect the signed order form back from our legal team Monday.", (E("Monday", "2024-07-15T00:00"),),
          ("weekday",)),
     Case("How about 10:30 on Monday?", (E("10:30 on Monday", "2024-07-15T10:30", "2024-07-15T10:31", "minute"),),
+         ("clock", "weekday")),    # A bare number after "at" is a clock time, also when "at" is cut off the span ("2 on Friday" was Friday).
+    Case("I'm free at 2.", (E("2", "2024-07-10T14:00", "2024-07-10T15:00", "hour"),), ("clock",)),
+    Case("I'm free at 2 on Friday.", (E("2 on Friday", "2024-07-12T14:00", "2024-07-12T15:00", "hour"),),
          ("clock", "weekday")),
+    # ... and after "after", "by", "until" when a day follows it.
+    Case("Anytime after 3 tomorrow works.", (E("3 tomorrow", "2024-07-11T15:00", "2024-07-11T16:00", "hour"),),
+         ("clock",)),
+    Case("I'm around until 4 today.", (E("4 today", "2024-07-10T16:00", "2024-07-10T17:00", "hour",
+                                        limit=E("until 4 today", "2024-07-10T09:00", "2024-07-10T16:00", "hour")),),
+         ("clock",)),
+    Case("I can have it to you by 5 tomorrow.",
+         (E("5 tomorrow", "2024-07-11T17:00", "2024-07-11T18:00", "hour",
+            limit=E("by 5 tomorrow", "2024-07-10T09:00", "2024-07-11T17:00", "hour")),), ("clock",)),
+    # The part of the day says whether a bare hour is am or pm.
+    Case("He will leave at 4 in the morning.",
+         (E("4 in the morning", "2024-07-10T04:00", "2024-07-10T05:00", "hour"),), ("clock",)),
+    Case("We land at 7 in the evening.", (E("7 in the evening", "2024-07-10T19:00", "2024-07-10T20:00", "hour"),),
+         ("clock",)),
 ]
 
 # Text with no time in it, each aimed at a pattern that could misfire there.
@@ -687,7 +704,12 @@ NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("It was the 3rd time we asked.", ("block-ordinal-noun", "day-of-month")),
     ("26 people came to the party.", ("day-month",)),
     ("Good morning team.", ("block-idiom", "part-of-day")),
-    ("That day-to-day work matters.", ("block-idiom", "the-unit")),
+    ("That day-to-day work matters.", ("block-idiom", "the-unit")),    # A number after "at", "from", "by" that a dash or a noun follows is no clock time.
+    ("Please call us at 1-800-548-9554.", ("clock",)),
+    ("Call T Jae Black at 3-5800.", ("clock",)),
+    ("It rose from 4 pence to 6 pence.", ("clock",)),
+    ("You were invited by 2 of your contacts.", ("clock",)),
+    ("Coffee (at 7 Kickstart Brewiches)", ("clock",)),
 ]
 
 

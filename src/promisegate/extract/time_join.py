@@ -47,6 +47,8 @@ class Expr:
     # "the week after Thanksgiving": the first side is a day or period next to ("after" / "before")
     # the day the second names.
     anchor: str | None = None
+    # The clock cue cut off in front of a bare number: "at 2" is a clock time, "2" alone is not.
+    cue: str = ""
 
 
 def join_atoms(words: list[str], atoms: list[Atom], lex: TimeLexicon, now_year: int) -> list[Expr]:
@@ -189,6 +191,9 @@ def _compatible(a: Features, b: Features, la: str, lb: str, gap: list[str], lex:
     ka, kb = kind_of(a), kind_of(b)
     if kb == "zone":  # "3pm PT", "noon ET"
         return (a.hour is not None or a.pod is not None) and a.zone is None
+    if ka == kb == "clock" and gap == ["in"] and a.hour is not None and a.meridiem is None and a.pod is None \
+            and b.hour is None and b.pod is not None:
+        return True  # "at 4 in the morning", "7 in the evening": the part of the day says am or pm ("3am" has it)
     if {ka, kb} == {"date", "clock"}:
         # A clock time set off by a comma from a week or longer is another expression: "last week, by
         # 3pm on Friday" (but "next week at 3pm" is one).

@@ -390,7 +390,9 @@ def resolve(f: Features, base: datetime, direction: int, numeric: NumericDate) -
         if f.hour is not None:
             hour = f.hour % 12 + (12 if f.meridiem == "pm" else 0) if f.meridiem else f.hour
             evening = f.pod is not None and f.pod[0] >= 12
-            if f.meridiem is None and not f.clock24 and 1 <= f.hour <= 11 and (evening or f.hour <= 7):
+            morning = f.pod is not None and f.pod[1] <= 12  # "4 in the morning" is 4am
+            afternoon = evening or (f.hour <= 7 and not morning)
+            if f.meridiem is None and not f.clock24 and 1 <= f.hour <= 11 and afternoon:
                 hour += 12  # "at 3" or "2:30" in a business email is afternoon; "tonight at 8" means 8pm
             if f.hour == 24 or hour >= 24:
                 hour = 0

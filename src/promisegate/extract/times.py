@@ -37,6 +37,8 @@ _LEADING_CONTEXT = frozenset({"in", "since", "of", "during", "after", "through",
                               "or", "and"})
 # A pattern whose id ends in "-range" spans both ends of a range; it is cut at the first of these.
 _RANGE_CUT = ("-", "–", "—", "to", "through", "thru", "and", "until", "till")
+_CLOCK_CUES = frozenset({"at", "@", "from", "after"})
+_BOUND_CLOCK_CUES = frozenset({"by", "before", "until", "till"})  # words before a bare number that make it a clock time
 _CONTEXT_WEIGHTLESS = _LEADING_CONTEXT | {"by", "before", "until", "till", "at", "around", "about"}
 _PRIORITY = {"DATE": 0, "TIME": 0, "SET": 1, "DURATION": 2, "PART": 3}
 _ED = re.compile(r"^[a-z]{3,}ed$")
@@ -224,12 +226,30 @@ def _trim(words: list[str], expr: Expr) -> None:
         expr.sides[-1] = (expr.sides[-1][0], min(expr.sides[-1][1], expr.end))
     while expr.end - expr.start > 1 and words[expr.start] in _LEADING_CONTEXT and expr.rule != "in-duration":
         expr.start += 1
+        if words[expr.start - 1] in _CLOCK_CUES and words[expr.start].isdigit() and _ends_clock(words, expr):
+            expr.cue = words[expr.start - 1]  # "at 2 on Wednesday": the 2 is read as a clock time
     # "a two-year contract", "the third-quarter results": the article belongs to the noun the
     # hyphenated expression describes, not to the expression.
     if expr.end - expr.start >= 4 and words[expr.start] in ("a", "an", "the") and words[expr.end - 2] == "-":
         expr.start += 1
     s0, e0 = expr.sides[0]
     expr.sides[0] = (max(s0, expr.start), e0)
+
+
+def _ends_clock(words: list[str], expr: Expr) -> bool:
+    """Whether the number opening `expr` can end a clock time: what follows it is the rest of the expression
+    or a clause boundary ("at 2 on Wednesday", "at 11 to discuss"), not a dash or a noun ("at 1-800-...",
+    "from 4 pence", "at 7 Kickstart Brewiches")."""
+    j = expr.start + 1
+    if j >= len(words) or words[j].isspace():
+        return True
+    if words[j] in ("-", "–", "—"):
+        return False
+    return j < expr.end or words[j] in _AFTER_CLOCK
+
+
+_AFTER_CLOCK = frozenset({".", ",", "?", "!", ";", ":", ")", "to", "for", "with", "and", "or", "if", "so", "then",
+                          "in", "works", "work", "is", "sharp", "please", "on", "tomorrow", "today", "tonight"})
 
 
 def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: Path | None = None) -> list[TimeSpan]:
@@ -269,6 +289,9 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
             # "by Friday" names Friday (reported as the time) and sets a limit, now to Friday's end
             # (what a commitment's `when` promises).
             expr.start = bare if expr.start != bare else _after_bound(words, expr, engine)
+            if expr.start > 0 and words[expr.start - 1] in _BOUND_CLOCK_CUES and words[expr.start].isdigit() \
+                    and _ends_clock(words, expr):
+                expr.cue = "at"  # "until 4 today" names 4pm today (and the limit runs to it), not today
             expr.sides[0] = (max(expr.sides[0][0], expr.start), expr.sides[0][1])
             bare_span = _resolve_expr(cols, expr, engine, ref, direction, zone) if expr.start < expr.end else None
             out.append(replace(bare_span, limit=span) if bare_span is not None else span)
@@ -298,7 +321,7 @@ def _resolve_expr(cols: TokenColumns, expr: Expr, engine: TimeEngine, base: date
     sides = expr.sides
     cut_range = len(sides) == 1 and expr.rule.endswith("-range")
     shape = (sides[0][0] - s0, sides[0][1] - s0) if len(sides) == 1 else tuple((s - s0, e - s0) for s, e in sides)
-    key = (tuple(words[s0:expr.end]), shape, cut_range, expr.offset, expr.anchor, base, direction, zone)
+    key = (tuple(words[s0:expr.end]), shape, cut_range, expr.offset, expr.anchor, expr.cue, base, direction, zone)
     memo = engine.resolved
     if key in memo:
         found = memo[key]
@@ -334,6 +357,8 @@ def _interval(words: list[str], expr: Expr, cut_range: bool, lex: TimeLexicon, b
         if cut is not None:
             sides_at = [(s0, cut), (cut + 1, e0)]
     head = words[expr.start:sides_at[0][0]]  # a bound word kept in front ("by")
+    if expr.cue:
+        head = [expr.cue, *head]
     sides = [read_features(head + words[s:e], lex, base.year) if k == 0 else read_features(words[s:e], lex, base.year)
              for k, (s, e) in enumerate(sides_at)]
     if len(sides) == 2 and kind_of(sides[0]) == "clock" and sides[1].hour is None:
