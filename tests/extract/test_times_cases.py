@@ -572,7 +572,17 @@ POSITIVE: list[Case] = [
     Case("He will leave at 4 in the morning.",
          (E("4 in the morning", "2024-07-10T04:00", "2024-07-10T05:00", "hour"),), ("clock",)),
     Case("We land at 7 in the evening.", (E("7 in the evening", "2024-07-10T19:00", "2024-07-10T20:00", "hour"),),
-         ("clock",)),
+         ("clock",)),    # Two days of the month joined by a dash or "to": a range in the month they share.
+    Case("I'm traveling the 14th-16th but free on the 17th.",
+         (E("the 14th-16th", "2024-07-14T00:00", "2024-07-17T00:00"), E("the 17th", "2024-07-17T00:00")),
+         ("day-of-month-range", "day-of-month")),
+    Case("We're out the 30th-2nd.", (E("the 30th-2nd", "2024-07-30T00:00", "2024-08-03T00:00"),),
+         ("day-of-month-range",)),
+    # The day a limit names is one to refer back to: "the following Monday" is the Monday after the 15th.
+    Case("If the PO comes through before the 15th, we can start the following Monday.",
+         (E("the 15th", "2024-07-15T00:00", "2024-07-16T00:00",
+            limit=E("before the 15th", "2024-07-10T09:00", "2024-07-15T00:00")),
+          E("following Monday", "2024-07-22T00:00", "2024-07-23T00:00")), ("day-of-month", "weekday-relative")),
 ]
 
 # Text with no time in it, each aimed at a pattern that could misfire there.
@@ -709,7 +719,7 @@ NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("Call T Jae Black at 3-5800.", ("clock",)),
     ("It rose from 4 pence to 6 pence.", ("clock",)),
     ("You were invited by 2 of your contacts.", ("clock",)),
-    ("Coffee (at 7 Kickstart Brewiches)", ("clock",)),
+    ("Coffee (at 7 Kickstart Brewiches)", ("clock",)),    ("The 5th-6th graders met.", ("day-of-month-range", "block-ordinal-noun")),
 ]
 
 

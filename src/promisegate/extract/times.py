@@ -230,7 +230,8 @@ def _trim(words: list[str], expr: Expr) -> None:
             expr.cue = words[expr.start - 1]  # "at 2 on Wednesday": the 2 is read as a clock time
     # "a two-year contract", "the third-quarter results": the article belongs to the noun the
     # hyphenated expression describes, not to the expression.
-    if expr.end - expr.start >= 4 and words[expr.start] in ("a", "an", "the") and words[expr.end - 2] == "-":
+    if expr.end - expr.start >= 4 and words[expr.start] in ("a", "an", "the") and words[expr.end - 2] == "-" \
+            and not expr.rule.endswith("-range"):  # "the 14th-16th" is a range of days
         expr.start += 1
     s0, e0 = expr.sides[0]
     expr.sides[0] = (max(s0, expr.start), e0)
@@ -295,10 +296,14 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
             expr.sides[0] = (max(expr.sides[0][0], expr.start), expr.sides[0][1])
             bare_span = _resolve_expr(cols, expr, engine, ref, direction, zone) if expr.start < expr.end else None
             out.append(replace(bare_span, limit=span) if bare_span is not None else span)
+            if bare_span is not None and expr.label == "DATE":
+                # "before the 15th, ... the following Monday": the day a limit names is one to refer back to.
+                named = bare_span.from_.astimezone(zone).replace(tzinfo=None)
             continue
         out.append(span)
         if expr.label == "DATE":
-            # Only a date read as itself is something to refer back to; a limit runs from now.
+            # A date read as itself (or the day a limit names) is something to refer back to, not a limit's
+            # interval, which runs from now.
             named = span.from_.astimezone(zone).replace(tzinfo=None)
     return share_day(cols.source, out, [cols.idx[s] for s, _ in sentences], base.date())
 
