@@ -555,7 +555,8 @@ POSITIVE: list[Case] = [
     Case("Expect the signed order form back from our legal team Monday.", (E("Monday", "2024-07-15T00:00"),),
          ("weekday",)),
     Case("How about 10:30 on Monday?", (E("10:30 on Monday", "2024-07-15T10:30", "2024-07-15T10:31", "minute"),),
-         ("clock", "weekday")),    # A bare number after "at" is a clock time, also when "at" is cut off the span ("2 on Friday" was Friday).
+         ("clock", "weekday")),
+    # A bare number after "at" is a clock time, also when "at" is cut off the span ("2 on Friday" was Friday).
     Case("I'm free at 2.", (E("2", "2024-07-10T14:00", "2024-07-10T15:00", "hour"),), ("clock",)),
     Case("I'm free at 2 on Friday.", (E("2 on Friday", "2024-07-12T14:00", "2024-07-12T15:00", "hour"),),
          ("clock", "weekday")),
@@ -572,7 +573,8 @@ POSITIVE: list[Case] = [
     Case("He will leave at 4 in the morning.",
          (E("4 in the morning", "2024-07-10T04:00", "2024-07-10T05:00", "hour"),), ("clock",)),
     Case("We land at 7 in the evening.", (E("7 in the evening", "2024-07-10T19:00", "2024-07-10T20:00", "hour"),),
-         ("clock",)),    # Two days of the month joined by a dash or "to": a range in the month they share.
+         ("clock",)),
+    # Two days of the month joined by a dash or "to": a range in the month they share.
     Case("I'm traveling the 14th-16th but free on the 17th.",
          (E("the 14th-16th", "2024-07-14T00:00", "2024-07-17T00:00"), E("the 17th", "2024-07-17T00:00")),
          ("day-of-month-range", "day-of-month")),
@@ -714,12 +716,14 @@ NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("It was the 3rd time we asked.", ("block-ordinal-noun", "day-of-month")),
     ("26 people came to the party.", ("day-month",)),
     ("Good morning team.", ("block-idiom", "part-of-day")),
-    ("That day-to-day work matters.", ("block-idiom", "the-unit")),    # A number after "at", "from", "by" that a dash or a noun follows is no clock time.
+    ("That day-to-day work matters.", ("block-idiom", "the-unit")),
+    # A number after "at", "from", "by" that a dash or a noun follows is no clock time.
     ("Please call us at 1-800-548-9554.", ("clock",)),
     ("Call T Jae Black at 3-5800.", ("clock",)),
     ("It rose from 4 pence to 6 pence.", ("clock",)),
     ("You were invited by 2 of your contacts.", ("clock",)),
-    ("Coffee (at 7 Kickstart Brewiches)", ("clock",)),    ("The 5th-6th graders met.", ("day-of-month-range", "block-ordinal-noun")),
+    ("Coffee (at 7 Kickstart Brewiches)", ("clock",)),
+    ("The 5th-6th graders met.", ("day-of-month-range", "block-ordinal-noun")),
 ]
 
 
