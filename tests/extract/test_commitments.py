@@ -230,6 +230,10 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     # A meeting word naming a document ("the meeting minutes") is the document.
     ("I'll send the meeting minutes by Friday.", C, "document", "document-send", {"object": "meeting minutes"}),
     ("I'll share the call recording tomorrow.", C, "document", "document-send", {}),
+    # Asking whether a time is too early or better proposes it; asking for a document by a time asks for the document.
+    ("Would Tuesday at 8am PT be too early for your team?", C, "meeting", "meeting-slot-works", {}),
+    ("Would Tuesday be better?", C, "meeting", "meeting-slot-works", {}),
+    ("Would it be possible to get the report by Friday?", R, "document", "document-send", {"object": "report"}),
 ]
 
 # (text, pattern id it is a near miss for, whether a request is expected instead)
@@ -241,6 +245,9 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("Rescheduling to next week was their idea.", "meeting-reschedule", False),
     ("She put it on her calendar.", "meeting-on-calendar", False),
     ("He booked a room on the third floor.", "meeting-on-calendar", False),
+    ("The launch would be too late for Q1.", "meeting-slot-works", False),
+    ("Would the report be ready by Friday?", "meeting-slot-works", False),
+    ("Would the price be too high?", "meeting-slot-works", False),
     ("Expect delays over the holidays.", "commit-expect", False),
     ("They talk Monday about the merger.", "meeting-verb", False),
     ("Expect a call from their lawyer.", "commit-expect", False),

@@ -186,7 +186,11 @@ def _judge(
     slot = next((x for x in meetings if x.label == "slot"), meetings[0] if meetings else None)
     if question:
         proposal = bool(cues.proposal.search(lowered))
-        if slot is not None and has_time and (slot.label == "slot" or proposal or requests_hits):
+        # "Would it be possible to get the report by Friday?" asks for the report, not for a meeting.
+        thing = any(x.label != "attachment" for k in ("document", "price") for x in kinds.get(k, ())) \
+            and all(x.label == "slot" for x in meetings)
+        if slot is not None and has_time and (slot.label == "slot" or proposal or requests_hits) \
+                and not (thing and requests_hits):
             # "Does Tuesday 3pm work?", "Can we set up a call next week?": the writer proposes a time.
             commitments.append(make("meeting", slot))
         elif requests_hits:
