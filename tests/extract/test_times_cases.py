@@ -585,6 +585,18 @@ POSITIVE: list[Case] = [
          (E("the 15th", "2024-07-15T00:00", "2024-07-16T00:00",
             limit=E("before the 15th", "2024-07-10T09:00", "2024-07-15T00:00")),
           E("following Monday", "2024-07-22T00:00", "2024-07-23T00:00")), ("day-of-month", "weekday-relative")),
+    # Noon and midnight end or open a clock range, and the day after it is the day of both ends.
+    Case("I'm free noon-1pm tomorrow.", (E("noon-1pm tomorrow", "2024-07-11T12:00", "2024-07-11T14:00", "hour"),),
+         ("part-of-day", "clock", "deictic-day")),
+    Case("I'm free 11-noon tomorrow.", (E("11-noon tomorrow", "2024-07-11T11:00", "2024-07-11T13:00", "hour"),),
+         ("part-of-day", "deictic-day")),
+    # A short numeric date after a verb of meeting ("do", "meet", "say", "about").
+    Case("Can we do 12/9 at 2?", (E("12/9 at 2", "2024-12-09T14:00", "2024-12-09T15:00", "hour"),),
+         ("date-numeric-short", "clock")),
+    Case("Can you meet 12/9 between 2-4 ET?",
+         (E("12/9 between 2-4 ET", "2024-12-09T14:00", "2024-12-09T17:00", "hour"),),
+         ("date-numeric-short", "clock-range")),
+    Case("Call 3/4 of the list on 12/9.", (E("12/9", "2024-12-09T00:00"),), ("block-fraction", "date-numeric-short")),
 ]
 
 # Text with no time in it, each aimed at a pattern that could misfire there.
@@ -724,6 +736,8 @@ NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("You were invited by 2 of your contacts.", ("clock",)),
     ("Coffee (at 7 Kickstart Brewiches)", ("clock",)),
     ("The 5th-6th graders met.", ("day-of-month-range", "block-ordinal-noun")),
+    ("Call 3/4 of the list.", ("date-numeric-short", "block-fraction")),
+    ("Mix 3/4 at 2 cups.", ("date-numeric-short", "block-fraction")),
 ]
 
 

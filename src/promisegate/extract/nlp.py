@@ -30,6 +30,8 @@ _EXTRA_INFIXES = (
     r"(?<=[0-9][aApP][mM])[-–—](?=[0-9])",  # "9am-5pm", "11pm–3am"
     r"(?<=[0-9](?:st|nd|rd|th|ST|ND|RD|TH))[-–—](?=[0-9])",  # "the 8th-10th of December"
     r"(?<=\b[mM][iI][dD])-(?=[0-9])",  # "mid-2027" (spaCy splits "mid-December" already)
+    r"(?<=\b(?i:noon))[-–—](?=[0-9])",  # "noon-1pm"
+    r"(?<=[0-9])[-–—](?=(?i:noon|midnight)\b)",  # "11-noon", "11am-noon", "10pm-midnight"
     r"(?<=[a-zA-Z]),(?=[0-9])",  # "sat,7pm"
     r"(?<=[0-9]),(?=(?:19|20)[0-9]{2}$)",  # "June 30,2015"
 )

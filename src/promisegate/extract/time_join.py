@@ -94,6 +94,9 @@ def join_atoms(words: list[str], atoms: list[Atom], lex: TimeLexicon, now_year: 
                 # the clock time the range ends at.
                 f = range_end(words, a.start, a.end, lex, now_year) or f
                 kinds = (kinds[0], kind_of(f))
+            if is_range and kinds == ("other", "clock") and last.end - last.start == 1 and lf.unit is None \
+                    and lf.count is not None and 1 <= lf.count <= 12 and f.hour is None and f.pod is not None:
+                kinds = ("clock", "clock")  # "11-noon": a bare hour before a range word and noon or midnight
             if is_range and len(last.sides) == 1 and last.label in ("DATE", "TIME", "PART") \
                     and a.label in ("DATE", "TIME") and (kinds in (("date", "date"), ("clock", "clock")) or (
                         kinds == ("date", "clock") and lf.hour is not None)):

@@ -33,8 +33,8 @@ from promisegate.paths import bundled
 
 # Context words some patterns need ("in March") but that are not part of the expression itself.
 _LEADING_CONTEXT = frozenset({"in", "since", "of", "during", "after", "through", "from", "at", "on", "@",
-                              "for", "spend", "spent", "took", "take", "takes", "lasting", "around", "about", "due",
-                              "or", "and"})
+                              "do", "say", "meet", "try", "call", "talk", "for", "spend", "spent", "took", "take",
+                              "takes", "lasting", "around", "about", "due", "or", "and"})
 # A pattern whose id ends in "-range" spans both ends of a range; it is cut at the first of these.
 _RANGE_CUT = ("-", "–", "—", "to", "through", "thru", "and", "until", "till")
 _CLOCK_CUES = frozenset({"at", "@", "from", "after"})
@@ -431,9 +431,9 @@ def _share(left: Features, right: Features) -> None:
         left.year = right.year
     if right.year is None and left.year is not None and right.month is not None:
         right.year = left.year
-    if right.hour is not None and left.hour is None and left.count is not None and left.unit is None \
-            and 0 < left.count <= 24:
-        left.hour, left.count = int(left.count), None  # "from 9 to 11am"
+    if (right.hour is not None or right.pod is not None) and left.hour is None and left.count is not None \
+            and left.unit is None and 0 < left.count <= 24:
+        left.hour, left.count = int(left.count), None  # "from 9 to 11am", "11-noon"
     if left.hour is not None and left.meridiem is None and right.meridiem is not None:
         hour_right = right.hour or 0
         left.meridiem = right.meridiem if left.hour <= hour_right or hour_right == 12 else "am"
@@ -443,9 +443,10 @@ def _share(left: Features, right: Features) -> None:
         # "Friday 2-4pm", "November 23 from 6 to 10am": the end is on the day the start names.
         for name in _DAY_FIELDS:
             setattr(right, name, getattr(left, name))
-    elif left.hour is not None and not left.has_date() and right.has_date() \
+    elif (left.hour is not None or left.pod is not None) and not left.has_date() and right.has_date() \
             and (right.hour is not None or right.pod is not None):
-        # "between 10am and noon on Wednesday", "9am to 5pm Friday": the start is on the day the end names.
+        # "between 10am and noon on Wednesday", "9am to 5pm Friday", "noon-1pm tomorrow": the start is on the
+        # day the end names.
         for name in _DAY_FIELDS:
             setattr(left, name, getattr(right, name))
     if left.weekday is not None and right.weekday is not None and left.rel is not None and right.rel is None:
