@@ -597,6 +597,12 @@ POSITIVE: list[Case] = [
          (E("12/9 between 2-4 ET", "2024-12-09T14:00", "2024-12-09T17:00", "hour"),),
          ("date-numeric-short", "clock-range")),
     Case("Call 3/4 of the list on 12/9.", (E("12/9", "2024-12-09T00:00"),), ("block-fraction", "date-numeric-short")),
+    # "1H 2027" / "2H'27" is a half-year as "H1 2027" is ("1h" alone is an hour); "wk of" is "week of".
+    Case("Budget opens up in 1H 2027.", (E("1H 2027", "2027-01-01T00:00", "2027-07-01T00:00", "quarter"),),
+         ("quarter",)),
+    Case("Launch slips to 2H'27.", (E("2H'27", "2027-07-01T00:00", "2028-01-01T00:00", "quarter"),), ("quarter",)),
+    Case("Let's target wk of 12/14.", (E("wk of 12/14", "2024-12-09T00:00", "2024-12-16T00:00", "week"),),
+         ("week-of", "date-numeric-short")),
 ]
 
 # Text with no time in it, each aimed at a pattern that could misfire there.
@@ -738,6 +744,7 @@ NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("The 5th-6th graders met.", ("day-of-month-range", "block-ordinal-noun")),
     ("Call 3/4 of the list.", ("date-numeric-short", "block-fraction")),
     ("Mix 3/4 at 2 cups.", ("date-numeric-short", "block-fraction")),
+    ("Room 1H is on the left.", ("quarter",)),
 ]
 
 

@@ -15,7 +15,9 @@ _CLOCK = re.compile(r"^(\d{1,2})(?:[:.h](\d\d))?(am|pm|a\.m\.?|p\.m\.?)?$")
 _CLOCK_HOURS = frozenset(float(h) for h in range(1, 13))
 _HMM = re.compile(r"^(\d{1,2})(\d\d)$")
 _MILITARY = re.compile(r"^([01]\d|2[0-3])([0-5]\d)$")
-_QUARTER = re.compile(r"^(?:q([1-4])|([1-4])q|h([12]))(?:['’]?(\d{2}|\d{4}))?$")
+# "q3", "3q", "h1", and "1h" before a year ("1H 2027"; "1h" alone is an hour).
+_QUARTER = re.compile(r"^(?:q([1-4])|([1-4])q|h([12])|([12])h)(?:['’]?(\d{2}|\d{4}))?$")
+_YEAR_WORD = re.compile(r"^(1[6-9]\d\d|20\d\d|['’]\d\d)$")
 _FISCAL = re.compile(r"^fy['’]?(\d{2}|\d{4})$")
 _NUMERIC_DATE = re.compile(r"^(\d{1,4})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?$")
 _DECADE = re.compile(r"^['’]?(\d{2,4})['’]?s$")
@@ -244,7 +246,7 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
                 f.nth_week, f.unit = int(lex["ordinal"][prev]), None
                 if prev[:1].isdigit():
                     f.dom = None  # "the 2nd week": the 2nd was read as a day of the month
-            elif w == "week" and nxt == "of":
+            elif w in ("week", "wk", "wk.") and nxt == "of":
                 f.week_of, f.unit = True, None
         elif w in ("ago", "earlier", "before", "back") and f.unit:
             f.offset_sign = -1
@@ -282,13 +284,14 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
             f.year, f.explicit_year = year, True
             i = j
             continue
-        elif (m := _QUARTER.match(w)) is not None:
-            if m.group(3):
-                f.half = int(m.group(3))
+        elif (m := _QUARTER.match(w)) is not None and (
+                not m.group(4) or (m.group(5) and w[2] in "'’") or (not m.group(5) and _YEAR_WORD.match(nxt))):
+            if m.group(3) or m.group(4):
+                f.half = int(m.group(3) or m.group(4))
             else:
                 f.quarter = int(m.group(1) or m.group(2))
-            if m.group(4):
-                f.year, f.explicit_year = _expand_year(m.group(4), now_year), True
+            if m.group(5):
+                f.year, f.explicit_year = _expand_year(m.group(5), now_year), True
         elif (m := _FISCAL.match(w)) is not None:
             f.year, f.explicit_year, f.unit = _expand_year(m.group(1), now_year), True, "year"
         elif w in ("fiscal", "fy") and nxt and (_YEAR.match(nxt) or re.match(r"^['’]?\d\d$", nxt)):
