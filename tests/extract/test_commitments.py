@@ -136,7 +136,7 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("We should loop in your IT lead.", C, "other", "commit-we-should", {}),
     ("I can take care of the paperwork.", C, "other", "commit-can", {}),
     ("I'm going to escalate this internally.", C, "other", "commit-going-to", {}),
-    ("I'd be happy to walk your team through it.", C, "other", "commit-willing", {}),
+    ("I'd be happy to help your team with it.", C, "other", "commit-willing", {}),
     ("We plan to add two more regions.", C, "other", "commit-plan", {}),
     ("We plan to ship SCIM provisioning this summer.", C, "date", "date-event", {}),
     ("Let me check with our solutions engineer.", C, "other", "commit-let-me", {}),
@@ -234,6 +234,14 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Would Tuesday at 8am PT be too early for your team?", C, "meeting", "meeting-slot-works", {}),
     ("Would Tuesday be better?", C, "meeting", "meeting-slot-works", {}),
     ("Would it be possible to get the report by Friday?", R, "document", "document-send", {"object": "report"}),
+    # Promising in other words, a colleague's willingness, walking someone through something.
+    ("You have my word that the migration will be seamless.", C, "other", "commit-promise", {}),
+    ("Count on us to support you through go-live.", C, "other", "commit-promise", {}),
+    ("I promise we'll have an answer for you.", C, "other", "commit-promise", {}),
+    ("Our team is happy to help with the rollout.", C, "other", "commit-willing", {}),
+    ("I'd be happy to walk your team through it.", C, "meeting", "meeting-verb", {}),
+    ("I'll have our solutions engineer walk your team through the sandbox next Tuesday.", C, "meeting",
+     "meeting-verb", {}),
 ]
 
 # (text, pattern id it is a near miss for, whether a request is expected instead)
@@ -248,6 +256,11 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("The launch would be too late for Q1.", "meeting-slot-works", False),
     ("Would the report be ready by Friday?", "meeting-slot-works", False),
     ("Would the price be too high?", "meeting-slot-works", False),
+    ("I can't promise anything on pricing.", "commit-promise", False),
+    ("They promised a fix last year.", "commit-promise", False),
+    ("You can't count on them.", "commit-promise", False),
+    ("Our team was happy to help last quarter.", "commit-willing", False),
+    ("They walk through the lobby every morning.", "meeting-verb", False),
     ("Expect delays over the holidays.", "commit-expect", False),
     ("They talk Monday about the merger.", "meeting-verb", False),
     ("Expect a call from their lawyer.", "commit-expect", False),
