@@ -601,6 +601,12 @@ POSITIVE: list[Case] = [
     Case("Budget opens up in 1H 2027.", (E("1H 2027", "2027-01-01T00:00", "2027-07-01T00:00", "quarter"),),
          ("quarter",)),
     Case("Launch slips to 2H'27.", (E("2H'27", "2027-07-01T00:00", "2028-01-01T00:00", "quarter"),), ("quarter",)),
+    # A weekday abbreviated with a full stop is one token, and the date after it joins it.
+    Case("The webinar is Tues., Dec. 10 at 1 p.m. EST.",
+         (E("Tues., Dec. 10 at 1 p.m. EST", "2024-12-10T13:00", "2024-12-10T14:00", "hour"),),
+         ("weekday-abbr-date", "clock")),
+    Case("Please send me the current draft on Thur.", (E("Thur", "2024-07-11T00:00", "2024-07-12T00:00"),),
+         ("weekday-abbr-cued",)),
     Case("Let's target wk of 12/14.", (E("wk of 12/14", "2024-12-09T00:00", "2024-12-16T00:00", "week"),),
          ("week-of", "date-numeric-short")),
 ]

@@ -50,13 +50,16 @@ def get_nlp() -> Language:
     from promisegate.extract.commit_rules import hyphenated_words  # it imports this module
 
     _keep_whole(tokenizer, hyphenated_words())  # the bundled rules' words, before any text is read
-    _add_whole(tokenizer, _WEEKDAY_NOT_WE_D)
+    _add_whole(tokenizer, (*_WEEKDAY_NOT_WE_D, *WEEKDAY_ABBREVIATIONS))
     return nlp
 
 
 # spaCy reads "Wed" as "We'd" written without its apostrophe ("We" + "d"); in mail it is Wednesday
 # ("on Wed", "Wed 11/25"). Lower-case "wed" stays spaCy's.
 _WEEKDAY_NOT_WE_D = ("Wed", "WED")
+# "Tues., Dec. 8": a weekday abbreviated with a full stop is one token, as spaCy keeps "Dec." (capitalised only:
+# "sat." and "sun." end sentences).
+WEEKDAY_ABBREVIATIONS = ("Mon.", "Tue.", "Tues.", "Wed.", "Weds.", "Thu.", "Thur.", "Thurs.", "Fri.", "Sat.", "Sun.")
 
 
 def keep_whole(words: Iterable[str]) -> None:

@@ -21,7 +21,15 @@ from zoneinfo import ZoneInfo
 import dateparser
 from spacy.tokens import Doc
 
-from promisegate.extract.nlp import TokenColumns, doc_matches, get_nlp, is_wrap, sentence_bounds, token_columns
+from promisegate.extract.nlp import (
+    WEEKDAY_ABBREVIATIONS,
+    TokenColumns,
+    doc_matches,
+    get_nlp,
+    is_wrap,
+    sentence_bounds,
+    token_columns,
+)
 from promisegate.extract.time_context import share_day
 from promisegate.extract.time_features import Features, read_features
 from promisegate.extract.time_join import Atom, Expr, join_atoms, kind_of, range_end
@@ -340,7 +348,12 @@ def _resolve_expr(cols: TokenColumns, expr: Expr, engine: TimeEngine, base: date
     s_char, e_char = cols.idx[s0], cols.idx[last] + len(cols.texts[last])
     if words[last] in ("am.", "pm."):
         e_char -= 1  # spaCy keeps a sentence's full stop on "pm."; it is not part of the time
+    elif words[last] in _DOTTED_WEEKDAYS:
+        e_char -= 1  # "on Thur." ending the span: its full stop may be the sentence's ("Tues., Dec. 10" keeps it)
     return TimeSpan(cols.source[s_char:e_char], s_char, e_char, found[0], found[1], found[2], expr.rule)
+
+
+_DOTTED_WEEKDAYS = frozenset(w.lower() for w in WEEKDAY_ABBREVIATIONS)
 
 
 def _aware(found: _Interval | None, zone: ZoneInfo) -> tuple[datetime, datetime, Grain] | None:
