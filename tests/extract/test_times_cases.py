@@ -502,7 +502,7 @@ POSITIVE: list[Case] = [
     # Capitalised abbreviations that are no other word stand alone; "Thu" (a given name), "Mon", "Wed",
     # "Sat" and "Sun" still need a cue or a date part.
     Case("See you Fri.", (E("Fri", "2024-07-12T00:00", "2024-07-13T00:00"),), ("weekday-abbr-cued",)),
-    Case("Tues or Weds works.", (E("Tues", "2024-07-16T00:00"), E("Weds", "2024-07-10T00:00")), ("weekday-abbr-cued",)),
+    Case("Tues or Weds works.", (E("Tues", "2024-07-16T00:00"), E("Weds", "2024-07-17T00:00")), ("weekday-abbr-cued",)),
     # "between" opens the dash range, so the day before it joins: the hours are Thursday's.
     Case("Can we meet Thursday between 1-4 ET?",
          (E("Thursday between 1-4 ET", "2024-07-11T13:00:00-04:00", "2024-07-11T17:00", "hour"),),
@@ -607,6 +607,14 @@ POSITIVE: list[Case] = [
          ("weekday-abbr-date", "clock")),
     Case("Please send me the current draft on Thur.", (E("Thur", "2024-07-11T00:00", "2024-07-12T00:00"),),
          ("weekday-abbr-cued",)),
+    # "and" / "or" cue an abbreviation that is no other word, as "on" does.
+    Case("My exams are on Mon and tues.", (E("Mon", "2024-07-15T00:00"), E("tues", "2024-07-16T00:00")),
+         ("weekday-abbr-cued",)),
+    # A later weekday joined by "and" / "or" runs on from the first, in its week; an earlier one keeps its own reading.
+    Case("My exams are on Monday and Tuesday.", (E("Monday", "2024-07-15T00:00"), E("Tuesday", "2024-07-16T00:00")),
+         ("weekday",)),
+    Case("Statements made Friday and Thursday.", (E("Friday", "2024-07-05T00:00"), E("Thursday", "2024-07-04T00:00")),
+         ("weekday",)),
     Case("Let's target wk of 12/14.", (E("wk of 12/14", "2024-12-09T00:00", "2024-12-16T00:00", "week"),),
          ("week-of", "date-numeric-short")),
 ]

@@ -279,6 +279,7 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
     default = _doc_direction(cues)
     out: list[TimeSpan] = []
     named: datetime | None = None  # wall time of the last date named outright
+    weekday_before: tuple[int, datetime] | None = None  # end token and wall time of the last bare weekday read
     for expr in join_atoms(words, atoms, engine.lexicon, base.year):
         _trim(words, expr)
         bare = expr.start
@@ -292,6 +293,15 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
         # tense the nearest cue has.
         direction = 2 if limited else _direction(cues, expr.start, expr.end, sent[0], sent[1], default, words)
         span = _resolve_expr(cols, expr, engine, ref, direction, zone)
+        if span is not None and not limited and weekday_before is not None and expr.rule in _BARE_WEEKDAY \
+                and _conjoined(words, weekday_before[0], expr.start):
+            first = weekday_before[1]
+            day = span.from_.astimezone(zone).replace(tzinfo=None)
+            if day.weekday() > first.weekday() and not first < day < first + timedelta(days=7):
+                # "Monday and Tuesday", "Mon or tues": a later weekday runs on from the first, in its week,
+                # whatever its own cues say ("made Friday and Thursday" keeps its own reading).
+                span = _resolve_expr(cols, expr, engine, first, 1, zone)
+        weekday_before = None
         if span is None:
             continue
         if limited:
@@ -309,11 +319,23 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
                 named = bare_span.from_.astimezone(zone).replace(tzinfo=None)
             continue
         out.append(span)
+        if expr.rule in _BARE_WEEKDAY and span.grain == "day":
+            weekday_before = (expr.end, span.from_.astimezone(zone).replace(tzinfo=None))
         if expr.label == "DATE":
             # A date read as itself (or the day a limit names) is something to refer back to, not a limit's
             # interval, which runs from now.
             named = span.from_.astimezone(zone).replace(tzinfo=None)
     return share_day(cols.source, out, [cols.idx[s] for s, _ in sentences], base.date())
+
+
+_BARE_WEEKDAY = frozenset({"weekday", "weekday-abbr-cued"})
+_CONJUNCTIONS = frozenset({"and", "or", "&", ",", "/"})
+
+
+def _conjoined(words: list[str], end: int, start: int) -> bool:
+    """Whether only a conjunction ("and", "or", ", or") lies between token `end` and token `start`."""
+    gap = [w for w in words[end:start] if not is_wrap(w)]
+    return 1 <= len(gap) <= 2 and _CONJUNCTIONS.issuperset(gap)
 
 
 def _after_bound(words: list[str], expr: Expr, engine: TimeEngine) -> int:
