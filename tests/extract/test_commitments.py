@@ -240,6 +240,7 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("I promise we'll have an answer for you.", C, "other", "commit-promise", {}),
     ("Our team is happy to help with the rollout.", C, "other", "commit-willing", {}),
     ("I'd be happy to walk your team through it.", C, "meeting", "meeting-verb", {}),
+    ("Go-live: March 3.", C, "date", "date-event", {}),
     ("I'll have our solutions engineer walk your team through the sandbox next Tuesday.", C, "meeting",
      "meeting-verb", {}),
 ]
@@ -261,6 +262,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("You can't count on them.", "commit-promise", False),
     ("Our team was happy to help last quarter.", "commit-willing", False),
     ("They walk through the lobby every morning.", "meeting-verb", False),
+    ("Launch: a new era for the company.", "date-event", False),
     ("Expect delays over the holidays.", "commit-expect", False),
     ("They talk Monday about the merger.", "meeting-verb", False),
     ("Expect a call from their lawyer.", "commit-expect", False),
@@ -543,6 +545,20 @@ def test_one_stated_price_per_figure() -> None:
 def test_a_word_of_two_kinds_is_read_by_its_neighbour(text: str, kinds: list[str]) -> None:
     result = extract(text, NOW, "UTC")  # with the time tagger: "45 minutes" is a time expression
     assert [c.kind for c in result.commitments] == kinds
+
+
+def test_each_list_item_is_its_own_clause() -> None:
+    # A recap in a list: each item is judged alone, without its marker, and ";" is not part of the clause after it.
+    text = ("Here's where we landed:\n- Pilot kickoff: Monday, Jan 11 at 9:30am ET\n"
+            "- Security review: I'll send the SIG Lite by Friday\n2. Pricing: list price; net 45 payment terms")
+    result = extract(text, NOW, "UTC")
+    assert [(c.kind, c.text) for c in result.commitments] == [
+        ("date", "Pilot kickoff: Monday, Jan 11 at 9:30am ET"),
+        ("deadline", "Security review: I'll send the SIG Lite by Friday"),
+        ("price", "net 45 payment terms"),
+    ]
+    for c in result.commitments:
+        assert text[c.start:c.end] == c.text
 
 
 def test_offsets_index_the_original_text() -> None:

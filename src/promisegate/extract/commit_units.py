@@ -13,6 +13,17 @@ from promisegate.extract.nlp import TokenColumns, sentence_bounds, token_columns
 # A clause break inside a sentence: the second half of "we can't do 20%, but we can do 10%" stands alone.
 _CLAUSE_BREAKS = frozenset({";", "but", "however", "although", "though", "whereas"})
 _TRAILING = frozenset({",", "-", "--", "–", "—"})
+_BULLETS = frozenset({"-", "*", "•", "·", "–", "—", "+"})
+
+
+def _marker(texts: list[str], i: int) -> int:
+    """How many tokens from `i` make a list marker: "-", "•", or "2" + "." / ")" (0 when none does)."""
+    if i < len(texts) and texts[i] in _BULLETS:
+        return 1
+    if i + 1 < len(texts) and len(texts[i]) <= 2 and texts[i].isdigit() and texts[i + 1] in (".", ")"):
+        return 2
+    return 0
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +61,11 @@ def _close(cols: TokenColumns, start: int, end: int, out: list[Unit]) -> None:
     texts = cols.texts
     while start < end and texts[start].isspace():
         start += 1
+    marker = _marker(texts, start)
+    if marker and start + marker < end:
+        start += marker  # "- Pricing: ...": the list marker is not part of what the item says
+        while start < end and texts[start].isspace():
+            start += 1
     while end > start and (texts[end - 1].isspace() or texts[end - 1] in _TRAILING):
         end -= 1
     if start < end:
@@ -57,14 +73,17 @@ def _close(cols: TokenColumns, start: int, end: int, out: list[Unit]) -> None:
 
 
 def clauses(doc: Doc) -> list[Unit]:
-    """Return the clauses of `doc` in order, split at sentences, blank lines, quoted lines and "but"/";"."""
+    """Return the clauses of `doc` in order, split at sentences, blank lines, list items, quoted lines and
+    "but"/";"."""
     cols = token_columns(doc)
     texts, words = cols.texts, cols.words
     spaces = list(compress(range(len(texts)), map(str.isspace, texts)))  # whitespace tokens, found in C
     quoted = [False] * len(texts)
     for start, end in _quoted_lines(texts, spaces):
         quoted[start:end] = [True] * (end - start)
-    blank_lines = {i for i in spaces if texts[i].count("\n") >= 2}
+    # A blank line, or a line break before a list item ("- Pricing: ...", "2. Security review"), ends a clause.
+    blank_lines = {i for i in spaces if texts[i].count("\n") >= 2
+                   or ("\n" in texts[i] and _marker(texts, i + 1))}
     # The only tokens that can cut a sentence: quoted tokens, blank lines, break words.
     marks = sorted({*compress(range(len(texts)), quoted), *blank_lines,
                     *compress(range(len(words)), map(_CLAUSE_BREAKS.__contains__, words))})
@@ -79,8 +98,8 @@ def clauses(doc: Doc) -> list[Unit]:
             if quoted[i] or i in blank_lines:
                 _close(cols, start, i, units)
                 start = i + 1
-            elif i > start + 2:  # a break word: kept with the second clause ("but we can ...")
+            elif i > start + 2:  # a break word: kept with the second clause ("but we can ..."), but not ";"
                 _close(cols, start, i, units)
-                start = i
+                start = i + 1 if words[i] == ";" else i
         _close(cols, start, sent_end, units)
     return units
