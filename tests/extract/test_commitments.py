@@ -241,6 +241,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Our team is happy to help with the rollout.", C, "other", "commit-willing", {}),
     ("I'd be happy to walk your team through it.", C, "meeting", "meeting-verb", {}),
     ("Go-live: March 3.", C, "date", "date-event", {}),
+    # A condition on the deal addresses the reader as "you" would; "provided" alone is no condition.
+    ("Pricing: 12% off list if signed by 12/31.", C, "price", "price-discount", {"conditional": True}),
+    ("We can waive the fee provided you sign this week.", C, "price", "price-free", {"conditional": True}),
     ("I'll have our solutions engineer walk your team through the sandbox next Tuesday.", C, "meeting",
      "meeting-verb", {}),
 ]

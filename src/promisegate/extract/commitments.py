@@ -216,8 +216,9 @@ def _judge(
     past_marker = bool(cues.past.search(lowered))
     unit_words = cols.words[unit.start:unit.end]
     first_person = not cues.first_person.isdisjoint(unit_words)
-    # "20% off everything!" addresses the public; an offer to this reader names "we" or "you".
-    addressed = first_person or not cues.second_person.isdisjoint(unit_words)
+    # "20% off everything!" addresses the public; an offer to this reader names "we" or "you", or sets a
+    # condition on the deal ("12% off list if signed by 12/31").
+    addressed = first_person or not cues.second_person.isdisjoint(unit_words) or conditional
     made: list[Commitment] = []
     for kind in _KIND_ORDER:
         if kind not in kinds or (kind in ("deadline", "date") and made):
