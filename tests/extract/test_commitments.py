@@ -244,6 +244,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     # A condition on the deal addresses the reader as "you" would; "provided" alone is no condition.
     ("Pricing: 12% off list if signed by 12/31.", C, "price", "price-discount", {"conditional": True}),
     ("We can waive the fee provided you sign this week.", C, "price", "price-free", {"conditional": True}),
+    # A passive of now or later is no past: "will be provided" (but "was provided" is).
+    ("Training for your team will be provided at no cost.", C, "price", "price-free", {"conditional": False}),
     ("I'll have our solutions engineer walk your team through the sandbox next Tuesday.", C, "meeting",
      "meeting-verb", {}),
 ]
@@ -266,6 +268,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("Our team was happy to help last quarter.", "commit-willing", False),
     ("They walk through the lobby every morning.", "meeting-verb", False),
     ("Launch: a new era for the company.", "date-event", False),
+    ("Training was provided at no cost to your team.", "price-free", False),
     ("Expect delays over the holidays.", "commit-expect", False),
     ("They talk Monday about the merger.", "meeting-verb", False),
     ("Expect a call from their lawyer.", "commit-expect", False),

@@ -272,12 +272,17 @@ def _told_in_past(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> bool:
     """True when a past-tense verb governs the claim ("we offered 15%", "Legal said the MSA is attached")."""
     # An attachment is present now whatever happened to it ("the signed NDA is attached"), unless reported.
     verbs = cues.reported_speech if hit.label == "attachment" else cues.past_verbs
+    words = token_columns(doc).words
     i = hit.start - 1
     while i >= unit.start and not (doc[i].is_punct and doc[i].text not in ("-", "'", "’")):
-        if doc[i].lower_ in verbs:
+        # "will be provided", "is included" are passives of now or later; "was provided" is past.
+        if doc[i].lower_ in verbs and not (i > unit.start and words[_step(words, i, -1, unit.start)] in _PRESENT_BE):
             return True
         i -= 1
     return False
+
+
+_PRESENT_BE = frozenset({"be", "is", "are", "am", "'s", "’s", "'re", "’re", "being"})
 
 
 def _kind_hits(
