@@ -615,6 +615,9 @@ POSITIVE: list[Case] = [
          ("weekday",)),
     Case("Statements made Friday and Thursday.", (E("Friday", "2024-07-05T00:00"), E("Thursday", "2024-07-04T00:00")),
          ("weekday",)),
+    # April, May, June and August are also given names: greeted, thanked, saying or being someone.
+    Case("Thanks June, we launch in August.", (E("August", "2024-08-01T00:00", "2024-09-01T00:00", "month"),),
+         ("block-month-name", "month-cued")),
     Case("Let's target wk of 12/14.", (E("wk of 12/14", "2024-12-09T00:00", "2024-12-16T00:00", "week"),),
          ("week-of", "date-numeric-short")),
 ]
@@ -759,6 +762,10 @@ NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("Call 3/4 of the list.", ("date-numeric-short", "block-fraction")),
     ("Mix 3/4 at 2 cups.", ("date-numeric-short", "block-fraction")),
     ("Room 1H is on the left.", ("quarter",)),
+    ("Our contact there: April is our account manager.", ("block-month-name", "month-bare")),
+    ("Hi April, thanks for the call.", ("block-month-name", "month-bare")),
+    ("The team said June and I should lead.", ("block-month-name", "month-bare")),
+    ("I will loop in August.", ("block-month-name", "month-cued")),
 ]
 
 
