@@ -618,6 +618,12 @@ POSITIVE: list[Case] = [
     # April, May, June and August are also given names: greeted, thanked, saying or being someone.
     Case("Thanks June, we launch in August.", (E("August", "2024-08-01T00:00", "2024-09-01T00:00", "month"),),
          ("block-month-name", "month-cued")),
+    # "at least", "more than", "at most" belong to the length they qualify.
+    Case("It took at least six months.", (E("at least six months", "2024-07-10T09:00", "2025-01-10T09:00", "month"),),
+         ("duration",)),
+    Case("It lasted more than a decade.",
+         (E("more than a decade", "2024-07-10T09:00", "2034-07-10T09:00", "year"),), ("duration",)),
+    Case("Allow at most 3 days.", (E("at most 3 days", "2024-07-10T09:00", "2024-07-13T09:00"),), ("duration",)),
     Case("Let's target wk of 12/14.", (E("wk of 12/14", "2024-12-09T00:00", "2024-12-16T00:00", "week"),),
          ("week-of", "date-numeric-short")),
 ]

@@ -232,7 +232,8 @@ def _trim(words: list[str], expr: Expr) -> None:
     while expr.end - expr.start > 1 and words[expr.end - 1] in (",", "(", "-", "from"):
         expr.end -= 1
         expr.sides[-1] = (expr.sides[-1][0], min(expr.sides[-1][1], expr.end))
-    while expr.end - expr.start > 1 and words[expr.start] in _LEADING_CONTEXT and expr.rule != "in-duration":
+    while expr.end - expr.start > 1 and words[expr.start] in _LEADING_CONTEXT and expr.rule != "in-duration" \
+            and not (words[expr.start] == "at" and _next_word(words, expr.start) in ("least", "most")):  # "at least"
         expr.start += 1
         if words[expr.start - 1] in _CLOCK_CUES and words[expr.start].isdigit() and _ends_clock(words, expr):
             expr.cue = words[expr.start - 1]  # "at 2 on Wednesday": the 2 is read as a clock time
@@ -243,6 +244,14 @@ def _trim(words: list[str], expr: Expr) -> None:
         expr.start += 1
     s0, e0 = expr.sides[0]
     expr.sides[0] = (max(s0, expr.start), e0)
+
+
+def _next_word(words: list[str], i: int) -> str:
+    """The word after token `i`, over line breaks ("" at the end)."""
+    i += 1
+    while i < len(words) and is_wrap(words[i]):
+        i += 1
+    return words[i] if i < len(words) else ""
 
 
 def _ends_clock(words: list[str], expr: Expr) -> bool:
