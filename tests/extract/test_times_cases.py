@@ -624,6 +624,13 @@ POSITIVE: list[Case] = [
     Case("It lasted more than a decade.",
          (E("more than a decade", "2024-07-10T09:00", "2034-07-10T09:00", "year"),), ("duration",)),
     Case("Allow at most 3 days.", (E("at most 3 days", "2024-07-10T09:00", "2024-07-13T09:00"),), ("duration",)),
+    # "the" opens "the late 1970s" and "the mid-1990s"; a comparative's "than" is no part of "a year ago".
+    Case("The group held power in the late 1970s.",
+         (E("the late 1970s", "1976-08-07T00:00", "1980-01-01T00:00", "year"),), ("period-part", "decade")),
+    Case("The plant opened in the mid-1990s.",
+         (E("the mid-1990s", "1993-04-20T00:00", "1996-09-12T00:00", "year"),), ("period-part", "decade")),
+    Case("Sales were higher than a year ago.", (E("a year ago", "2023-07-10T00:00", "2024-07-10T00:00", "year"),),
+         ("relative-ago",)),
     Case("Let's target wk of 12/14.", (E("wk of 12/14", "2024-12-09T00:00", "2024-12-16T00:00", "week"),),
          ("week-of", "date-numeric-short")),
 ]

@@ -237,10 +237,14 @@ def _trim(words: list[str], expr: Expr) -> None:
         expr.start += 1
         if words[expr.start - 1] in _CLOCK_CUES and words[expr.start].isdigit() and _ends_clock(words, expr):
             expr.cue = words[expr.start - 1]  # "at 2 on Wednesday": the 2 is read as a clock time
+    # "higher than a year ago": a comparative's "than" is no part of the time ("more than a year" keeps it).
+    if expr.end - expr.start > 2 and words[expr.start] == "than":
+        expr.start += 1
     # "a two-year contract", "the third-quarter results": the article belongs to the noun the
     # hyphenated expression describes, not to the expression.
     if expr.end - expr.start >= 4 and words[expr.start] in ("a", "an", "the") and words[expr.end - 2] == "-" \
-            and not expr.rule.endswith("-range"):  # "the 14th-16th" is a range of days
+            and not expr.rule.endswith("-range") and _next_word(words, expr.start) not in ("mid", "early", "late"):
+        # ("the 14th-16th" is a range of days, "the mid-1990s" a part of a decade)
         expr.start += 1
     s0, e0 = expr.sides[0]
     expr.sides[0] = (max(s0, expr.start), e0)
