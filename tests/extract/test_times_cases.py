@@ -631,6 +631,11 @@ POSITIVE: list[Case] = [
          (E("the mid-1990s", "1993-04-20T00:00", "1996-09-12T00:00", "year"),), ("period-part", "decade")),
     Case("Sales were higher than a year ago.", (E("a year ago", "2023-07-10T00:00", "2024-07-10T00:00", "year"),),
          ("relative-ago",)),
+    # "this" / "next" before an abbreviated weekday with a time; "months ago" without a count.
+    Case("Catch the finals this Sat, 430pm.",
+         (E("this Sat, 430pm", "2024-07-13T16:30", "2024-07-13T16:31", "minute"),), ("weekday-abbr-date",)),
+    Case("The issue was logged months ago.", (E("months ago", "2024-06-10T00:00", "2024-07-10T00:00", "month"),),
+         ("relative-ago",)),
     Case("Let's target wk of 12/14.", (E("wk of 12/14", "2024-12-09T00:00", "2024-12-16T00:00", "week"),),
          ("week-of", "date-numeric-short")),
 ]
@@ -779,6 +784,7 @@ NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("Hi April, thanks for the call.", ("block-month-name", "month-bare")),
     ("The team said June and I should lead.", ("block-month-name", "month-bare")),
     ("I will loop in August.", ("block-month-name", "month-cued")),
+    ("The days ahead look busy: ago is no word here.", ("relative-ago",)),
 ]
 
 
