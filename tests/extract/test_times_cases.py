@@ -636,6 +636,12 @@ POSITIVE: list[Case] = [
          (E("this Sat, 430pm", "2024-07-13T16:30", "2024-07-13T16:31", "minute"),), ("weekday-abbr-date",)),
     Case("The issue was logged months ago.", (E("months ago", "2024-06-10T00:00", "2024-07-10T00:00", "month"),),
          ("relative-ago",)),
+    # "the start of" a period, "12 noon", "tomo morning".
+    Case("We celebrate the start of 2025.", (E("the start of 2025", "2025-01-01T00:00", "2025-05-05T00:00", "year"),),
+         ("period-part", "year")),
+    Case("Lunch is at 12 noon.", (E("12 noon", "2024-07-10T12:00", "2024-07-10T13:00", "hour"),), ("part-of-day",)),
+    Case("Leaving for Crewe tomo morning.", (E("tomo morning", "2024-07-11T06:00", "2024-07-11T12:00", "hour"),),
+         ("part-of-day",)),
     Case("Let's target wk of 12/14.", (E("wk of 12/14", "2024-12-09T00:00", "2024-12-16T00:00", "week"),),
          ("week-of", "date-numeric-short")),
 ]
@@ -785,6 +791,8 @@ NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("The team said June and I should lead.", ("block-month-name", "month-bare")),
     ("I will loop in August.", ("block-month-name", "month-cued")),
     ("The days ahead look busy: ago is no word here.", ("relative-ago",)),
+    ("Tomo is my friend.", ("part-of-day",)),
+    ("Press start to begin the demo.", ("period-part",)),
 ]
 
 

@@ -137,6 +137,9 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
         w = words[i]
         prev = words[i - 1] if i else ""
         nxt = words[i + 1] if i + 1 < n else ""
+        if w == "12" and nxt in ("noon", "midnight", "midday"):
+            i += 1  # "12 noon", "12 midnight": the part of the day says which 12
+            continue
         if i == 0 and words[:3] == ["no", "later", "than"]:
             f.bound = "by"
             i = 3

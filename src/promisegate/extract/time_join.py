@@ -187,7 +187,8 @@ def _compatible(a: Features, b: Features, la: str, lb: str, gap: list[str], lex:
     if lb == "PART" and b.zone is None:
         return False
     if la == "PART":
-        opener = a.words[:1] in (["between"], ["from"])
+        # ("start" is a part only before "of": "the start of 2015", not "start Monday")
+        opener = a.words[:1] in (["between"], ["from"]) or (a.words[-1:] == ["start"] and gap == ["of"])
         return lb in ("DATE", "TIME") and (a.part is not None or a.week_of or opener) and gap in ([], ["of"])
     if "DURATION" in (la, lb) or "SET" in (la, lb):
         return False
