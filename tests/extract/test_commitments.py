@@ -246,6 +246,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("We can waive the fee provided you sign this week.", C, "price", "price-free", {"conditional": True}),
     # A passive of now or later is no past: "will be provided" (but "was provided" is).
     ("Training for your team will be provided at no cost.", C, "price", "price-free", {"conditional": False}),
+    # A negation in a phrase of its own does not negate the promise after it.
+    ("Don't worry, I'll take care of the invoice.", C, "other", "commit-will", {}),
+    ("If that doesn't work, we will run one-on-ones with each team.", C, "other", "commit-will", {"conditional": True}),
     ("I'll have our solutions engineer walk your team through the sandbox next Tuesday.", C, "meeting",
      "meeting-verb", {}),
 ]
@@ -269,6 +272,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("They walk through the lobby every morning.", "meeting-verb", False),
     ("Launch: a new era for the company.", "date-event", False),
     ("Training was provided at no cost to your team.", "price-free", False),
+    ("We can't, unfortunately, offer 30% off.", "commit-can", False),
     ("Expect delays over the holidays.", "commit-expect", False),
     ("They talk Monday about the merger.", "meeting-verb", False),
     ("Expect a call from their lawyer.", "commit-expect", False),

@@ -84,11 +84,19 @@ def _negated(doc: Doc, hit: Hit, lo: int, cues: Cues, before: int = 3, after: in
     # (counted in words: the line breaks of hard-wrapped mail are none).
     words = token_columns(doc).words
     first, last = _step(words, hit.start, -before, lo), _step(words, hit.end - 1, after, len(doc) - 1) + 1
+    # "Don't worry, I'll send it", "No problem - we'll have it Friday": a negation in a phrase of its own.
+    for i in range(hit.start - 1, first - 1, -1):
+        if words[i] in _PHRASE_ENDS:
+            first = i + 1
+            break
     for i in range(first, last):
         # "at no cost" carries its own "no"; elsewhere a negation inside the match negates it too.
         if words[i] in cues.negation and not (hit.start <= i < hit.end and hit.id == "price-free"):
             return True
     return False
+
+
+_PHRASE_ENDS = frozenset({",", ";", ":", "(", "-", "—", "–"})
 
 
 def _declines(words: list[str], hit: Hit, lo: int, cues: Cues) -> bool:
@@ -160,7 +168,9 @@ def _judge(
         # "Make sense?" opens with a verb but asks nothing of the reader.
         and not (question and x.id == "request-imperative")
     ]
-    commit_hits = [x for x in hits if x.label == "commit" and not _negated(doc, x, unit.start, cues)
+    moods = [x for x in hits if x.label == "commit"]
+    refused = [x for x in moods if _negated(doc, x, unit.start, cues)]
+    commit_hits = [x for x in moods if x not in refused
                    and (x.id != "commit-and-will" or _ours_before(cols.words, unit.start, x.start, cues))]
     unit_times = [t for t in times if unit.start_char <= t.start and t.end <= unit.end_char]
     has_time = _has_time(doc, unit, unit_times, hits, cues)
@@ -228,6 +238,8 @@ def _judge(
         for hit in kinds[kind] if kind in _MULTI else kinds[kind][:1]:
             if hit.id in _ADDRESSED_ONLY and not addressed and not commit_hits:
                 continue
+            if refused and _governed_by_refusal(hit, moods, refused, unit_words, unit.start, cues):
+                continue  # "We can't, unfortunately, offer 30% off": the claim is what is refused
             if commit_hits or (
                 hit.label in _SELF_ASSERTING
                 and not requests_hits
@@ -238,6 +250,18 @@ def _judge(
     if commit_hits and not made:
         made.append(make("date" if unit_times else "other", commit_hits[0]))
     commitments.extend(made)
+
+
+def _governed_by_refusal(hit: Hit, moods: list[Hit], refused: list[Hit], unit_words: list[str], lo: int,
+                         cues: Cues) -> bool:
+    """Whether the nearest mood before `hit` (or the one that contains it) is a negated one, with no new
+    subject between them: "We can't, unfortunately, offer 30% off" refuses the offer; "If I can't make
+    it, I'm available Wed" does not refuse the slot."""
+    before = [m for m in moods if m.start <= hit.start]
+    if not before:
+        return False
+    mood = max(before, key=lambda m: m.start)
+    return mood in refused and cues.first_person.isdisjoint(unit_words[mood.end - lo:hit.start - lo + 1])
 
 
 # "we could have lunch" offers lunch; "we could have sent it" imagines a past.
