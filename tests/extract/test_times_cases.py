@@ -641,8 +641,8 @@ POSITIVE: list[Case] = [
          ("period-part", "year")),
     Case("Lunch is at 12 noon.", (E("12 noon", "2024-07-10T12:00", "2024-07-10T13:00", "hour"),), ("part-of-day",)),
     # "your time" / "my time" after a bare hour: a clock time in a zone the text does not name (read in `tz`).
-    Case("Happy to meet anytime after 4 your time.", (E("4 your time", "2024-07-10T16:00", "2024-07-10T17:00", "hour"),),
-         ("clock",)),
+    Case("Happy to meet anytime after 4 your time.",
+         (E("4 your time", "2024-07-10T16:00", "2024-07-10T17:00", "hour"),), ("clock",)),
     Case("Leaving for Crewe tomo morning.", (E("tomo morning", "2024-07-11T06:00", "2024-07-11T12:00", "hour"),),
          ("part-of-day",)),
     Case("Let's target wk of 12/14.", (E("wk of 12/14", "2024-12-09T00:00", "2024-12-16T00:00", "week"),),
