@@ -25,7 +25,6 @@ def _marker(texts: list[str], i: int) -> int:
     return 0
 
 
-
 @dataclass(frozen=True, slots=True)
 class Unit:
     """One clause: token range [start, end) and char range [start_char, end_char) in the doc."""

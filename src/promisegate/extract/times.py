@@ -45,8 +45,10 @@ _LEADING_CONTEXT = frozenset({"in", "since", "of", "during", "after", "through",
                               "takes", "lasting", "around", "about", "due", "or", "and"})
 # A pattern whose id ends in "-range" spans both ends of a range; it is cut at the first of these.
 _RANGE_CUT = ("-", "–", "—", "to", "through", "thru", "and", "until", "till")
+# Words cut off in front of a bare number that make it a clock time ("at 2 on Wednesday"), and the bound
+# words that do the same for the time a limit names ("until 4 today").
 _CLOCK_CUES = frozenset({"at", "@", "from", "after"})
-_BOUND_CLOCK_CUES = frozenset({"by", "before", "until", "till"})  # words before a bare number that make it a clock time
+_BOUND_CLOCK_CUES = frozenset({"by", "before", "until", "till"})
 _CONTEXT_WEIGHTLESS = _LEADING_CONTEXT | {"by", "before", "until", "till", "at", "around", "about"}
 _PRIORITY = {"DATE": 0, "TIME": 0, "SET": 1, "DURATION": 2, "PART": 3}
 _ED = re.compile(r"^[a-z]{3,}ed$")
