@@ -170,6 +170,13 @@ def is_wrap(text: str) -> bool:
     return text.isspace() and text.count("\n") < 2
 
 
+def skip_wraps(words: list[str], i: int, end: int) -> int:
+    """The first index from `i` (before `end`) that is no line break."""
+    while i < end and is_wrap(words[i]):
+        i += 1
+    return i
+
+
 def unwrapped(words: list[str], start: int, end: int) -> list[str]:
     """words[start:end] without the line breaks of hard-wrapped mail: the words a reader sees there."""
     return [w for w in words[start:end] if not is_wrap(w)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from promisegate.extract.nlp import is_wrap, unwrapped
+from promisegate.extract.nlp import is_wrap, skip_wraps, unwrapped
 from promisegate.extract.time_features import Features, read_features
 from promisegate.extract.time_lexicon import TimeLexicon
 
@@ -123,13 +123,6 @@ def _range_word(gap: list[str]) -> bool:
     return len(gap) == 1 and gap[0] in RANGE and gap[0] != "and"
 
 
-def _skip_wraps(words: list[str], i: int, end: int) -> int:
-    """The first index from `i` (before `end`) that is no line break."""
-    while i < end and is_wrap(words[i]):
-        i += 1
-    return i
-
-
 def _offsets(words: list[str], exprs: list[Expr], lex: TimeLexicon, now_year: int) -> list[Expr]:
     """Join a length and the day it counts from: "two weeks" + "from Monday" is one date, two weeks on."""
     out: list[Expr] = []
@@ -142,7 +135,7 @@ def _offsets(words: list[str], exprs: list[Expr], lex: TimeLexicon, now_year: in
                 and len(e.sides) == 1 and not unwrapped(words, last.end, e.start):
             # "from" opened the day's atom ("from Monday") or closed the length's ("a week from").
             head = (last.start, last.end - 1) if words[last.end - 1] == "from" else (last.start, last.end)
-            tail = (_skip_wraps(words, e.start + 1, e.end), e.end) if words[e.start] == "from" else (e.start, e.end)
+            tail = (skip_wraps(words, e.start + 1, e.end), e.end) if words[e.start] == "from" else (e.start, e.end)
             length = read_features(words[head[0]:head[1]], lex, now_year)
             day = read_features(words[tail[0]:tail[1]], lex, now_year)
             if (head[1] < last.end) != (tail[0] > e.start) and tail[0] < tail[1] and length.count is not None \
@@ -168,7 +161,7 @@ def _anchored(words: list[str], last: Expr, e: Expr, lex: TimeLexicon, now_year:
         head, word, tail = (last.start, last.end), gap[0], (e.start, e.end)
     elif last.label == "DATE" and not gap and words[e.start] in _ANCHOR_WORDS:
         head, word = (last.start, last.end), words[e.start]  # "after" opened the atom
-        tail = (_skip_wraps(words, e.start + 1, e.end), e.end)
+        tail = (skip_wraps(words, e.start + 1, e.end), e.end)
     else:
         return None
     period = read_features(words[head[0]:head[1]], lex, now_year)

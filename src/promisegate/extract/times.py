@@ -28,6 +28,7 @@ from promisegate.extract.nlp import (
     get_nlp,
     is_wrap,
     sentence_bounds,
+    skip_wraps,
     token_columns,
 )
 from promisegate.extract.time_context import share_day
@@ -237,7 +238,7 @@ def _trim(words: list[str], expr: Expr) -> None:
     while expr.end - expr.start > 1 and words[expr.start] in _LEADING_CONTEXT and expr.rule != "in-duration" \
             and not (words[expr.start] == "at" and _next_word(words, expr.start) in ("least", "most")):  # "at least"
         expr.start += 1
-        if words[expr.start - 1] in _CLOCK_CUES and words[expr.start].isdigit() and _ends_clock(words, expr):
+        if words[expr.start - 1] in _CLOCK_CUES and _bare_clock(words, expr):
             expr.cue = words[expr.start - 1]  # "at 2 on Wednesday": the 2 is read as a clock time
     # "higher than a year ago": a comparative's "than" is no part of the time ("more than a year" keeps it).
     if expr.end - expr.start > 2 and words[expr.start] == "than":
@@ -254,16 +255,16 @@ def _trim(words: list[str], expr: Expr) -> None:
 
 def _next_word(words: list[str], i: int) -> str:
     """The word after token `i`, over line breaks ("" at the end)."""
-    i += 1
-    while i < len(words) and is_wrap(words[i]):
-        i += 1
-    return words[i] if i < len(words) else ""
+    j = skip_wraps(words, i + 1, len(words))
+    return words[j] if j < len(words) else ""
 
 
-def _ends_clock(words: list[str], expr: Expr) -> bool:
-    """Whether the number opening `expr` can end a clock time: what follows it is the rest of the expression
-    or a clause boundary ("at 2 on Wednesday", "at 11 to discuss"), not a dash or a noun ("at 1-800-...",
-    "from 4 pence", "at 7 Kickstart Brewiches")."""
+def _bare_clock(words: list[str], expr: Expr) -> bool:
+    """Whether `expr` opens with a bare number that can end a clock time: what follows it is the rest of the
+    expression or a clause boundary ("at 2 on Wednesday", "at 11 to discuss"), not a dash or a noun ("at
+    1-800-...", "from 4 pence", "at 7 Kickstart Brewiches")."""
+    if not words[expr.start].isdigit():
+        return False
     j = expr.start + 1
     if j >= len(words) or words[j].isspace():
         return True
@@ -311,7 +312,7 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
         if span is not None and not limited and weekday_before is not None and expr.rule in _BARE_WEEKDAY \
                 and _conjoined(words, weekday_before[0], expr.start):
             first = weekday_before[1]
-            day = span.from_.astimezone(zone).replace(tzinfo=None)
+            day = _wall(span, zone)
             if day.weekday() > first.weekday() and not first < day < first + timedelta(days=7):
                 # "Monday and Tuesday", "Mon or tues": a later weekday runs on from the first, in its week,
                 # whatever its own cues say ("made Friday and Thursday" keeps its own reading).
@@ -323,24 +324,28 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
             # "by Friday" names Friday (reported as the time) and sets a limit, now to Friday's end
             # (what a commitment's `when` promises).
             expr.start = bare if expr.start != bare else _after_bound(words, expr, engine)
-            if expr.start > 0 and words[expr.start - 1] in _BOUND_CLOCK_CUES and words[expr.start].isdigit() \
-                    and _ends_clock(words, expr):
+            if expr.start > 0 and words[expr.start - 1] in _BOUND_CLOCK_CUES and _bare_clock(words, expr):
                 expr.cue = "at"  # "until 4 today" names 4pm today (and the limit runs to it), not today
             expr.sides[0] = (max(expr.sides[0][0], expr.start), expr.sides[0][1])
             bare_span = _resolve_expr(cols, expr, engine, ref, direction, zone) if expr.start < expr.end else None
             out.append(replace(bare_span, limit=span) if bare_span is not None else span)
             if bare_span is not None and expr.label == "DATE":
                 # "before the 15th, ... the following Monday": the day a limit names is one to refer back to.
-                named = bare_span.from_.astimezone(zone).replace(tzinfo=None)
+                named = _wall(bare_span, zone)
             continue
         out.append(span)
         if expr.rule in _BARE_WEEKDAY and span.grain == "day":
-            weekday_before = (expr.end, span.from_.astimezone(zone).replace(tzinfo=None))
+            weekday_before = (expr.end, _wall(span, zone))
         if expr.label == "DATE":
             # A date read as itself (or the day a limit names) is something to refer back to, not a limit's
             # interval, which runs from now.
-            named = span.from_.astimezone(zone).replace(tzinfo=None)
+            named = _wall(span, zone)
     return share_day(cols.source, out, [cols.idx[s] for s, _ in sentences], base.date())
+
+
+def _wall(span: TimeSpan, zone: ZoneInfo) -> datetime:
+    """The wall time in `zone` that `span` starts at (what later expressions count from)."""
+    return span.from_.astimezone(zone).replace(tzinfo=None)
 
 
 _BARE_WEEKDAY = frozenset({"weekday", "weekday-abbr-cued"})
