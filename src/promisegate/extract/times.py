@@ -388,14 +388,14 @@ def _resolve_expr(cols: TokenColumns, expr: Expr, engine: TimeEngine, base: date
         return None
     last = expr.end - 1
     s_char, e_char = cols.idx[s0], cols.idx[last] + len(cols.texts[last])
-    if words[last] in ("am.", "pm."):
-        e_char -= 1  # spaCy keeps a sentence's full stop on "pm."; it is not part of the time
-    elif words[last] in _DOTTED_WEEKDAYS:
-        e_char -= 1  # "on Thur." ending the span: its full stop may be the sentence's ("Tues., Dec. 10" keeps it)
+    if words[last] in _STOP_NOT_OURS:
+        e_char -= 1
     return TimeSpan(cols.source[s_char:e_char], s_char, e_char, found[0], found[1], found[2], expr.rule)
 
 
-_DOTTED_WEEKDAYS = frozenset(w.lower() for w in WEEKDAY_ABBREVIATIONS)
+# Tokens that end a span with a full stop that may be the sentence's: spaCy keeps it on "pm." and on a dotted
+# weekday ("on Thur."); inside a span it stays ("Tues., Dec. 10").
+_STOP_NOT_OURS = frozenset({"am.", "pm.", *(w.lower() for w in WEEKDAY_ABBREVIATIONS)})
 
 
 def _aware(found: _Interval | None, zone: ZoneInfo) -> tuple[datetime, datetime, Grain] | None:
