@@ -258,6 +258,18 @@ POSITIVE: list[Case] = [
          (E("a week", "2024-07-10T09:00", "2024-07-17T09:00", "week"),
           E("Monday to Friday", "2024-07-08", "2024-07-13")),
          ("duration", "weekday")),
+    # A length counted back or on from a day is one date too; counted from an event ("after their issue
+    # date") only the length is a time, and a length with nothing after "before" counts back from now.
+    Case("We'll ship it two days before Christmas.",
+         (E("two days before Christmas", "2024-12-23", "2024-12-24"),), ("relative-ago", "holiday")),
+    Case("It's due three weeks after March 5.", (E("three weeks after March 5", "2025-03-26", "2025-03-27"),),
+         ("relative-ago", "month-day")),
+    Case("Payment is due 30 days after invoice date.",
+         (E("30 days", "2024-07-10T09:00", "2024-08-09T09:00"),), ("duration",)),
+    Case("The car was seen 10 days before the\nmurder.",
+         (E("10 days", "2024-07-10T09:00", "2024-07-20T09:00"),), ("duration",)),
+    Case("He had left two days before, and never came back.",
+         (E("two days before", "2024-07-08", "2024-07-09"),), ("relative-ago",)),
     # "Monday the 7th": the month in which the 7th is a Monday.
     Case("Let's plan on Monday the 7th.", (E("Monday the 7th", "2024-10-07", "2024-10-08"),), ("weekday",)),
     # A month/day with a day over 12 is no common fraction: no cue word needed.

@@ -131,6 +131,9 @@ def _offsets(words: list[str], exprs: list[Expr], lex: TimeLexicon, now_year: in
         if last is not None and (anchored := _anchored(words, last, e, lex, now_year)) is not None:
             out[-1] = anchored
             continue
+        if last is not None and (counted := _counted(words, last, e, lex, now_year)) is not None:
+            out[-1] = counted
+            continue
         if last is not None and last.label == "DURATION" and len(last.sides) == 1 and e.label == "DATE" \
                 and len(e.sides) == 1 and not unwrapped(words, last.end, e.start):
             # "from" opened the day's atom ("from Monday") or closed the length's ("a week from").
@@ -143,7 +146,43 @@ def _offsets(words: list[str], exprs: list[Expr], lex: TimeLexicon, now_year: in
                 out[-1] = Expr(last.start, e.end, e.rule, "DATE", [head, tail], offset=True)
                 continue
         out.append(e)
-    return out
+    return [_event_anchored(words, e) for e in out]
+
+
+def _counted(words: list[str], last: Expr, e: Expr, lex: TimeLexicon, now_year: int) -> Expr | None:
+    """"two days before Christmas", "three weeks after March 5": a length counted back or on from a day."""
+    if last.rule != "relative-ago" or len(last.sides) != 1 or words[last.end - 1] not in _ANCHOR_WORDS \
+            or e.label != "DATE" or len(e.sides) != 1 or e.offset or e.anchor or unwrapped(words, last.end, e.start):
+        return None
+    head = (last.start, _back_over_wraps(words, last.start, last.end - 1))
+    length = read_features(words[head[0]:head[1]], lex, now_year)
+    if length.count is None or length.unit is None or kind_of(read_features(words[e.start:e.end], lex, now_year)) \
+            != "date":
+        return None
+    return Expr(last.start, e.end, e.rule, "DATE", [head, (e.start, e.end)], offset=True, anchor=words[last.end - 1])
+
+
+def _event_anchored(words: list[str], e: Expr) -> Expr:
+    """"90 days after their issue date", "a week before the launch": counted from an event, not from now,
+    so only the length is a time expression (a DURATION, as TimeML marks it). "two days before." and
+    "two days before, and" still count back from now."""
+    if e.rule != "relative-ago" or e.offset or len(e.sides) != 1 or words[e.end - 1] not in _ANCHOR_WORDS:
+        return e
+    nxt = skip_wraps(words, e.end, len(words))
+    if nxt == len(words) or not words[nxt][:1].isalnum() or words[nxt] in _CLAUSE_LINKS:
+        return e
+    end = _back_over_wraps(words, e.start, e.end - 1)
+    return Expr(e.start, end, "duration", "DURATION", [(e.start, end)])
+
+
+_CLAUSE_LINKS = frozenset({"and", "or", "but", "so"})
+
+
+def _back_over_wraps(words: list[str], start: int, end: int) -> int:
+    """`end` moved back over the line breaks that end words[start:end]."""
+    while end > start + 1 and is_wrap(words[end - 1]):
+        end -= 1
+    return end
 
 
 _ANCHOR_WORDS = ("after", "before")

@@ -417,11 +417,12 @@ def resolve(f: Features, base: datetime, direction: int, numeric: NumericDate) -
     return start, end, grain
 
 
-def counted_from(f: Features, day: Period) -> Period | None:
-    """`day` moved on by the length `f` names ("a week from Friday"), or None when `f` names none."""
+def counted_from(f: Features, day: Period, sign: int = 1) -> Period | None:
+    """`day` moved on (or back, `sign` -1) by the length `f` names ("a week from Friday", "two days before
+    Christmas"), or None when `f` names none."""
     if f.count is None or f.unit is None:
         return None
-    start = shift(day[0], f.count, f.unit)
+    start = shift(day[0], sign * f.count, f.unit)
     return start, start + (day[1] - day[0]), day[2]
 
 

@@ -430,7 +430,8 @@ def _interval(words: list[str], expr: Expr, cut_range: bool, lex: TimeLexicon, b
         day = resolve(sides[1], base, direction, _numeric_date)
         if day is None:
             return None
-        found = counted_from(sides[0], day) if expr.offset else next_to(sides[0], day, expr.anchor == "after")
+        found = counted_from(sides[0], day, -1 if expr.anchor == "before" else 1) if expr.offset \
+            else next_to(sides[0], day, expr.anchor == "after")
         return (*found, ZoneInfo(sides[1].zone) if sides[1].zone else None) if found else None
     if len(sides) == 2:
         sides = [copy(f) for f in sides]  # read_features' results are shared
