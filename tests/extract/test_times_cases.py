@@ -270,6 +270,16 @@ POSITIVE: list[Case] = [
          (E("10 days", "2024-07-10T09:00", "2024-07-20T09:00"),), ("duration",)),
     Case("He had left two days before, and never came back.",
          (E("two days before", "2024-07-08", "2024-07-09"),), ("relative-ago",)),
+    # A bare day of the month after a day named with its month, in the same sentence, is in that month's view.
+    Case("I'm OOO from Dec 21 through Jan 4, back on the 5th.",
+         (E("Dec 21 through Jan 4", "2024-12-21", "2025-01-05"), E("the 5th", "2025-01-05", "2025-01-06")),
+         ("month-day", "day-of-month")),
+    Case("We met on March 10 and again on the 3rd.",
+         (E("March 10", "2024-03-10", "2024-03-11"), E("the 3rd", "2024-03-03", "2024-03-04")),
+         ("month-day", "day-of-month")),
+    Case("The office reopens Jan 4. Payroll runs on the 15th.",
+         (E("Jan 4", "2025-01-04", "2025-01-05"), E("the 15th", "2024-07-15", "2024-07-16")),
+         ("month-day", "day-of-month")),
     # "Monday the 7th": the month in which the 7th is a Monday.
     Case("Let's plan on Monday the 7th.", (E("Monday the 7th", "2024-10-07", "2024-10-08"),), ("weekday",)),
     # A month/day with a day over 12 is no common fraction: no cue word needed.

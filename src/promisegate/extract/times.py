@@ -296,6 +296,7 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
     out: list[TimeSpan] = []
     named: datetime | None = None  # wall time of the last date named outright
     weekday_before: tuple[int, datetime] | None = None  # end token and wall time of the last bare weekday read
+    month_named: tuple[int, datetime] | None = None  # sentence start and wall time of the last day named with its month
     for expr in join_atoms(words, atoms, engine.lexicon, base.year):
         _trim(words, expr)
         bare = expr.start
@@ -304,6 +305,10 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
         sent = sentences[k] if k >= 0 and expr.start < sentences[k][1] else (0, len(doc))
         anaphoric = named is not None and not _ANAPHORIC.isdisjoint(words[expr.start:expr.end])
         ref = named if named is not None and anaphoric else base
+        feats = read_features(words[expr.sides[0][0]:expr.end], engine.lexicon, base.year) \
+            if len(expr.sides) == 1 else None
+        if month_named is not None and month_named[0] == sent[0] and feats is not None and _bare_day(feats):
+            ref = month_named[1]  # "from Dec 21 through Jan 4, back on the 5th": the 5th of the month in view
         limited = expr.start != bare or words[expr.start] in engine.bound_words  # moved onto "by", "no later than"
         # A limit looks ahead: "I'll send the deck we discussed by Friday" is the coming Friday, whatever
         # tense the nearest cue has.
@@ -334,6 +339,11 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
                 named = _wall(bare_span, zone)
             continue
         out.append(span)
+        side = feats if feats is not None else read_features(words[slice(*expr.sides[-1])], engine.lexicon, base.year)
+        if (side.month is not None or side.numeric is not None) and span.grain == "day":
+            # A range's last day is the one in view: "Dec 21 through Jan 4, back on the 5th".
+            last_day = span.to.astimezone(zone).replace(tzinfo=None) - timedelta(days=1)
+            month_named = (sent[0], _wall(span, zone) if feats is not None else last_day)
         if expr.rule in _BARE_WEEKDAY and span.grain == "day":
             weekday_before = (expr.end, _wall(span, zone))
         if expr.label == "DATE":
@@ -341,6 +351,12 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
             # interval, which runs from now.
             named = _wall(span, zone)
     return share_day(cols.source, out, [cols.idx[s] for s, _ in sentences], base.date())
+
+
+def _bare_day(f: Features) -> bool:
+    """Whether `f` names a day of the month and nothing more ("the 5th", "on the 14th")."""
+    return f.dom is not None and f.month is None and f.numeric is None and f.weekday is None and f.unit is None \
+        and f.year is None and f.rel is None
 
 
 def _wall(span: TimeSpan, zone: ZoneInfo) -> datetime:
