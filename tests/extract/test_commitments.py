@@ -207,6 +207,10 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("I have some availability Thursday from 1-3pm PT.", C, "meeting", "meeting-slot-offered", {}),
     ("Wednesday morning is wide open for me.", C, "meeting", "meeting-slot-offered", {}),
     ("My calendar is open all day Friday.", C, "meeting", "meeting-slot-offered", {}),
+    ("I can do either Mon 12/7 or Wed 12/9 after 1pm PT.", C, "meeting", "meeting-slot-offered", {}),
+    # Asking for the reader's time, or proposing with "let's" under a question mark, proposes a meeting.
+    ("Would you have 20 minutes sometime next Tues or Thurs?", C, "meeting", "meeting-slot-works", {}),
+    ("Let's plan on a 30-min sync Thursday morning, say 9:30 your time?", C, "meeting", "meeting-set-up", {}),
     # A negation in another phrase does not turn the time down.
     ("No problem, Thursday works for us.", C, "meeting", "meeting-slot-works", {}),
     ("If not, are you available Thursday to discuss?", C, "meeting", "meeting-slot-works", {}),
@@ -443,6 +447,11 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("Are you kidding me.", "meeting-slot-works", False),
     ("I have shared my thoughts with the team.", "document-shared", False),
     ("I've forwarded her resume to the hiring team.", "document-shared", False),
+    ("You have 30 minutes to complete the quiz.", "meeting-slot-works", False),
+    ("Did you have 20 minutes left on the clock?", "meeting-slot-works", True),
+    ("Do you have the minutes from the board meeting?", "meeting-slot-works", True),
+    ("They could do Mon 12/7 but not Tuesday.", "meeting-slot-offered", False),
+    ("Let's keep it simple?", "meeting-set-up", False),
 ]
 
 
