@@ -51,6 +51,10 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("I'll be in Chicago next week and would love to stop by.", C, "meeting", "meeting-verb", {}),
     ("We reviewed the redlines and would be happy to send a revised draft tomorrow.", C, "document", "document-send",
      {}),
+    # Handing a document over in other words: "have ... to you", "circle back / follow up with".
+    ("I'll have a draft to you in a day or two.", C, "document", "document-send", {}),
+    ("I'll circle back after the holidays with the revised SOW.", C, "document", "document-send", {}),
+    ("We'll get back to you with a quote by Friday.", C, "document", "document-send", {}),
     # Proposing a meeting is offering a time, as "Can we meet Tuesday?" is.
     ("I'd propose a 30-minute call on Friday at 2pm ET.", C, "meeting", "meeting-set-up", {"object": "call"}),
     ("I suggest we meet on Tuesday to review the numbers.", C, "meeting", "meeting-set-up", {}),
@@ -307,6 +311,8 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("She read the deck and would love to see a demo.", "commit-and-will", False),
     ("He is in town and would like to meet Tuesday.", "commit-and-will", False),
     ("I read your note and would love to hear more.", "commit-and-will", False),
+    ("We had the contract back from legal yesterday.", "document-send", False),
+    ("They'll have a copy of the report.", "document-send", False),
     ("Look for errors in the report.", "document-expect", False),
     ("I'm not sending the report until legal approves.", "document-send", False),
     ("They are sending the contract today.", "document-send", False),
