@@ -73,7 +73,7 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     # Promises the writer makes for colleagues: the customer cannot tell them from the writer's own.
     ("Your account manager will reach out early next week.", C, "other", "commit-will", {}),
     ("Someone from our support team will call you tomorrow.", C, "meeting", "meeting-verb", {"object": "call"}),
-    ("Legal will have the redlines back to you by Monday.", C, "deadline", "deadline-by", {}),
+    ("Legal will have the redlines back to you by Monday.", C, "document", "document-send", {"object": "redlines"}),
     ("My colleague Maria will send the pricing sheet.", C, "document", "document-send", {"object": "pricing sheet"}),
     ("Can we push our call to Thursday?", C, "meeting", "meeting-reschedule", {"object": "call"}),
     ("Could we move Friday's demo to Monday?", C, "meeting", "meeting-reschedule", {"object": "demo"}),
