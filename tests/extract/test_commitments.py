@@ -549,6 +549,15 @@ def test_when_comes_from_the_time_tagger(
     assert tuple(a.text for a in match[0].alternatives) == alternatives
 
 
+@pytest.mark.parametrize("text", ["We'd be happy to extend the trial by another two weeks.",
+                                  "We'll extend the deadline by 2 weeks."])
+def test_a_length_after_by_is_an_amount_not_a_deadline(text: str) -> None:
+    from promisegate.extract import extract
+
+    result = extract(text, NOW, "UTC")
+    assert [(c.kind, c.when) for c in result.commitments] == [("other", None)]
+
+
 def test_hyphenated_pattern_words_stay_one_token(tmp_path: Path) -> None:
     # spaCy splits "sync-up" at its hyphen; a word the patterns name is kept whole, also for a rules
     # directory loaded after start (its words are special cases before the text is tokenised).

@@ -117,9 +117,11 @@ def pick_when(
 
     A time that names one of `things` ("the Q1 pricing") is chosen only when no other time is there.
     """
-    # "a 2-year term", "a 30-minute call": a length used as an adjective never says when.
+    # "a 2-year term", "a 30-minute call": a length used as an adjective never says when, nor one after "by"
+    # ("extend the trial by two weeks" says how much longer).
     inside = sorted((t for t in times
-                     if lo <= t.start and t.end <= hi and not (t.rule == "duration" and _ADJECTIVE.search(t.text))),
+                     if lo <= t.start and t.end <= hi and not (t.rule == "duration" and (
+                         _ADJECTIVE.search(t.text) or _BY_AMOUNT.search(text, max(0, t.start - 4), t.start)))),
                     key=lambda t: t.start)
     if not inside:
         return None, ()
@@ -149,6 +151,7 @@ def pick_when(
     return _promised(best), ()
 
 
+_BY_AMOUNT = re.compile(r"\bby\s+$", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|this|that|our|your|their|its|my)\s+$", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][\w-]*)")
 
