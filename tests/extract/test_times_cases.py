@@ -270,6 +270,9 @@ POSITIVE: list[Case] = [
          (E("10 days", "2024-07-10T09:00", "2024-07-20T09:00"),), ("duration",)),
     Case("He had left two days before, and never came back.",
          (E("two days before", "2024-07-08", "2024-07-09"),), ("relative-ago",)),
+    # A length after "by" is how much, not a limit.
+    Case("We will push the launch back by a week.", (E("a week", "2024-07-10T09:00", "2024-07-17T09:00", "week"),),
+         ("duration",)),
     # A bare day of the month after a day named with its month, in the same sentence, is in that month's view.
     Case("I'm OOO from Dec 21 through Jan 4, back on the 5th.",
          (E("Dec 21 through Jan 4", "2024-12-21", "2025-01-05"), E("the 5th", "2025-01-05", "2025-01-06")),
