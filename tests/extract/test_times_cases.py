@@ -747,6 +747,8 @@ NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("Next, we review pricing.", ("weekday-relative", "relative-unit")),
     ("That day-to-day work matters.", ("the-unit",)),
     ("We signed them ages ago.", ("relative-ago",)),
+    ("Kopp was in his 30s then.", ("decade", "block-idiom")),
+    ("She is in her mid-40s.", ("decade", "block-idiom")),
     ("In two words: great work.", ("in-duration",)),
     ("Within reason, yes.", ("within-duration",)),
     ("The last three items are optional.", ("relative-count",)),
