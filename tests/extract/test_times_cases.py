@@ -270,6 +270,10 @@ POSITIVE: list[Case] = [
          (E("10 days", "2024-07-10T09:00", "2024-07-20T09:00"),), ("duration",)),
     Case("He had left two days before, and never came back.",
          (E("two days before", "2024-07-08", "2024-07-09"),), ("relative-ago",)),
+    Case("Officials expect the bridge to reopen by the end of the decade.",
+         (E("the end of the decade", "2029-03-14", "2030-01-01", "year",
+            limit=E("by the end of the decade", "2024-07-10T09:00", "2030-01-01", "year")),), ("the-unit", "period-part")),
+    Case("The century saw two wars.", (E("The century", "2000-01-01", "2100-01-01", "year"),), ("the-unit",)),
     # A length after "by" is how much, not a limit.
     Case("We will push the launch back by a week.", (E("a week", "2024-07-10T09:00", "2024-07-17T09:00", "week"),),
          ("duration",)),
