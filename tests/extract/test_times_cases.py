@@ -274,6 +274,16 @@ POSITIVE: list[Case] = [
          (E("the end of the decade", "2029-03-14", "2030-01-01", "year",
             limit=E("by the end of the decade", "2024-07-10T09:00", "2030-01-01", "year")),), ("the-unit", "period-part")),
     Case("The century saw two wars.", (E("The century", "2000-01-01", "2100-01-01", "year"),), ("the-unit",)),
+    # "later" / "earlier" count from a day named before them in the same sentence, else from now.
+    Case("The treaty was signed in 1987 and ratified two years later.",
+         (E("1987", "1987-01-01", "1988-01-01", "year"), E("two years later", "1989-01-01", "1990-01-01", "year")),
+         ("year", "relative-ago")),
+    Case("Shares closed at $45 on Friday, down from $48 a week earlier.",
+         (E("Friday", "2024-07-05", "2024-07-06"), E("a week earlier", "2024-06-28", "2024-07-05", "week")),
+         ("weekday", "relative-ago")),
+    Case("Sales rose in 1987. Two years later they fell.",
+         (E("1987", "1987-01-01", "1988-01-01", "year"), E("Two years later", "2026-07-10", "2027-07-10", "year")),
+         ("year", "relative-ago")),
     # A length after "by" is how much, not a limit.
     Case("We will push the launch back by a week.", (E("a week", "2024-07-10T09:00", "2024-07-17T09:00", "week"),),
          ("duration",)),

@@ -297,6 +297,7 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
     default = _doc_direction(cues)
     out: list[TimeSpan] = []
     named: datetime | None = None  # wall time of the last date named outright
+    named_in = -1  # the start of its sentence
     weekday_before: tuple[int, datetime] | None = None  # end token and wall time of the last bare weekday read
     month_named: tuple[int, datetime] | None = None  # sentence start and wall time of the last day named with its month
     for expr in join_atoms(words, atoms, engine.lexicon, base.year):
@@ -305,7 +306,8 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
         _extend_bound(words, expr, engine)
         k = bisect_right(sentence_starts, expr.start) - 1
         sent = sentences[k] if k >= 0 and expr.start < sentences[k][1] else (0, len(doc))
-        anaphoric = named is not None and not _ANAPHORIC.isdisjoint(words[expr.start:expr.end])
+        anaphoric = named is not None and (not _ANAPHORIC.isdisjoint(words[expr.start:expr.end]) or (
+            expr.rule == "relative-ago" and words[expr.end - 1] in ("later", "earlier") and named_in == sent[0]))
         ref = named if named is not None and anaphoric else base
         feats = read_features(words[expr.sides[0][0]:expr.end], engine.lexicon, base.year) \
             if len(expr.sides) == 1 else None
@@ -338,7 +340,7 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
             out.append(replace(bare_span, limit=span) if bare_span is not None else span)
             if bare_span is not None and expr.label == "DATE":
                 # "before the 15th, ... the following Monday": the day a limit names is one to refer back to.
-                named = _wall(bare_span, zone)
+                named, named_in = _wall(bare_span, zone), sent[0]
             continue
         out.append(span)
         side = feats if feats is not None else read_features(words[slice(*expr.sides[-1])], engine.lexicon, base.year)
@@ -351,7 +353,7 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
         if expr.label == "DATE":
             # A date read as itself (or the day a limit names) is something to refer back to, not a limit's
             # interval, which runs from now.
-            named = _wall(span, zone)
+            named, named_in = _wall(span, zone), sent[0]
     return share_day(cols.source, out, [cols.idx[s] for s, _ in sentences], base.date())
 
 
