@@ -272,7 +272,8 @@ POSITIVE: list[Case] = [
          (E("two days before", "2024-07-08", "2024-07-09"),), ("relative-ago",)),
     Case("Officials expect the bridge to reopen by the end of the decade.",
          (E("the end of the decade", "2029-03-14", "2030-01-01", "year",
-            limit=E("by the end of the decade", "2024-07-10T09:00", "2030-01-01", "year")),), ("the-unit", "period-part")),
+            limit=E("by the end of the decade", "2024-07-10T09:00", "2030-01-01", "year")),),
+         ("the-unit", "period-part")),
     Case("The century saw two wars.", (E("The century", "2000-01-01", "2100-01-01", "year"),), ("the-unit",)),
     # "later" / "earlier" count from a day named before them in the same sentence, else from now.
     Case("The treaty was signed in 1987 and ratified two years later.",
