@@ -285,6 +285,13 @@ POSITIVE: list[Case] = [
     Case("Sales rose in 1987. Two years later they fell.",
          (E("1987", "1987-01-01", "1988-01-01", "year"), E("Two years later", "2026-07-10", "2027-07-10", "year")),
          ("year", "relative-ago")),
+    Case("going to the beach this wknd", (E("this wknd", "2024-07-13", "2024-07-15"),), ("relative-unit",)),
+    # A part of the day after one that has its own is another expression ("midnight tonight" is one).
+    Case("tonight's the night", (E("tonight", "2024-07-10T18:00", "2024-07-11T00:00", "hour"),
+                                 E("the night", "2024-07-10T18:00", "2024-07-11T00:00", "hour")),
+         ("part-of-day",)),
+    Case("This will close at midnight tonight.", (E("midnight tonight", "2024-07-11T00:00", "", "hour"),),
+         ("part-of-day",)),
     # A length after "by" is how much, not a limit.
     Case("We will push the launch back by a week.", (E("a week", "2024-07-10T09:00", "2024-07-17T09:00", "week"),),
          ("duration",)),

@@ -128,6 +128,9 @@ def read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Features
     return known
 
 
+_MIDNIGHT = (0, 1)
+
+
 def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Features:
     f = Features(words=words)
     months, weekdays = lex.months, lex.weekdays
@@ -204,7 +207,7 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
                 if i >= 2 and words[i - 2] == "day" and prev in ("after", "before"):
                     f.day_offset += 1 if prev == "after" else -1  # "the day after tomorrow"
             elif kind == "night":
-                f.day_offset, f.pod = 0, (18, 24)
+                f.day_offset, f.pod = 0, f.pod if f.pod == _MIDNIGHT else (18, 24)
             else:
                 f.deictic = kind
         elif w in ("past", "previously", "formerly") and (nxt in ("", "the") or (prev == "the" and nxt == "")):

@@ -231,6 +231,9 @@ def _compatible(a: Features, b: Features, la: str, lb: str, gap: list[str], lex:
             and b.hour is None and b.pod is not None:
         return True  # "at 4 in the morning", "7 in the evening": the part of the day says am or pm ("3am" has it)
     if {ka, kb} == {"date", "clock"}:
+        clock = b if kb == "clock" else a
+        if a.pod is not None and b.pod is not None and clock.hour is None and clock.pod[1] - clock.pod[0] > 1:
+            return False  # "tonight's the night": a part of the day names no further part of it ("midnight" does)
         # A clock time set off by a comma from a week or longer is another expression: "last week, by
         # 3pm on Friday" (but "next week at 3pm" is one).
         day = a if ka == "date" else b
