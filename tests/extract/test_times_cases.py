@@ -292,6 +292,12 @@ POSITIVE: list[Case] = [
          ("part-of-day",)),
     Case("This will close at midnight tonight.", (E("midnight tonight", "2024-07-11T00:00", "", "hour"),),
          ("part-of-day",)),
+    # A future cue that is a noun after a determiner ("the intro call") says nothing of when.
+    Case("Thanks for the intro call on Monday!", (E("Monday", "2024-07-08", "2024-07-09"),), ("weekday",)),
+    Case("Looking forward to our call on Monday.", (E("Monday", "2024-07-15", "2024-07-16"),), ("weekday",)),
+    Case("Give me a call Tuesday afternoon to discuss (gone golfing for the weekend).",
+         (E("Tuesday afternoon", "2024-07-16T12:00", "2024-07-16T18:00", "hour"), E("the weekend", "2024-07-13")),
+         ("weekday", "part-of-day", "the-unit")),
     # A length after "by" is how much, not a limit.
     Case("We will push the launch back by a week.", (E("a week", "2024-07-10T09:00", "2024-07-17T09:00", "week"),),
          ("duration",)),

@@ -177,7 +177,18 @@ def _cues(words: list[str], engine: TimeEngine) -> list[tuple[int, int]]:
     # "will be closed", "is scheduled": a participle after a present or future "be" is no past tense, nor
     # is one after a determiner ("the signed order form").
     return [(i, sign) for i, sign in enumerate(signs)
-            if sign and not (sign == -1 and i and (words[i - 1] in _BE_NOT_PAST or words[i - 1] in _DETERMINERS))]
+            if sign and not (sign == -1 and i and (words[i - 1] in _BE_NOT_PAST or words[i - 1] in _DETERMINERS))
+            and not (sign == 1 and words[i] in _NOUN_CUES and _after_determiner(words, i))]
+
+
+# Future cues that are also nouns: "the intro call on Wednesday" says nothing of when ("a call" after "let's"
+# or "can we" still looks ahead through those words; "the invite for Tue 12/10" does look ahead).
+_NOUN_CUES = frozenset({"call", "meeting", "talk", "launch", "availability", "forecast", "start"})
+
+
+def _after_determiner(words: list[str], i: int) -> bool:
+    """Whether a determiner comes right before token `i`, or one word (an adjective: "the intro call") before."""
+    return (i >= 1 and words[i - 1] in _DETERMINERS) or (i >= 2 and words[i - 2] in _DETERMINERS)
 
 
 def _doc_direction(cues: list[tuple[int, int]]) -> int:
