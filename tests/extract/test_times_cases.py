@@ -536,6 +536,9 @@ POSITIVE: list[Case] = [
     Case("Since the team is small, Thursday suits us.", (E("Thursday", "2024-07-11T00:00", "2024-07-12T00:00"),),
          ("weekday",)),
     # A weekday before a numeric date and a clock is one time, not "12/8 at 10am" with "Tue" left over.
+    # A weekday with a numeric date picks the year in which they agree, whatever the tense says.
+    Case("I sent over the slides for Tue 12/10.", (E("Tue 12/10", "2024-12-10", "2024-12-11"),),
+         ("weekday-abbr-date",)),
     Case("I sent the invite for Tue 12/10 at 10am PT.",
          (E("Tue 12/10 at 10am PT", "2024-12-10T10:00:00-08:00", "2024-12-10T11:00", "hour"),), ("weekday-abbr-date",)),
     # Tweets and quick mail write zones and months in lower case: a zone stays only after a clock time,

@@ -262,6 +262,13 @@ def _date_part(f: Features, base: datetime, direction: int, numeric: NumericDate
         return base, end, grain
     if f.numeric is not None:
         a, b, y = f.numeric
+        if y is None and f.weekday is not None:
+            # "Tue 12/10": the year in which that date is that weekday, nearest first (as "Saturday, April 25").
+            month, dom = (b, a) if a > 12 else (a, b)
+            for year in sorted((base.year, base.year + 1, base.year - 1), key=lambda y: abs(y - base.year)):
+                d = _safe_day(year, month, dom) if 1 <= month <= 12 else None
+                if d is not None and d.weekday() == f.weekday:
+                    return _day(d)
         text = f"{a}/{b}/{y}" if y is not None else f"{a}/{b}"
         found = numeric(text, base, direction)
         return _day(found) if found else None
