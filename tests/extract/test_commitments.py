@@ -51,6 +51,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("I'll be in Chicago next week and would love to stop by.", C, "meeting", "meeting-verb", {}),
     ("We reviewed the redlines and would be happy to send a revised draft tomorrow.", C, "document", "document-send",
      {}),
+    # "we would" + a verb of offering is an offer ("we'd go down to $36"), conditional under an "if".
+    ("If you can commit to 1,000 seats we'd go down to $36.", C, "price", "price-amount", {"conditional": True}),
+    ("We would cover the travel costs.", C, "other", "commit-would-offer", {}),
     # Handing a document over in other words: "have ... to you", "circle back / follow up with".
     ("I'll have a draft to you in a day or two.", C, "document", "document-send", {}),
     ("I'll circle back after the holidays with the revised SOW.", C, "document", "document-send", {}),
@@ -313,6 +316,10 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("I read your note and would love to hear more.", "commit-and-will", False),
     ("We had the contract back from legal yesterday.", "document-send", False),
     ("They'll have a copy of the report.", "document-send", False),
+    ("We would do this to the extent Judy could get the capacity.", "commit-would-offer", False),
+    ("I'd go with option B.", "commit-would-offer", False),
+    ("We'd go to the conference if invited.", "commit-would-offer", False),
+    ("We would give it a try if we had the budget.", "commit-would-offer", False),
     ("Look for errors in the report.", "document-expect", False),
     ("I'm not sending the report until legal approves.", "document-send", False),
     ("They are sending the contract today.", "document-send", False),
