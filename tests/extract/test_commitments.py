@@ -61,6 +61,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("The full SOC 2 Type II report can go out once the mutual NDA is countersigned.", C, "document",
      "document-on-its-way", {"conditional": True}),
     ("The signed contract will be sent to you tomorrow.", C, "document", "document-on-its-way", {}),
+    ("I'll get you our completed SIG Lite and the pen test summary by next Wednesday.", C, "document",
+     "document-send", {}),
     # Proposing a meeting is offering a time, as "Can we meet Tuesday?" is.
     ("I'd propose a 30-minute call on Friday at 2pm ET.", C, "meeting", "meeting-set-up", {"object": "call"}),
     ("I suggest we meet on Tuesday to review the numbers.", C, "meeting", "meeting-set-up", {}),
