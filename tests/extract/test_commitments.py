@@ -622,7 +622,7 @@ def test_each_list_item_is_its_own_clause() -> None:
     result = extract(text, NOW, "UTC")
     assert [(c.kind, c.text) for c in result.commitments] == [
         ("date", "Pilot kickoff: Monday, Jan 11 at 9:30am ET"),
-        ("deadline", "Security review: I'll send the SIG Lite by Friday"),
+        ("document", "Security review: I'll send the SIG Lite by Friday"),
         ("price", "net 45 payment terms"),
     ]
     for c in result.commitments:
