@@ -629,6 +629,16 @@ def test_each_list_item_is_its_own_clause() -> None:
         assert text[c.start:c.end] == c.text
 
 
+def test_so_after_a_comma_opens_a_clause() -> None:
+    # The past tense of the first half does not make the promise after ", so" a past event.
+    text = "We hit a snag with the SSO cutover last night, so we're moving the go-live to Dec 9."
+    result = extract(text, NOW, "UTC")
+    assert [(c.kind, c.text) for c in result.commitments] == [("date", "so we're moving the go-live to Dec 9.")]
+    # ", so that" is a purpose, not a new clause.
+    text = "I'll send the W-9 today, so that you can set us up as a vendor."
+    assert [c.text for c in extract(text, NOW, "UTC").commitments] == [text]
+
+
 def test_offsets_index_the_original_text() -> None:
     text = "Hi Dana,\n\nThanks for today.  I'll send the MSA by Friday.\n\n> old: I'll send it.\nCould you sign?"
     commitments, requests = _run(text)

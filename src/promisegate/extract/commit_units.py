@@ -13,6 +13,7 @@ from promisegate.extract.nlp import TokenColumns, sentence_bounds, token_columns
 # A clause break inside a sentence: the second half of "we can't do 20%, but we can do 10%" stands alone.
 _CLAUSE_BREAKS = frozenset({";", "but", "however", "although", "though", "whereas"})
 _TRAILING = frozenset({",", "-", "--", "–", "—"})
+_SO_NOT_A_BREAK = frozenset({"that", "far", "much", "many", "long", "as"})  # ", so that we can ..." is a purpose
 _BULLETS = frozenset({"-", "*", "•", "·", "–", "—", "+"})
 
 
@@ -72,8 +73,8 @@ def _close(cols: TokenColumns, start: int, end: int, out: list[Unit]) -> None:
 
 
 def clauses(doc: Doc) -> list[Unit]:
-    """Return the clauses of `doc` in order, split at sentences, blank lines, list items, quoted lines and
-    "but"/";"."""
+    """Return the clauses of `doc` in order, split at sentences, blank lines, list items, quoted lines,
+    "but"/";" and ", so"."""
     cols = token_columns(doc)
     texts, words = cols.texts, cols.words
     spaces = list(compress(range(len(texts)), map(str.isspace, texts)))  # whitespace tokens, found in C
@@ -84,7 +85,10 @@ def clauses(doc: Doc) -> list[Unit]:
     blank_lines = {i for i in spaces if texts[i].count("\n") >= 2
                    or ("\n" in texts[i] and _marker(texts, i + 1))}
     # The only tokens that can cut a sentence: quoted tokens, blank lines, break words.
-    marks = sorted({*compress(range(len(texts)), quoted), *blank_lines,
+    # ", so" opens a clause of its own: "We hit a snag last night, so we're pushing the go-live to Dec 9".
+    so_breaks = [i for i in compress(range(len(words)), map("so".__eq__, words))
+                 if i and words[i - 1] == "," and (i + 1 == len(words) or words[i + 1] not in _SO_NOT_A_BREAK)]
+    marks = sorted({*compress(range(len(texts)), quoted), *blank_lines, *so_breaks,
                     *compress(range(len(words)), map(_CLAUSE_BREAKS.__contains__, words))})
     units: list[Unit] = []
     m = 0
