@@ -127,6 +127,7 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Can you give us a 20% discount?", R, "price", "price-discount", {"amount": 20.0, "unit": "%"}),
     # --- capabilities
     ("We support SAML SSO.", C, "capability", "capability-supports", {"object": "SAML SSO"}),
+    ("We integrate natively with Epic and Cerner.", C, "capability", "capability-supports", {"object": "Epic"}),
     ("Our platform natively integrates with Salesforce.", C, "capability", "capability-supports",
      {"object": "Salesforce"}),
     ("We're HIPAA compliant.", C, "capability", "capability-certified", {"object": "HIPAA"}),

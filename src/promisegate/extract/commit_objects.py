@@ -130,6 +130,9 @@ def _price(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> Description:
     return words, None, None
 
 
+_CLAIM_LINKS = frozenset({"with", "into", "to"})
+
+
 def _capability(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> str | None:
     if hit.id == "capability-certified":
         if doc[hit.end - 1].lower_ in cues.certification_states:
@@ -143,7 +146,10 @@ def _capability(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> str | None:
         start, end = phrase_forward(doc, first, unit.end, cues.determiners, stops)
         return span_text(doc, start, end)
     begin = hit.end if hit.id == "capability-integration" else hit.end - 1
-    if hit.id == "capability-supports" and doc[hit.end - 1].lower_ == "with":
-        begin = hit.end
+    if hit.id == "capability-supports":
+        # "we integrate natively with Epic": the adverb and the preposition are no part of what is claimed.
+        while begin < unit.end - 1 and (doc[begin].lower_ in _CLAIM_LINKS
+                                        or (doc[begin].lower_.endswith("ly") and doc[begin].is_alpha)):
+            begin += 1
     start, end = phrase_forward(doc, begin, unit.end, cues.determiners, cues.object_stops)
     return span_text(doc, start, end)
