@@ -228,6 +228,13 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Wednesday morning is wide open for me.", C, "meeting", "meeting-slot-offered", {}),
     ("My calendar is open all day Friday.", C, "meeting", "meeting-slot-offered", {}),
     ("I can do either Mon 12/7 or Wed 12/9 after 1pm PT.", C, "meeting", "meeting-slot-offered", {}),
+    # A hold on the reader's calendar and a "Next call:" heading book a time as an invite does.
+    ("I've put a hold on your calendar for Thursday, Dec 10 from 1:00-1:45pm CT.", C, "meeting",
+     "meeting-invite-sent", {}),
+    ("Next sync: same time next week (Tue 12/15, 10am PT).", C, "meeting", "meeting-invite-sent", {}),
+    # Hosting data is a product claim; hosting people is a meeting.
+    ("Data residency: we can host in the EU (Frankfurt) region.", C, "capability", "capability-supports", {}),
+    ("We can host you at our office on Friday.", C, "meeting", "meeting-verb", {}),
     # Asking for the reader's time, or proposing with "let's" under a question mark, proposes a meeting.
     ("Would you have 20 minutes sometime next Tues or Thurs?", C, "meeting", "meeting-slot-works", {}),
     ("Let's plan on a 30-min sync Thursday morning, say 9:30 your time?", C, "meeting", "meeting-set-up", {}),
@@ -330,6 +337,9 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("I'd go with option B.", "commit-would-offer", False),
     ("I'm also free to answer questions.", "meeting-slot-works", False),
     ("Our CEO, Bob, was not happy.", "commit-will", False),
+    ("We put a hold on the invoice payment.", "meeting-invite-sent", False),
+    ("Our meeting: it went well last Tuesday.", "meeting-invite-sent", False),
+    ("Next steps: sign by Friday.", "meeting-invite-sent", False),
     ("The report can't be shared until Q2.", "document-on-its-way", False),
     ("Could the report be sent today?", "document-on-its-way", False),
     ("Was the report sent to the board last week?", "document-on-its-way", False),
