@@ -54,6 +54,10 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     # "we would" + a verb of offering is an offer ("we'd go down to $36"), conditional under an "if".
     ("If you can commit to 1,000 seats we'd go down to $36.", C, "price", "price-amount", {"conditional": True}),
     ("We would cover the travel costs.", C, "other", "commit-would-offer", {}),
+    # Free months and seats; an order followed by "and we'll" sets a condition on the offer.
+    ("Sign the 200-seat deal before Dec 31 and we'll give you the first 3 months free.", C, "price", "price-free",
+     {"conditional": True}),
+    ("We'll give you the first month free.", C, "price", "price-free", {"conditional": False}),
     # Handing a document over in other words: "have ... to you", "circle back / follow up with".
     ("I'll have a draft to you in a day or two.", C, "document", "document-send", {}),
     ("I'll circle back after the holidays with the revised SOW.", C, "document", "document-send", {}),
@@ -338,6 +342,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("I'm also free to answer questions.", "meeting-slot-works", False),
     ("Our CEO, Bob, was not happy.", "commit-will", False),
     ("We put a hold on the invoice payment.", "meeting-invite-sent", False),
+    ("The first week free was great last year.", "price-free", False),
     ("Our meeting: it went well last Tuesday.", "meeting-invite-sent", False),
     ("Next steps: sign by Friday.", "meeting-invite-sent", False),
     ("The report can't be shared until Q2.", "document-on-its-way", False),

@@ -96,6 +96,7 @@ def _negated(doc: Doc, hit: Hit, lo: int, cues: Cues, before: int = 3, after: in
     return False
 
 
+_AND_WE_WILL = re.compile(r"\band\s+(?:we|i)\s*(?:'ll|’ll|will|can)\b")
 _PHRASE_ENDS = frozenset({",", ";", ":", "(", "-", "—", "–"})
 
 
@@ -177,7 +178,9 @@ def _judge(
     # A slot asked about without the question mark ("Are you still available Weds or Thurs a.m.") still asks.
     kinds = _kind_hits(doc, unit, hits, has_time, question or _asks_unmarked(cols.words, anchor, unit.end), cues,
                        unit_times)
-    conditional = bool(cues.conditional.search(lowered))
+    # "Sign before Dec 31 and we'll give you 3 months free": an order followed by "and we'll" sets a condition.
+    conditional = bool(cues.conditional.search(lowered)) or (
+        any(x.id == "request-imperative" for x in requests_hits) and bool(_AND_WE_WILL.search(lowered)))
 
     def make(kind: CommitmentKind, hit: Hit) -> Commitment:
         when, alternatives = pick_when(unit_times, unit.start_char, unit.end_char, cols.idx[hit.start], source,
