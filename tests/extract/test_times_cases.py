@@ -301,6 +301,9 @@ POSITIVE: list[Case] = [
     # A length after "by" is how much, not a limit.
     Case("We will push the launch back by a week.", (E("a week", "2024-07-10T09:00", "2024-07-17T09:00", "week"),),
          ("duration",)),
+    Case("Logs are configurable down to 30 days.", (E("30 days", "2024-07-10T09:00", "2024-08-09T09:00"),),
+         ("duration",)),
+    Case("Retention is up to 180 days.", (E("up to 180 days", "2024-07-10T09:00", "2025-01-06T09:00"),), ("duration",)),
     # A bare day of the month after a day named with its month, in the same sentence, is in that month's view.
     Case("I'm OOO from Dec 21 through Jan 4, back on the 5th.",
          (E("Dec 21 through Jan 4", "2024-12-21", "2025-01-05"), E("the 5th", "2025-01-05", "2025-01-06")),

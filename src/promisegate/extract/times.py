@@ -251,8 +251,10 @@ def _trim(words: list[str], expr: Expr) -> None:
         expr.start += 1
         if words[expr.start - 1] in _CLOCK_CUES and _bare_clock(words, expr):
             expr.cue = words[expr.start - 1]  # "at 2 on Wednesday": the 2 is read as a clock time
-    if expr.end - expr.start > 1 and expr.label == "DURATION" and words[expr.start] == "by":
-        expr.start += 1  # "pushed back by a week": a length after "by" is an amount, not a limit
+    if expr.end - expr.start > 1 and expr.label == "DURATION" and words[expr.start] in ("by", "to"):
+        # "pushed back by a week": a length after "by" is an amount, not a limit; "down to 30 days" keeps only
+        # the length ("up to 30 days" is one expression).
+        expr.start += 1
     # "higher than a year ago": a comparative's "than" is no part of the time ("more than a year" keeps it).
     if expr.end - expr.start > 2 and words[expr.start] == "than":
         expr.start += 1
