@@ -322,9 +322,8 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
         anaphoric = named is not None and (not _ANAPHORIC.isdisjoint(words[expr.start:expr.end]) or (
             expr.rule == "relative-ago" and words[expr.end - 1] in ("later", "earlier") and named_in == sent[0]))
         ref = named if named is not None and anaphoric else base
-        feats = read_features(words[expr.sides[0][0]:expr.end], engine.lexicon, base.year) \
-            if len(expr.sides) == 1 else None
-        if month_named is not None and month_named[0] == sent[0] and feats is not None and _bare_day(feats):
+        if month_named is not None and month_named[0] == sent[0] and len(expr.sides) == 1 \
+                and _bare_day(read_features(words[expr.sides[0][0]:expr.end], engine.lexicon, base.year)):
             ref = month_named[1]  # "from Dec 21 through Jan 4, back on the 5th": the 5th of the month in view
         limited = expr.start != bare or words[expr.start] in engine.bound_words  # moved onto "by", "no later than"
         # A limit looks ahead: "I'll send the deck we discussed by Friday" is the coming Friday, whatever
@@ -356,11 +355,12 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
                 named, named_in = _wall(bare_span, zone), sent[0]
             continue
         out.append(span)
-        side = feats if feats is not None else read_features(words[slice(*expr.sides[-1])], engine.lexicon, base.year)
-        if (side.month is not None or side.numeric is not None) and span.grain == "day":
-            # A range's last day is the one in view: "Dec 21 through Jan 4, back on the 5th".
-            last_day = span.to.astimezone(zone).replace(tzinfo=None) - timedelta(days=1)
-            month_named = (sent[0], _wall(span, zone) if feats is not None else last_day)
+        if span.grain == "day" and expr.label == "DATE":
+            side = read_features(words[slice(*expr.sides[-1])], engine.lexicon, base.year)
+            if side.month is not None or side.numeric is not None:
+                # A range's last day is the one in view: "Dec 21 through Jan 4, back on the 5th".
+                month_named = (sent[0], _wall(span, zone) if len(expr.sides) == 1
+                               else span.to.astimezone(zone).replace(tzinfo=None) - timedelta(days=1))
         if expr.rule in _BARE_WEEKDAY and span.grain == "day":
             weekday_before = (expr.end, _wall(span, zone))
         if expr.label == "DATE":
