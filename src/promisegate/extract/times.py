@@ -421,7 +421,7 @@ def _resolve_expr(cols: TokenColumns, expr: Expr, engine: TimeEngine, base: date
         return None
     last = expr.end - 1
     s_char, e_char = cols.idx[s0], cols.idx[last] + len(cols.texts[last])
-    if words[last] in _STOP_NOT_OURS:
+    if words[last] in _STOP_NOT_OURS or (words[last] in _MONTH_STOPS and _sentence_ends_after(cols.texts, last)):
         e_char -= 1
     return TimeSpan(cols.source[s_char:e_char], s_char, e_char, found[0], found[1], found[2], expr.rule)
 
@@ -429,6 +429,20 @@ def _resolve_expr(cols: TokenColumns, expr: Expr, engine: TimeEngine, base: date
 # Tokens that end a span with a full stop that may be the sentence's: spaCy keeps it on "pm." and on a dotted
 # weekday ("on Thur."); inside a span it stays ("Tues., Dec. 10").
 _STOP_NOT_OURS = frozenset({"am.", "pm.", *(w.lower() for w in WEEKDAY_ABBREVIATIONS)})
+# A dotted month ("Jan.") keeps its stop inside a sentence ("Aug. and Sept.") and leaves it to the sentence at
+# its end ("We start early Jan."), as the evaluation data marks them.
+_MONTH_STOPS = frozenset({"jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.",
+                          "dec."})
+
+
+def _sentence_ends_after(texts: list[str], i: int) -> bool:
+    """Whether token `i` ends its sentence: the text, a line or a paragraph ends, or a capital opens the next."""
+    if i + 1 >= len(texts):
+        return True
+    nxt = texts[i + 1]
+    if nxt.isspace():
+        return "\n" in nxt or i + 2 >= len(texts) or texts[i + 2][:1].isupper()
+    return nxt[:1].isupper()
 
 
 def _aware(found: _Interval | None, zone: ZoneInfo) -> tuple[datetime, datetime, Grain] | None:
