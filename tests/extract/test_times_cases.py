@@ -303,6 +303,9 @@ POSITIVE: list[Case] = [
     Case("By mid-Dec we should be done.", (E("mid-Dec", "2024-12-11", "2024-12-21", "month",
                                             limit=E("By mid-Dec", "2024-07-10T09:00", "2024-12-21", "month")),),
          ("month-cued",)),
+    # "p" / "a" for pm / am, as mail writes them, after a clock cue or before a zone.
+    Case("Can we do 2:30p ET?", (E("2:30p ET", "2024-07-10T14:30:00-04:00", "", "minute"),), ("clock", "zone")),
+    Case("Works for me @ 4p.", (E("4p", "2024-07-10T16:00", "", "hour"),), ("clock",)),
     # A length after "by" is how much, not a limit.
     Case("We will push the launch back by a week.", (E("a week", "2024-07-10T09:00", "2024-07-17T09:00", "week"),),
          ("duration",)),
@@ -788,6 +791,8 @@ NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("We signed them ages ago.", ("relative-ago",)),
     ("Kopp was in his 30s then.", ("decade", "block-idiom")),
     ("Ask Jan about it.", ("month-cued",)),
+    ("Apartment 9a is ours.", ("clock",)),
+    ("It costs 10p a minute.", ("clock",)),
     ("A note from Jan in accounting.", ("month-cued",)),
     ("She is in her mid-40s.", ("decade", "block-idiom")),
     ("In two words: great work.", ("in-duration",)),
