@@ -306,6 +306,8 @@ POSITIVE: list[Case] = [
     # "p" / "a" for pm / am, as mail writes them, after a clock cue or before a zone.
     Case("Can we do 2:30p ET?", (E("2:30p ET", "2024-07-10T14:30:00-04:00", "", "minute"),), ("clock", "zone")),
     Case("Works for me @ 4p.", (E("4p", "2024-07-10T16:00", "", "hour"),), ("clock",)),
+    Case("Targeting end of Q1 for the rollout.", (E("end of Q1", "2025-03-24", "2025-04-01", "quarter"),),
+         ("quarter", "period-part")),
     # A length after "by" is how much, not a limit.
     Case("We will push the launch back by a week.", (E("a week", "2024-07-10T09:00", "2024-07-17T09:00", "week"),),
          ("duration",)),
