@@ -308,6 +308,12 @@ POSITIVE: list[Case] = [
     Case("Works for me @ 4p.", (E("4p", "2024-07-10T16:00", "", "hour"),), ("clock",)),
     Case("Targeting end of Q1 for the rollout.", (E("end of Q1", "2025-03-24", "2025-04-01", "quarter"),),
          ("quarter", "period-part")),
+    # Two bare hours after a word of availability are a clock range ("Scores were 2-4" is none).
+    Case("I'm free 2-4 on Thursday.", (E("2-4 on Thursday", "2024-07-11T14:00", "2024-07-11T17:00", "hour"),),
+         ("clock-range", "weekday")),
+    Case("Hold 12-1 on Wednesday for lunch.",
+         (E("12-1 on Wednesday", "2024-07-10T12:00", "2024-07-10T14:00", "hour"),), ("clock-range", "weekday")),
+    Case("Scores were 2-4 on Thursday.", (E("Thursday", "2024-07-04", "2024-07-05"),), ("weekday",)),
     # A length after "by" is how much, not a limit.
     Case("We will push the launch back by a week.", (E("a week", "2024-07-10T09:00", "2024-07-17T09:00", "week"),),
          ("duration",)),

@@ -43,13 +43,15 @@ from promisegate.paths import bundled
 # Context words some patterns need ("in March") but that are not part of the expression itself.
 _LEADING_CONTEXT = frozenset({"in", "since", "of", "during", "after", "through", "from", "at", "on", "@",
                               "do", "say", "meet", "try", "call", "talk", "for", "spend", "spent", "took", "take",
-                              "takes", "lasting", "around", "about", "due", "or", "and"})
+                              "takes", "lasting", "around", "about", "due", "or", "and", "free", "available",
+                              "hold", "block", "open"})
 # A pattern whose id ends in "-range" spans both ends of a range; it is cut at the first of these.
 _RANGE_CUT = ("-", "–", "—", "to", "through", "thru", "and", "until", "till")
 # Words cut off in front of a bare number that make it a clock time ("at 2 on Wednesday"), and the bound
 # words that do the same for the time a limit names ("until 4 today").
 _CLOCK_CUES = frozenset({"at", "@", "from", "after"})
 _BOUND_CLOCK_CUES = frozenset({"by", "before", "until", "till"})
+_SLOT_CUES = frozenset({"free", "available", "hold", "block", "open", "do", "say", "try", "around"})
 _CONTEXT_WEIGHTLESS = _LEADING_CONTEXT | {"by", "before", "until", "till", "at", "around", "about"}
 _PRIORITY = {"DATE": 0, "TIME": 0, "SET": 1, "DURATION": 2, "PART": 3}
 _ED = re.compile(r"^[a-z]{3,}ed$")
@@ -251,6 +253,8 @@ def _trim(words: list[str], expr: Expr) -> None:
         expr.start += 1
         if words[expr.start - 1] in _CLOCK_CUES and _bare_clock(words, expr):
             expr.cue = words[expr.start - 1]  # "at 2 on Wednesday": the 2 is read as a clock time
+        elif expr.rule == "clock-range" and words[expr.start - 1] in _SLOT_CUES and words[expr.start].isdigit():
+            expr.cue = "from"  # "I'm free 2-4 on Thursday": two bare hours after a word of availability
     if expr.end - expr.start > 1 and expr.label == "DURATION" and words[expr.start] in ("by", "to"):
         # "pushed back by a week": a length after "by" is an amount, not a limit; "down to 30 days" keeps only
         # the length ("up to 30 days" is one expression).
