@@ -54,6 +54,11 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     # "we would" + a verb of offering is an offer ("we'd go down to $36"), conditional under an "if".
     ("If you can commit to 1,000 seats we'd go down to $36.", C, "price", "price-amount", {"conditional": True}),
     ("We would cover the travel costs.", C, "other", "commit-would-offer", {}),
+    ("We guarantee a response within 15 minutes for Sev 1 tickets.", C, "price", "price-sla", {}),
+    ("Unfortunately, the discount expires Friday.", C, "price", "price-held", {}),
+    ("We'll be sure to loop in your security team.", C, "other", "commit-will", {}),
+    ("We don't currently support Azure AD, but it's coming in the spring release.", C, "date", "date-event", {}),
+    ("The March go-live is on track.", C, "date", "date-event", {}),
     # Free months and seats; an order followed by "and we'll" sets a condition on the offer.
     ("Sign the 200-seat deal before Dec 31 and we'll give you the first 3 months free.", C, "price", "price-free",
      {"conditional": True}),
@@ -342,6 +347,10 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("I'm also free to answer questions.", "meeting-slot-works", False),
     ("Our CEO, Bob, was not happy.", "commit-will", False),
     ("We put a hold on the invoice payment.", "meeting-invite-sent", False),
+    ("Since this offer may expire at anytime, hurry!", "price-held", False),
+    ("Last week's launch went well.", "date-event", False),
+    ("Activate your 1-month trial with the promo code below.", "date-event", False),
+    ("Did you get a response within 15 minutes last time?", "price-sla", True),
     ("The first week free was great last year.", "price-free", False),
     ("Our meeting: it went well last Tuesday.", "meeting-invite-sent", False),
     ("Next steps: sign by Friday.", "meeting-invite-sent", False),
