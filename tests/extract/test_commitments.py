@@ -56,6 +56,7 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("We would cover the travel costs.", C, "other", "commit-would-offer", {}),
     ("We guarantee a response within 15 minutes for Sev 1 tickets.", C, "price", "price-sla", {}),
     ("Should you have any questions, feel free to contact me at (713) 853-5707.", R, "other", "request-reminder", {}),
+    ("Hey call me when you're on the net.", R, "other", "request-imperative", {}),
     ("Unfortunately, the discount expires Friday.", C, "price", "price-held", {}),
     ("We'll be sure to loop in your security team.", C, "other", "commit-will", {}),
     ("We don't currently support Azure AD, but it's coming in the spring release.", C, "date", "date-event", {}),
