@@ -63,6 +63,7 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("I'm having lunch with Dan today - want to join us?", R, "other", "request-question-you", {}),
     # A question to "we" puts a joint decision to the reader.
     ("Also, should we set a time schedule?", R, "other", "request-question-we", {}),
+    ("For feedback, don't hesitate to reach out to our team.", R, "other", "request-reminder", {}),
     ("Do we have a list of attendees?", R, "other", "request-question-we", {}),
     ("I also want to discuss any suggestion you may have on people to recruit.", C, "other", "commit-would-like-to",
      {}),
@@ -368,6 +369,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("Kevin, how do we get at the transmission without buying the company?", "request-question-we", False),
     ("Did we get the DASH approved?", "request-question-we", False),
     ("Should we not wait?", "request-question-we", False),
+    ("I didn't hesitate to sign it.", "request-reminder", False),
     ("The first week free was great last year.", "price-free", False),
     ("Our meeting: it went well last Tuesday.", "meeting-invite-sent", False),
     ("Next steps: sign by Friday.", "meeting-invite-sent", False),
