@@ -64,6 +64,7 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     # A question to "we" puts a joint decision to the reader.
     ("Also, should we set a time schedule?", R, "other", "request-question-we", {}),
     ("For feedback, don't hesitate to reach out to our team.", R, "other", "request-reminder", {}),
+    ("Visit our help center for setup guides.", R, "other", "request-imperative", {}),
     ("Do we have a list of attendees?", R, "other", "request-question-we", {}),
     ("I also want to discuss any suggestion you may have on people to recruit.", C, "other", "commit-would-like-to",
      {}),
