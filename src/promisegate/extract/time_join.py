@@ -191,7 +191,8 @@ _ANCHOR_UNITS = frozenset({"day", "week", "weekend", "month"})
 
 def _anchored(words: list[str], last: Expr, e: Expr, lex: TimeLexicon, now_year: int) -> Expr | None:
     """"the week after Thanksgiving", "the Monday after the 14th", "the day before Dec 3" as one date."""
-    if e.label != "DATE" or len(e.sides) != 1 or len(last.sides) != 1 or e.offset:
+    # At most one word may lie between, and line breaks never stand next to each other: three tokens at most.
+    if e.label != "DATE" or len(e.sides) != 1 or len(last.sides) != 1 or e.offset or e.start - last.end > 3:
         return None
     gap = unwrapped(words, last.end, e.start)  # "the week after\nThanksgiving" is wrapped, not apart
     if last.label == "PART" and last.rule == "day-anchor" and not gap:
