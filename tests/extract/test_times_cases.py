@@ -295,6 +295,8 @@ POSITIVE: list[Case] = [
     # A future cue that is a noun after a determiner ("the intro call") says nothing of when.
     Case("Thanks for the intro call on Monday!", (E("Monday", "2024-07-08", "2024-07-09"),), ("weekday",)),
     Case("Looking forward to our call on Monday.", (E("Monday", "2024-07-15", "2024-07-16"),), ("weekday",)),
+    Case("I'd love to get your thoughts before our call on Monday.", (E("Monday", "2024-07-15", "2024-07-16"),),
+         ("weekday",)),
     Case("Give me a call Tuesday afternoon to discuss (gone golfing for the weekend).",
          (E("Tuesday afternoon", "2024-07-16T12:00", "2024-07-16T18:00", "hour"), E("the weekend", "2024-07-13")),
          ("weekday", "part-of-day", "the-unit")),

@@ -178,13 +178,15 @@ def _cues(words: list[str], engine: TimeEngine) -> list[tuple[int, int]]:
         signs = [_cue(w, engine) if sign is None else sign for w, sign in zip(words, signs, strict=True)]
     # "will be closed", "is scheduled": a participle after a present or future "be" is no past tense, nor
     # is one after a determiner ("the signed order form").
-    return [(i, sign) for i, sign in enumerate(signs)
-            if sign and not (sign == -1 and i and (words[i - 1] in _BE_NOT_PAST or words[i - 1] in _DETERMINERS))
-            and not (sign == 1 and words[i] in _NOUN_CUES and _after_determiner(words, i))]
+    return [(i, _WEAK if sign == 1 and words[i] in _NOUN_CUES and _after_determiner(words, i) else sign)
+            for i, sign in enumerate(signs)
+            if sign and not (sign == -1 and i and (words[i - 1] in _BE_NOT_PAST or words[i - 1] in _DETERMINERS))]
 
 
-# Future cues that are also nouns: "the intro call on Wednesday" says nothing of when ("a call" after "let's"
-# or "can we" still looks ahead through those words; "the invite for Tue 12/10" does look ahead).
+# Future cues that are also nouns: after a determiner ("the intro call on Wednesday") they count only when the
+# sentence has no other cue ("Thanks for the intro call on Wednesday" is past; "before our call on Thursday"
+# still looks ahead); "the invite for Tue 12/10" does look ahead.
+_WEAK = 3
 _NOUN_CUES = frozenset({"call", "meeting", "talk", "launch", "availability", "forecast", "start"})
 
 
@@ -195,7 +197,7 @@ def _after_determiner(words: list[str], i: int) -> bool:
 
 def _doc_direction(cues: list[tuple[int, int]]) -> int:
     """The tense most of the text is written in: news reports the past, sales email plans ahead."""
-    total = sum(sign for _, sign in cues if abs(sign) != _NEAR)
+    total = sum(sign for _, sign in cues if abs(sign) not in (_NEAR, _WEAK))
     return 1 if total > 0 else -1 if total < 0 else 0
 
 
@@ -214,6 +216,8 @@ def _direction(cues: list[tuple[int, int]], start: int, end: int, sent_start: in
         if abs(sign) == _NEAR and not (i == end and sign > 0) \
                 and (i > start or dist > 2 or (dist == 2 and words[i + 1] in _NEAR_BLOCKERS)):
             continue
+        if sign == _WEAK:
+            dist, sign = dist + 10**5, 1  # any other cue in the sentence wins over a noun
         if dist < best[0]:  # at equal distance the cue before wins: it is read first
             best = (dist, sign)
     if best[0] == 10**6 and _asks(words, sent_start, sent_end):
