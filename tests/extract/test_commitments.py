@@ -74,6 +74,7 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
      {}),
     ("Unfortunately, the discount expires Friday.", C, "price", "price-held", {}),
     ("We'll be sure to loop in your security team.", C, "other", "commit-will", {}),
+    ("You'll have a dedicated CSM from day one.", C, "other", "commit-will", {}),
     ("We don't currently support Azure AD, but it's coming in the spring release.", C, "date", "date-event", {}),
     ("The March go-live is on track.", C, "date", "date-event", {}),
     # Free months and seats; an order followed by "and we'll" sets a condition on the offer.
@@ -374,6 +375,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("Kevin, how do we get at the transmission without buying the company?", "request-question-we", False),
     ("Did we get the DASH approved?", "request-question-we", False),
     ("Should we not wait?", "request-question-we", False),
+    ("You will have a great time in a few weeks.", "commit-will", False),
     ("If it rains, the team stays indoors.", "request-imperative", False),
     ("I asked why they did not call.", "request-modal-you", False),
     ("They need to discuss it internally first.", "request-you-need", False),
