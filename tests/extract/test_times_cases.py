@@ -316,6 +316,9 @@ POSITIVE: list[Case] = [
     Case("Hold 12-1 on Wednesday for lunch.",
          (E("12-1 on Wednesday", "2024-07-10T12:00", "2024-07-10T14:00", "hour"),), ("clock-range", "weekday")),
     Case("Scores were 2-4 on Thursday.", (E("Thursday", "2024-07-04", "2024-07-05"),), ("weekday",)),
+    Case("The demo is at 3pm GMT+1.", (E("3pm GMT+1", "2024-07-10T15:00:00+01:00", "", "hour"),), ("clock", "zone")),
+    Case("Can we do 9am UTC-5 on Monday?", (E("9am UTC-5 on Monday", "2024-07-15T09:00:00-05:00", "", "hour"),),
+         ("clock", "zone", "weekday")),
     # A length after "by" is how much, not a limit.
     Case("We will push the launch back by a week.", (E("a week", "2024-07-10T09:00", "2024-07-17T09:00", "week"),),
          ("duration",)),

@@ -22,6 +22,7 @@ _FISCAL = re.compile(r"^fy['’]?(\d{2}|\d{4})$")
 _NUMERIC_DATE = re.compile(r"^(\d{1,4})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?$")
 _DECADE = re.compile(r"^['’]?(\d{2,4})['’]?s$")
 _CENTURY = re.compile(r"^(\d{1,2})(st|nd|rd|th)$")
+_GMT_OFFSET = re.compile(r"^(?:utc|gmt)([+-−])(\d{1,2})(:?[1-5]\d)?(?::?00)?$")
 _DIGITS = re.compile(r"^\d+(\.\d+)?$")
 _JOINED = re.compile(r"^(?:([a-z]{3,9})\.?(\d{1,2})(?:st|nd|rd|th)?|(\d{1,2})([a-z]{3,9}))$")  # "jan21", "26nov"
 _TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -221,6 +222,10 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
             f.meridiem = "pm" if w.startswith("p") else "am"
         elif w in lex["zone_city"] and nxt == "time":
             f.zone = lex["zone_city"][w]
+        elif (m := _GMT_OFFSET.match(w)) is not None and int(m.group(2)) <= 14 and not m.group(3):
+            # "3pm GMT+1", "UTC-5": a whole-hour offset is the IANA zone Etc/GMT with the sign turned round.
+            hours = int(m.group(2))
+            f.zone = "Etc/GMT" if hours == 0 else f"Etc/GMT{'-' if m.group(1) == '+' else '+'}{hours}"
         elif w in lex["zone"]:
             # "Pacific" is a zone in "Pacific time" or right after a clock ("9am Pacific"), not in "Pacific
             # islands"; read alone (the capitalised zone atom) it is one, and joins only a clock time.
