@@ -805,6 +805,8 @@ NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("Kopp was in his 30s then.", ("decade", "block-idiom")),
     ("Ask Jan about it.", ("month-cued",)),
     ("Apartment 9a is ours.", ("clock",)),
+    ("We run on H100 GPUs.", ("quarter",)),
+    ("She is the 2nd hire on the team.", ("day-of-month", "block-ordinal-noun")),
     ("It costs 10p a minute.", ("clock",)),
     ("A note from Jan in accounting.", ("month-cued",)),
     ("She is in her mid-40s.", ("decade", "block-idiom")),
