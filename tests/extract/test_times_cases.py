@@ -319,6 +319,11 @@ POSITIVE: list[Case] = [
     Case("The demo is at 3pm GMT+1.", (E("3pm GMT+1", "2024-07-10T15:00:00+01:00", "", "hour"),), ("clock", "zone")),
     Case("Can we do 9am UTC-5 on Monday?", (E("9am UTC-5 on Monday", "2024-07-15T09:00:00-05:00", "", "hour"),),
          ("clock", "zone", "weekday")),
+    Case("It pings every 40 seconds.", (E("every 40 seconds", "2024-07-10T09:00", "", "minute"),), ("set",)),
+    Case("Invoices go out every two weeks.", (E("every two weeks", "2024-07-08", "", "week"),), ("set",)),
+    Case("We reply within 60 seconds.", (E("60 seconds", "2024-07-10T09:00", "2024-07-10T09:01", "minute",
+                                          limit=E("within 60 seconds", "2024-07-10T09:00", "2024-07-10T09:01",
+                                                  "minute")),), ("within-duration",)),
     # A length after "by" is how much, not a limit.
     Case("We will push the launch back by a week.", (E("a week", "2024-07-10T09:00", "2024-07-17T09:00", "week"),),
          ("duration",)),

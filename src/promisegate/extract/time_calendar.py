@@ -13,7 +13,7 @@ Period = tuple[datetime, datetime, str]  # [start, end) and grain
 
 # Units that are not model grains are mapped to the nearest grain that tiles them.
 GRAIN_OF_UNIT = {
-    "minute": "minute", "hour": "hour", "day": "day", "week": "week", "weekend": "day",
+    "second": "minute", "minute": "minute", "hour": "hour", "day": "day", "week": "week", "weekend": "day",
     "month": "month", "quarter": "quarter", "half": "quarter", "year": "year",
     "decade": "year", "century": "year",
 }
@@ -28,7 +28,9 @@ def add_months(dt: datetime, months: int) -> datetime:
 
 
 def shift(dt: datetime, n: float, unit: str) -> datetime:
-    """Move `dt` by `n` units (fractions allowed for minute..week)."""
+    """Move `dt` by `n` units (fractions allowed for second..week)."""
+    if unit == "second":
+        return dt + timedelta(seconds=n)
     if unit == "minute":
         return dt + timedelta(minutes=n)
     if unit == "hour":
@@ -45,7 +47,7 @@ def shift(dt: datetime, n: float, unit: str) -> datetime:
 def period(dt: datetime, unit: str) -> Period:
     """The calendar period of `unit` containing `dt` (weeks start on Monday)."""
     day = dt.replace(hour=0, minute=0, second=0, microsecond=0)
-    if unit == "minute":
+    if unit in ("second", "minute"):  # seconds are reported at minute grain
         start = dt.replace(second=0, microsecond=0)
         return start, start + timedelta(minutes=1), "minute"
     if unit == "hour":

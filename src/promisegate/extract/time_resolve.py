@@ -203,14 +203,14 @@ def _counted(f: Features, base: datetime, direction: int) -> Period | None:
         # "a year ago": from the very day a year back, one unit long, so that both readings
         # ("1988" and "1988-10-26") hold the day it points at.
         target = _day(shift(base, f.offset_sign * count, unit))[0]
-        if unit in ("minute", "hour"):
+        if unit in ("second", "minute", "hour"):
             return period(shift(base, f.offset_sign * count, unit), unit)
         return target, shift(target, 1, unit), grain
     if f.bound == "within":
         return base, shift(base, count, unit), grain
     if f.bound == "in" and f.count is not None:
         target = shift(base, count, unit)
-        fine = "minute" if unit == "minute" else "hour" if unit == "hour" else "day"
+        fine = "minute" if unit in ("second", "minute") else "hour" if unit == "hour" else "day"
         return period(target, fine)
     if f.rel is not None and f.count is not None:
         if f.rel < 0:
