@@ -324,6 +324,11 @@ POSITIVE: list[Case] = [
     Case("We reply within 60 seconds.", (E("60 seconds", "2024-07-10T09:00", "2024-07-10T09:01", "minute",
                                           limit=E("within 60 seconds", "2024-07-10T09:00", "2024-07-10T09:01",
                                                   "minute")),), ("within-duration",)),
+    # A limit in a sentence told wholly in the past looks back.
+    Case("Shares fell 3% on Monday but recovered by Tuesday.",
+         (E("Monday", "2024-07-08", "2024-07-09"),
+          E("Tuesday", "2024-07-09", "2024-07-10", limit=E("by Tuesday", "2024-07-09", "2024-07-10"))),
+         ("weekday",)),
     # A length after "by" is how much, not a limit.
     Case("We will push the launch back by a week.", (E("a week", "2024-07-10T09:00", "2024-07-17T09:00", "week"),),
          ("duration",)),
@@ -355,11 +360,11 @@ POSITIVE: list[Case] = [
          ("month-day", "year", "clock")),
     Case("Our HR team will meet on Monday.", (E("Monday", "2024-07-15T00:00"),), ("block-hr", "weekday")),
     # A clock time set off by a comma from a week is another expression; "next week at 3pm" is one,
-    # and names no day, so it is the week.
+    # and names no day, so it is the week. (Told wholly in the past, the limit is last Friday's.)
     Case("Last week, by 3pm on Friday, most of the team had replied.",
          (E("Last week", "2024-07-01", "2024-07-08", "week"),
-          E("3pm on Friday", "2024-07-12T15:00", "2024-07-12T16:00", "hour",
-            limit=E("by 3pm on Friday", "2024-07-10T09:00", "2024-07-12T15:00", "hour"))),
+          E("3pm on Friday", "2024-07-05T15:00", "2024-07-05T16:00", "hour",
+            limit=E("by 3pm on Friday", "2024-07-05T15:00", "2024-07-05T16:00", "hour"))),
          ("relative-unit", "clock", "weekday")),
     Case("Can we meet next week at 3pm?", (E("next week at 3pm", "2024-07-15", "2024-07-22", "week"),),
          ("relative-unit", "clock")),

@@ -378,8 +378,8 @@ def _nth_week(month_start: datetime, nth: int) -> Period:
 
 def resolve(f: Features, base: datetime, direction: int, numeric: NumericDate) -> Period | None:
     """The [start, end) wall-time interval and grain of one expression side, or None."""
-    if f.bound in ("by", "before", "within"):
-        direction = 2
+    if f.bound in ("by", "before", "within") and direction >= 0:
+        direction = 2  # (a limit told in the past, "had recovered by Wednesday", keeps looking back)
     has_clock = f.hour is not None or f.pod is not None
     date = _date_part(f, base, direction, numeric) if f.has_date() else None
     if date is None and not has_clock:

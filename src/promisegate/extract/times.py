@@ -195,6 +195,12 @@ def _after_determiner(words: list[str], i: int) -> bool:
     return (i >= 1 and words[i - 1] in _DETERMINERS) or (i >= 2 and words[i - 2] in _DETERMINERS)
 
 
+def _told_in_past(cues: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether the sentence [start, end) has a past tense cue and no cue that looks ahead."""
+    signs = [sign for _, sign in cues[bisect_left(cues, (start, -3)):bisect_left(cues, (end, -3))]]
+    return -1 in signs and not any(sign > 0 for sign in signs)
+
+
 def _doc_direction(cues: list[tuple[int, int]]) -> int:
     """The tense most of the text is written in: news reports the past, sales email plans ahead."""
     total = sum(sign for _, sign in cues if abs(sign) not in (_NEAR, _WEAK))
@@ -335,8 +341,10 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
             ref = month_named[1]  # "from Dec 21 through Jan 4, back on the 5th": the 5th of the month in view
         limited = expr.start != bare or words[expr.start] in engine.bound_words  # moved onto "by", "no later than"
         # A limit looks ahead: "I'll send the deck we discussed by Friday" is the coming Friday, whatever
-        # tense the nearest cue has.
-        direction = 2 if limited else _direction(cues, expr.start, expr.end, sent[0], sent[1], default, words)
+        # tense the nearest cue has; only in a sentence told wholly in the past does it look back ("Shares fell
+        # on Monday but recovered by Wednesday").
+        direction = (-1 if _told_in_past(cues, sent[0], sent[1]) else 2) if limited \
+            else _direction(cues, expr.start, expr.end, sent[0], sent[1], default, words)
         span = _resolve_expr(cols, expr, engine, ref, direction, zone)
         if span is not None and not limited and weekday_before is not None and expr.rule in _BARE_WEEKDAY \
                 and _conjoined(words, weekday_before[0], expr.start):
