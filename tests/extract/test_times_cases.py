@@ -329,6 +329,9 @@ POSITIVE: list[Case] = [
          (E("Monday", "2024-07-08", "2024-07-09"),
           E("Tuesday", "2024-07-09", "2024-07-10", limit=E("by Tuesday", "2024-07-09", "2024-07-10"))),
          ("weekday",)),
+    # A holiday's weekend: Saturday to Monday for a Monday holiday, Thursday to Sunday for Thanksgiving.
+    Case("Have a great Labor Day weekend!", (E("Labor Day weekend", "2024-08-31", "2024-09-03"),), ("holiday",)),
+    Case("We're closed Thanksgiving weekend.", (E("Thanksgiving weekend", "2024-11-28", "2024-12-02"),), ("holiday",)),
     # A length after "by" is how much, not a limit.
     Case("We will push the launch back by a week.", (E("a week", "2024-07-10T09:00", "2024-07-17T09:00", "week"),),
          ("duration",)),

@@ -184,6 +184,14 @@ def _holiday(f: Features, base: datetime, direction: int) -> Period | None:
         return _day(found[0] - timedelta(days=1))
     if "week" in f.words:  # "Thanksgiving week", "Easter week": the week the day is in
         return period(found[0], "week")
+    if "weekend" in f.words:
+        # "Labor Day weekend" (a Monday): Saturday to Monday; "Thanksgiving weekend" (a Thursday): Thursday to
+        # Sunday; a holiday on a weekend: that weekend; midweek: the weekend after.
+        day, weekday = found[0], found[0].weekday()
+        if weekday == 0:
+            return day - timedelta(days=2), day + timedelta(days=1), "day"
+        start = day if weekday in (3, 4) else day + timedelta(days=5 - weekday)  # (a Sunday: back to Saturday)
+        return start, start + timedelta(days=7 - start.weekday()), "day"
     return found
 
 
