@@ -332,6 +332,12 @@ POSITIVE: list[Case] = [
     # A holiday's weekend: Saturday to Monday for a Monday holiday, Thursday to Sunday for Thanksgiving.
     Case("Have a great Labor Day weekend!", (E("Labor Day weekend", "2024-08-31", "2024-09-03"),), ("holiday",)),
     Case("We're closed Thanksgiving weekend.", (E("Thanksgiving weekend", "2024-11-28", "2024-12-02"),), ("holiday",)),
+    # "the weekend of" names the weekend a day is in (or the next one); with no date after it, it is the weekend.
+    Case("Are you around the weekend of the 13th?", (E("the weekend of the 13th", "2024-07-13", "2024-07-15"),),
+         ("week-of", "day-of-month")),
+    Case("Can you spare Hoang the week of 10/7?", (E("the week of 10/7", "2024-10-07", "2024-10-14", "week"),),
+         ("date-numeric-short",)),
+    Case("The weekend of fun was great.", (E("The weekend", "2024-07-06", "2024-07-08"),), ("week-of",)),
     # A length after "by" is how much, not a limit.
     Case("We will push the launch back by a week.", (E("a week", "2024-07-10T09:00", "2024-07-17T09:00", "week"),),
          ("duration",)),

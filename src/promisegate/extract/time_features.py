@@ -65,6 +65,7 @@ class Features:
     bound: str | None = None  # by / before / within / in
     business: bool = False
     week_of: bool = False
+    weekend_of: bool = False  # "the weekend of the 12th"
     nth_week: int | None = None
     nth_weekday: int | None = None  # "the first Monday of February": 1 (-1 for the last)
     iso_week: int | None = None  # "week 49", "KW 49"
@@ -259,6 +260,8 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
                     f.dom = None  # "the 2nd week": the 2nd was read as a day of the month
             elif w in ("week", "wk", "wk.") and nxt == "of":
                 f.week_of, f.unit = True, None
+            elif w == "weekend" and nxt == "of":
+                f.weekend_of, f.unit = True, None
         elif w in ("ago", "earlier", "before", "back") and f.unit:
             f.offset_sign = -1
         elif (w in ("later", "after", "hence") and f.unit and nxt != "next") \

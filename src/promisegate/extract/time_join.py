@@ -108,7 +108,19 @@ def join_atoms(words: list[str], atoms: list[Atom], lex: TimeLexicon, now_year: 
         exprs.append(Expr(a.start, a.end, a.rule, a.label, [(a.start, a.end)]))
         feats.append(f)
     joined = _offsets(words, exprs, lex, now_year)
-    return [e for e in joined if e.label != "PART" or len(e.sides) > 1]
+    return [e for e in (_unit_alone(words, e) for e in joined) if e.label != "PART" or len(e.sides) > 1]
+
+
+def _unit_alone(words: list[str], e: Expr) -> Expr:
+    """"the weekend of" with no date after it ("the weekend of fun") is still "the weekend" (but not before a
+    number that may be a date it failed to read: "the week of 10/8")."""
+    if e.label != "PART" or e.rule != "week-of" or len(e.sides) != 1 or len(unwrapped(words, e.start, e.end)) != 3:
+        return e
+    nxt = skip_wraps(words, e.end, len(words))
+    if nxt < len(words) and words[nxt][:1].isdigit():
+        return e
+    end = _back_over_wraps(words, e.start, e.end - 1)
+    return Expr(e.start, end, "the-unit", "DATE", [(e.start, end)])
 
 
 def range_end(words: list[str], start: int, end: int, lex: TimeLexicon, now_year: int) -> Features | None:
@@ -222,7 +234,8 @@ def _compatible(a: Features, b: Features, la: str, lb: str, gap: list[str], lex:
     if la == "PART":
         # ("start" is a part only before "of": "the start of 2015", not "start Monday")
         opener = a.words[:1] in (["between"], ["from"]) or (a.words[-1:] == ["start"] and gap == ["of"])
-        return lb in ("DATE", "TIME") and (a.part is not None or a.week_of or opener) and gap in ([], ["of"])
+        return lb in ("DATE", "TIME") and (a.part is not None or a.week_of or a.weekend_of or opener) \
+            and gap in ([], ["of"])
     if "DURATION" in (la, lb) or "SET" in (la, lb):
         return False
     ka, kb = kind_of(a), kind_of(b)

@@ -394,6 +394,10 @@ def resolve(f: Features, base: datetime, direction: int, numeric: NumericDate) -
         return None
     if f.week_of and date is not None:
         date = period(date[0], "week")
+    if f.weekend_of and date is not None:  # "the weekend of the 12th": the weekend that day is in, or the next one
+        saturday = date[0] + timedelta(days=5 - date[0].weekday()) if date[0].weekday() < 6 \
+            else date[0] - timedelta(days=1)
+        date = saturday, saturday + timedelta(days=2), "day"
     if f.part is not None and date is not None and date[2] not in ("minute", "hour"):
         a, b = sub_period(date[0], date[1], *f.part)
         date = a, b, date[2]
