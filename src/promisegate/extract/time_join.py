@@ -114,8 +114,9 @@ def join_atoms(words: list[str], atoms: list[Atom], lex: TimeLexicon, now_year: 
 def _unit_alone(words: list[str], e: Expr) -> Expr:
     """"the weekend of" with no date after it ("the weekend of fun") is still "the weekend" (but not before a
     number that may be a date it failed to read: "the week of 10/8")."""
-    if e.label != "PART" or e.rule != "week-of" or len(e.sides) != 1 or len(unwrapped(words, e.start, e.end)) != 3:
-        return e
+    if e.label != "PART" or e.rule != "week-of" or len(e.sides) != 1 or words[e.end - 1] != "of" \
+            or len(unwrapped(words, e.start, e.end)) != 3:
+        return e  # ("w/c" with no date is no time)
     nxt = skip_wraps(words, e.end, len(words))
     if nxt < len(words) and words[nxt][:1].isdigit():
         return e
