@@ -107,13 +107,18 @@ def _month_day(f: Features, base: datetime, direction: int) -> Period | None:
         return make(base.year + f.rel)
     if f.rel is not None and f.unit is None:  # "last May", "next March", "this June"
         return _relative_month_day(f.rel, dom is None, base, make)
-    if f.weekday is not None and dom is not None:
-        # "Saturday, April 25": the year in which that date is that weekday, nearest first.
-        for y in sorted((base.year, base.year + 1, base.year - 1), key=lambda y: abs(y - base.year)):
-            d = _safe_day(y, month, dom)
-            if d is not None and d.weekday() == f.weekday:
-                return _day(d)
+    if f.weekday is not None and dom is not None and (found := _weekday_year(month, dom, f.weekday, base)):
+        return found  # "Saturday, April 25"
     return _yearly(base, direction, make)
+
+
+def _weekday_year(month: int, dom: int, weekday: int, base: datetime) -> Period | None:
+    """That day in the year (this, next or last, nearest first) in which it is that weekday, if any."""
+    for y in sorted((base.year, base.year + 1, base.year - 1), key=lambda y: abs(y - base.year)):
+        d = _safe_day(y, month, dom)
+        if d is not None and d.weekday() == weekday:
+            return _day(d)
+    return None
 
 
 def _relative_month_day(rel: int, whole_month: bool, base: datetime,
@@ -270,13 +275,9 @@ def _date_part(f: Features, base: datetime, direction: int, numeric: NumericDate
         return base, end, grain
     if f.numeric is not None:
         a, b, y = f.numeric
-        if y is None and f.weekday is not None:
-            # "Tue 12/10": the year in which that date is that weekday, nearest first (as "Saturday, April 25").
-            month, dom = (b, a) if a > 12 else (a, b)
-            for year in sorted((base.year, base.year + 1, base.year - 1), key=lambda y: abs(y - base.year)):
-                d = _safe_day(year, month, dom) if 1 <= month <= 12 else None
-                if d is not None and d.weekday() == f.weekday:
-                    return _day(d)
+        if y is None and f.weekday is not None and (that_day := _weekday_year(*((b, a) if a > 12 else (a, b)),
+                                                                             f.weekday, base)):
+            return that_day  # "Tue 12/10": the year in which 12/10 is a Tuesday
         text = f"{a}/{b}/{y}" if y is not None else f"{a}/{b}"
         found = numeric(text, base, direction)
         return _day(found) if found else None

@@ -40,18 +40,18 @@ from promisegate.extract.time_resolve import counted_from, next_to, resolve
 from promisegate.model import Grain, TimeSpan
 from promisegate.paths import bundled
 
+# Words of availability before two bare hours that make them a clock range ("I'm free 2-4 on Thursday").
+_SLOT_CUES = frozenset({"free", "available", "hold", "block", "open", "do", "say", "try", "around"})
 # Context words some patterns need ("in March") but that are not part of the expression itself.
 _LEADING_CONTEXT = frozenset({"in", "since", "of", "during", "after", "through", "from", "at", "on", "@",
-                              "do", "say", "meet", "try", "call", "talk", "for", "spend", "spent", "took", "take",
-                              "takes", "lasting", "around", "about", "due", "or", "and", "free", "available",
-                              "hold", "block", "open"})
+                              "meet", "call", "talk", "for", "spend", "spent", "took", "take",
+                              "takes", "lasting", "about", "due", "or", "and"}) | _SLOT_CUES
 # A pattern whose id ends in "-range" spans both ends of a range; it is cut at the first of these.
 _RANGE_CUT = ("-", "–", "—", "to", "through", "thru", "and", "until", "till")
 # Words cut off in front of a bare number that make it a clock time ("at 2 on Wednesday"), and the bound
 # words that do the same for the time a limit names ("until 4 today").
 _CLOCK_CUES = frozenset({"at", "@", "from", "after"})
 _BOUND_CLOCK_CUES = frozenset({"by", "before", "until", "till"})
-_SLOT_CUES = frozenset({"free", "available", "hold", "block", "open", "do", "say", "try", "around"})
 _CONTEXT_WEIGHTLESS = _LEADING_CONTEXT | {"by", "before", "until", "till", "at", "around", "about"}
 _PRIORITY = {"DATE": 0, "TIME": 0, "SET": 1, "DURATION": 2, "PART": 3}
 _ED = re.compile(r"^[a-z]{3,}ed$")
@@ -195,7 +195,7 @@ def _after_determiner(words: list[str], i: int) -> bool:
     return (i >= 1 and words[i - 1] in _DETERMINERS) or (i >= 2 and words[i - 2] in _DETERMINERS)
 
 
-def _told_in_past(cues: list[tuple[int, int]], start: int, end: int) -> bool:
+def _past_only(cues: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether the sentence [start, end) has a past tense cue and no cue that looks ahead."""
     signs = [sign for _, sign in cues[bisect_left(cues, (start, -3)):bisect_left(cues, (end, -3))]]
     return -1 in signs and not any(sign > 0 for sign in signs)
@@ -343,7 +343,7 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
         # A limit looks ahead: "I'll send the deck we discussed by Friday" is the coming Friday, whatever
         # tense the nearest cue has; only in a sentence told wholly in the past does it look back ("Shares fell
         # on Monday but recovered by Wednesday").
-        direction = (-1 if _told_in_past(cues, sent[0], sent[1]) else 2) if limited \
+        direction = (-1 if _past_only(cues, sent[0], sent[1]) else 2) if limited \
             else _direction(cues, expr.start, expr.end, sent[0], sent[1], default, words)
         span = _resolve_expr(cols, expr, engine, ref, direction, zone)
         if span is not None and not limited and weekday_before is not None and expr.rule in _BARE_WEEKDAY \
