@@ -166,7 +166,10 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Does Tuesday 3pm PT work?", C, "meeting", "meeting-slot-works", {}),
     ("How about Thursday at 10am?", C, "meeting", "meeting-slot-works", {}),
     ("I'm free Wednesday afternoon if that helps.", C, "meeting", "meeting-slot-works", {}),
-    ("If that doesn't work, I'm also free Thursday afternoon.", C, "meeting", "meeting-slot-works", {}),
+    # A fallback time ("if that doesn't work") is no condition on an offer.
+    ("If that doesn't work, I'm also free Thursday afternoon.", C, "meeting", "meeting-slot-works",
+     {"conditional": False}),
+    ("If you sign by Friday, we can meet Monday to kick off.", C, "meeting", "meeting-verb", {"conditional": True}),
     ("We're both available Monday.", C, "meeting", "meeting-slot-works", {}),
     ("I'll call you tomorrow morning.", C, "meeting", "meeting-verb", {}),
     ("Can we set up a demo next week?", C, "meeting", "meeting-set-up", {"object": "demo"}),

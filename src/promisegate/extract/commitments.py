@@ -96,6 +96,8 @@ def _negated(doc: Doc, hit: Hit, lo: int, cues: Cues, before: int = 3, after: in
     return False
 
 
+_FALLBACK = re.compile(r"\b(?:if\s+not\b|otherwise\b|if\s+(?:that|this|it|those|these|neither|none)\b[^,.;:]*?"
+                       r"(?:n't|n’t|not)\b)")
 _AND_WE_WILL = re.compile(r"\band\s+(?:we|i)\s*(?:'ll|’ll|will|can)\b")
 _PHRASE_ENDS = frozenset({",", ";", ":", "(", "-", "—", "–"})
 
@@ -190,7 +192,9 @@ def _judge(
         elif kind == "date" and hit.label == "commit":
             kind = "other"  # a promise whose only times say no when ("a 14-day trial")
         obj, amount, unit_name = describe(doc, unit, hit, kind, cues)
-        return Commitment(kind, text, unit.start_char, unit.end_char, hit.id, when, obj, conditional,
+        # "If that doesn't work, I'm also free Thursday": a fallback time, not an offer on a condition.
+        fallback = kind == "meeting" and bool(_FALLBACK.search(lowered))
+        return Commitment(kind, text, unit.start_char, unit.end_char, hit.id, when, obj, conditional and not fallback,
                           amount, unit_name, alternatives)
 
     # A slot hit ("would Tuesday 10am work") speaks for the meeting before other meeting words do ("for the
