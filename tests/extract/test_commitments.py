@@ -262,6 +262,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("I've put a hold on your calendar for Thursday, Dec 10 from 1:00-1:45pm CT.", C, "meeting",
      "meeting-invite-sent", {}),
     ("Next sync: same time next week (Tue 12/15, 10am PT).", C, "meeting", "meeting-invite-sent", {}),
+    ("I've gone ahead and reserved a 30-minute slot for us on Thursday at 2pm PT.", C, "meeting",
+     "meeting-invite-sent", {}),
     # Hosting data is a product claim; hosting people is a meeting.
     ("Data residency: we can host in the EU (Frankfurt) region.", C, "capability", "capability-supports", {}),
     ("We can host you at our office on Friday.", C, "meeting", "meeting-verb", {}),
@@ -385,6 +387,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("I didn't hesitate to sign it.", "request-reminder", False),
     ("The first week free was great last year.", "price-free", False),
     ("Our meeting: it went well last Tuesday.", "meeting-invite-sent", False),
+    ("We booked a room for the offsite last week.", "meeting-invite-sent", False),
     ("Next steps: sign by Friday.", "meeting-invite-sent", False),
     ("The report can't be shared until Q2.", "document-on-its-way", False),
     ("Could the report be sent today?", "document-on-its-way", False),

@@ -338,6 +338,9 @@ POSITIVE: list[Case] = [
     Case("Can you spare Hoang the week of 10/7?", (E("the week of 10/7", "2024-10-07", "2024-10-14", "week"),),
          ("date-numeric-short",)),
     Case("The weekend of fun was great.", (E("The weekend", "2024-07-06", "2024-07-08"),), ("week-of",)),
+    # A present perfect of arranging looks ahead.
+    Case("I've gone ahead and reserved a slot for us on Monday.", (E("Monday", "2024-07-15", "2024-07-16"),),
+         ("weekday",)),
     # A length after "by" is how much, not a limit.
     Case("We will push the launch back by a week.", (E("a week", "2024-07-10T09:00", "2024-07-17T09:00", "week"),),
          ("duration",)),

@@ -56,6 +56,10 @@ _CONTEXT_WEIGHTLESS = _LEADING_CONTEXT | {"by", "before", "until", "till", "at",
 _PRIORITY = {"DATE": 0, "TIME": 0, "SET": 1, "DURATION": 2, "PART": 3}
 _ED = re.compile(r"^[a-z]{3,}ed$")
 _BE_NOT_PAST = frozenset({"be", "is", "are", "am", "'re", "’re", "'m", "’m", "being", "been"})
+# A present perfect of arranging sets up what is to come: "I've (gone ahead and) reserved a slot for Thursday".
+_HAVE = frozenset({"have", "has", "'ve", "’ve"})
+_ARRANGED = frozenset({"reserved", "booked", "scheduled", "arranged", "blocked", "planned", "organized", "organised",
+                       "penciled", "pencilled", "rescheduled"})
 _DETERMINERS = frozenset({"the", "a", "an", "our", "your", "their", "my", "his", "her", "its", "this", "these",
                           "those"})
 _NEAR = 2  # the size of a near cue's sign: it counts only right before the date (see _direction)
@@ -177,10 +181,19 @@ def _cues(words: list[str], engine: TimeEngine) -> list[tuple[int, int]]:
     if None in signs:
         signs = [_cue(w, engine) if sign is None else sign for w, sign in zip(words, signs, strict=True)]
     # "will be closed", "is scheduled": a participle after a present or future "be" is no past tense, nor
-    # is one after a determiner ("the signed order form").
-    return [(i, _WEAK if sign == 1 and words[i] in _NOUN_CUES and _after_determiner(words, i) else sign)
-            for i, sign in enumerate(signs)
-            if sign and not (sign == -1 and i and (words[i - 1] in _BE_NOT_PAST or words[i - 1] in _DETERMINERS))]
+    # is one after a determiner ("the signed order form"); a present perfect of arranging ("I've booked a
+    # slot for Thursday") looks ahead.
+    out = []
+    for i, sign in enumerate(signs):
+        if sign == -1 and i and (words[i - 1] in _BE_NOT_PAST or words[i - 1] in _DETERMINERS):
+            continue
+        if sign == -1 and words[i] in _ARRANGED and not _HAVE.isdisjoint(words[max(0, i - 4):i]):
+            sign = 1
+        elif sign == 1 and words[i] in _NOUN_CUES and _after_determiner(words, i):
+            sign = _WEAK
+        if sign:
+            out.append((i, sign))
+    return out
 
 
 # Future cues that are also nouns: after a determiner ("the intro call on Wednesday") they count only when the
