@@ -75,6 +75,7 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Unfortunately, the discount expires Friday.", C, "price", "price-held", {}),
     ("We'll be sure to loop in your security team.", C, "other", "commit-will", {}),
     ("You'll have a dedicated CSM from day one.", C, "other", "commit-will", {}),
+    ("Our engineers will be on-site the week of January 11.", C, "other", "commit-will", {}),
     ("We don't currently support Azure AD, but it's coming in the spring release.", C, "date", "date-event", {}),
     ("The March go-live is on track.", C, "date", "date-event", {}),
     # Free months and seats; an order followed by "and we'll" sets a condition on the offer.
@@ -381,6 +382,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("Did we get the DASH approved?", "request-question-we", False),
     ("Should we not wait?", "request-question-we", False),
     ("You will have a great time in a few weeks.", "commit-will", False),
+    ("Their engineers will be on-site next week.", "commit-will", False),
     ("If it rains, the team stays indoors.", "request-imperative", False),
     ("I asked why they did not call.", "request-modal-you", False),
     ("They need to discuss it internally first.", "request-you-need", False),
