@@ -76,6 +76,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("We'll be sure to loop in your security team.", C, "other", "commit-will", {}),
     ("You'll have a dedicated CSM from day one.", C, "other", "commit-will", {}),
     ("Our engineers will be on-site the week of January 11.", C, "other", "commit-will", {}),
+    ("If we can get the PO by Friday, we'll deliver Monday.", C, "deadline", "deadline-by", {"conditional": True}),
+    ("Let me know if we can help.", C, "other", "commit-can", {}),
     ("We don't currently support Azure AD, but it's coming in the spring release.", C, "date", "date-event", {}),
     ("The March go-live is on track.", C, "date", "date-event", {}),
     # Free months and seats; an order followed by "and we'll" sets a condition on the offer.
@@ -383,6 +385,8 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("Should we not wait?", "request-question-we", False),
     ("You will have a great time in a few weeks.", "commit-will", False),
     ("Their engineers will be on-site next week.", "commit-will", False),
+    ("Many customers ask whether we can do a POC.", "commit-can", False),
+    ("I wonder if we can meet Tuesday.", "commit-can", False),
     ("If it rains, the team stays indoors.", "request-imperative", False),
     ("I asked why they did not call.", "request-modal-you", False),
     ("They need to discuss it internally first.", "request-you-need", False),

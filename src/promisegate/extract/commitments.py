@@ -98,6 +98,18 @@ def _negated(doc: Doc, hit: Hit, lo: int, cues: Cues, before: int = 3, after: in
 
 _FALLBACK = re.compile(r"\b(?:if\s+not\b|otherwise\b|if\s+(?:that|this|it|those|these|neither|none)\b[^,.;:]*?"
                        r"(?:n't|n’t|not)\b)")
+def _embedded(words: list[str], i: int, lo: int) -> bool:
+    """Whether the mood at `i` is asked about or set as a condition: "ask whether we can do a POC", "I wonder if
+    we can", "If we can get the PO by Friday, ..." (a later "we'll deliver Monday" is still promised). "Let me
+    know if we can help" offers the help."""
+    if i <= lo:
+        return False
+    before = _step(words, i, -1, lo)  # (line breaks of hard-wrapped mail are no words)
+    if words[before] not in ("whether", "if"):
+        return False
+    return words[before] == "whether" or before == lo or words[_step(words, before, -1, lo)] not in ("know", "see")
+
+
 _AND_WE_WILL = re.compile(r"\band\s+(?:we|i)\s*(?:'ll|’ll|will|can)\b")
 _PHRASE_ENDS = frozenset({",", ";", ":", "(", "-", "—", "–"})
 
@@ -174,7 +186,8 @@ def _judge(
     moods = [x for x in hits if x.label == "commit"]
     refused = [x for x in moods if _negated(doc, x, unit.start, cues)]
     commit_hits = [x for x in moods if x not in refused
-                   and (x.id != "commit-and-will" or _ours_before(cols.words, unit.start, x.start, cues))]
+                   and (x.id != "commit-and-will" or _ours_before(cols.words, unit.start, x.start, cues))
+                   and not _embedded(cols.words, x.start, unit.start)]
     unit_times = [t for t in times if unit.start_char <= t.start and t.end <= unit.end_char]
     has_time = _has_time(doc, unit, unit_times, hits, cues)
     # A slot asked about without the question mark ("Are you still available Weds or Thurs a.m.") still asks.
