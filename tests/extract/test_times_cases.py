@@ -341,6 +341,9 @@ POSITIVE: list[Case] = [
     # A present perfect of arranging looks ahead.
     Case("I've gone ahead and reserved a slot for us on Monday.", (E("Monday", "2024-07-15", "2024-07-16"),),
          ("weekday",)),
+    # A plural unit after "coming" / "next" / "past" is a few of them, as "the next few days" is.
+    Case("We'll know more in the coming days.", (E("the coming days", "2024-07-10T09:00", "2024-07-13T09:00"),),
+         ("relative-unit",)),
     # A length after "by" is how much, not a limit.
     Case("We will push the launch back by a week.", (E("a week", "2024-07-10T09:00", "2024-07-17T09:00", "week"),),
          ("duration",)),

@@ -250,6 +250,8 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
                 f.half = 1 if lex["ordinal"][prev] == 1 else 2
         elif w in lex["unit"] and f.unit is None:
             f.unit = lex["unit"][w]
+            if f.count is None and w.endswith("s") and prev in ("coming", "next", "past", "recent"):
+                f.count = 3  # "the coming days", "the past weeks": a few of them, as "the next few days"
             if w == "quarter" and f.quarter is None and prev in lex["ordinal"]:
                 f.quarter, f.unit = max(1, min(4, int(lex["ordinal"][prev]))) if prev != "last" else 4, None
             elif w == "half" and prev in lex["ordinal"]:
