@@ -80,6 +80,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Let me know if we can help.", C, "other", "commit-can", {}),
     ("We don't currently support Azure AD, but it's coming in the spring release.", C, "date", "date-event", {}),
     ("The March go-live is on track.", C, "date", "date-event", {}),
+    ("The fix is scheduled for our next maintenance window, Saturday 2am-4am ET.", C, "date", "date-event", {}),
+    ("I'll set up a 30-minute QBR for the second week of January.", C, "meeting", "meeting-set-up", {}),
     # Free months and seats; an order followed by "and we'll" sets a condition on the offer.
     ("Sign the 200-seat deal before Dec 31 and we'll give you the first 3 months free.", C, "price", "price-free",
      {"conditional": True}),
@@ -375,6 +377,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("We put a hold on the invoice payment.", "meeting-invite-sent", False),
     ("Since this offer may expire at anytime, hurry!", "price-held", False),
     ("Last week's launch went well.", "date-event", False),
+    ("The rollout was scheduled for last week.", "date-event", False),
     ("Activate your 1-month trial with the promo code below.", "date-event", False),
     ("Did you get a response within 15 minutes last time?", "price-sla", True),
     ("They are looking at another project and want to discuss it with us.", "commit-would-like-to", False),
