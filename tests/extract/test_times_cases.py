@@ -344,6 +344,11 @@ POSITIVE: list[Case] = [
     # A plural unit after "coming" / "next" / "past" is a few of them, as "the next few days" is.
     Case("We'll know more in the coming days.", (E("the coming days", "2024-07-10T09:00", "2024-07-13T09:00"),),
          ("relative-unit",)),
+    # Tweet and chat forms: "2day", "lst nite", "3ish".
+    Case("see u 2day at 5", (E("2day at 5", "2024-07-10T17:00", "2024-07-10T18:00", "hour"),),
+         ("deictic-day", "clock")),
+    Case("lst nite was fun", (E("lst nite", "2024-07-09T18:00", "2024-07-10T00:00", "hour"),), ("part-of-day",)),
+    Case("Call around 3ish?", (E("3ish", "2024-07-10T15:00", "2024-07-10T16:00", "hour"),), ("clock",)),
     # A length after "by" is how much, not a limit.
     Case("We will push the launch back by a week.", (E("a week", "2024-07-10T09:00", "2024-07-17T09:00", "week"),),
          ("duration",)),
@@ -831,6 +836,7 @@ NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("Ask Jan about it.", ("month-cued",)),
     ("Apartment 9a is ours.", ("clock",)),
     ("We run on H100 GPUs.", ("quarter",)),
+    ("She is 8ish years old.", ("clock", "block-count-noun")),
     ("She is the 2nd hire on the team.", ("day-of-month", "block-ordinal-noun")),
     ("It costs 10p a minute.", ("clock",)),
     ("A note from Jan in accounting.", ("month-cued",)),

@@ -50,10 +50,12 @@ def get_nlp() -> Language:
     from promisegate.extract.commit_rules import hyphenated_words  # it imports this module
 
     _keep_whole(tokenizer, hyphenated_words())  # the bundled rules' words, before any text is read
-    _add_whole(tokenizer, (*_WEEKDAY_NOT_WE_D, *WEEKDAY_ABBREVIATIONS))
+    _add_whole(tokenizer, (*_WEEKDAY_NOT_WE_D, *WEEKDAY_ABBREVIATIONS, *_TODAY_GLUED))
     return nlp
 
 
+# Tweets write "today" as "2day": it is no count glued to its unit (which "2days" is).
+_TODAY_GLUED = ("2day", "2Day", "2DAY")
 # spaCy reads "Wed" as "We'd" written without its apostrophe ("We" + "d"); in mail it is Wednesday
 # ("on Wed", "Wed 11/25"). Lower-case "wed" stays spaCy's.
 _WEEKDAY_NOT_WE_D = ("Wed", "WED")

@@ -126,11 +126,24 @@ def read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Features
         if len(lex.memo) >= _MEMO_LIMIT:
             lex.memo.clear()
         # A line break inside the expression ("the next\ntwo weeks") is no word of it.
-        known = lex.memo[key] = _read_features([w for w in words if not w.isspace()], lex, now_year)
+        known = lex.memo[key] = _read_features([u for w in words if not w.isspace() for u in _unish(w)], lex,
+                                               now_year)
     return known
 
 
 _MIDNIGHT = (0, 1)
+
+
+# "8ish", "3:30ish", "noonish": about that time, read as the time itself ("8ish" as "at 8", a clock for sure).
+_ISH = re.compile(r"^(\d{1,2}(?::\d\d)?|\d{1,2}(?:am|pm)|noon|midnight)ish$")
+
+
+def _unish(w: str) -> tuple[str, ...]:
+    m = _ISH.match(w)
+    if m is None:
+        return (w,)
+    base = m.group(1)
+    return ("at", base) if base.isdigit() else (base,)
 
 
 def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Features:
@@ -214,10 +227,10 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
                 f.deictic = kind
         elif w in ("past", "previously", "formerly") and (nxt in ("", "the") or (prev == "the" and nxt == "")):
             f.deictic = "past"
-        elif w in lex["part_of_day"] and not (w in ("night", "nights") and prev == "last" and f.unit):
+        elif w in lex["part_of_day"] and not (w in ("night", "nights") and prev in ("last", "lst") and f.unit):
             lo, hi = lex["part_of_day"][w]
             f.pod = (int(lo), int(hi))
-            if prev == "last":
+            if prev in ("last", "lst"):
                 f.day_offset, f.rel = -1, None
         elif w in lex["meridiem"] or w.rstrip(".") in ("am", "pm"):
             f.meridiem = "pm" if w.startswith("p") else "am"
