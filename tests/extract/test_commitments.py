@@ -61,6 +61,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
      "request-you-need", {}),
     ("Just a reminder to send me a currency report.", R, "document", "document-send", {}),
     ("I'm having lunch with Dan today - want to join us?", R, "other", "request-question-you", {}),
+    ("Possible to meet this weekend to discuss the project?", C, "meeting", "meeting-verb", {}),
+    ("Perhaps coffee or lunch?", R, "other", "request-question-you", {}),
     # A question to "we" puts a joint decision to the reader.
     ("Also, should we set a time schedule?", R, "other", "request-question-we", {}),
     ("For feedback, don't hesitate to reach out to our team.", R, "other", "request-reminder", {}),
