@@ -837,6 +837,7 @@ NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("Apartment 9a is ours.", ("clock",)),
     ("We run on H100 GPUs.", ("quarter",)),
     ("She is 8ish years old.", ("clock", "block-count-noun")),
+    ("Send it w/c please.", ("week-of",)),
     ("She is the 2nd hire on the team.", ("day-of-month", "block-ordinal-noun")),
     ("It costs 10p a minute.", ("clock",)),
     ("A note from Jan in accounting.", ("month-cued",)),
