@@ -838,6 +838,8 @@ NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("We run on H100 GPUs.", ("quarter",)),
     ("She is 8ish years old.", ("clock", "block-count-noun")),
     ("Send it w/c please.", ("week-of",)),
+    ("The Sunday Times reviewed it.", ("weekday", "block-idiom")),
+    ("The Monday Club meets here.", ("weekday", "block-idiom")),
     ("She is the 2nd hire on the team.", ("day-of-month", "block-ordinal-noun")),
     ("It costs 10p a minute.", ("clock",)),
     ("A note from Jan in accounting.", ("month-cued",)),
