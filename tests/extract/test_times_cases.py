@@ -350,6 +350,9 @@ POSITIVE: list[Case] = [
     Case("lst nite was fun", (E("lst nite", "2024-07-09T18:00", "2024-07-10T00:00", "hour"),), ("part-of-day",)),
     Case("Call around 3ish?", (E("3ish", "2024-07-10T15:00", "2024-07-10T16:00", "hour"),), ("clock",)),
     Case("Invoice dated 2026/12/01.", (E("2026/12/01", "2026-12-01", "2026-12-02"),), ("date-numeric",)),
+    Case("The call is two weeks from tomorrow.", (E("two weeks from tomorrow", "2024-07-25", "2024-07-26"),),
+         ("relative-ago",)),
+    Case("We'll reconvene in a fortnight.", (E("in a fortnight", "2024-07-24", "2024-07-25"),), ("in-duration",)),
     # A length after "by" is how much, not a limit.
     Case("We will push the launch back by a week.", (E("a week", "2024-07-10T09:00", "2024-07-17T09:00", "week"),),
          ("duration",)),

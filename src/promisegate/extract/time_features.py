@@ -280,9 +280,11 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
         elif w in ("ago", "earlier", "before", "back") and f.unit:
             f.offset_sign = -1
         elif (w in ("later", "after", "hence") and f.unit and nxt != "next") \
-                or (w == "from" and nxt in ("now", "today")):
+                or (w == "from" and nxt in ("now", "today", "tomorrow")):
             f.offset_sign = 1
             if w == "from":
+                if nxt == "tomorrow":
+                    f.day_offset = 1  # "two weeks from tomorrow": counted from tomorrow
                 break
         elif w in ("business", "working"):
             f.business = True
@@ -383,6 +385,8 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
                 i = j
                 continue
         i += 1
+    if f.unit == "fortnight":  # "in a fortnight", "the next fortnight": two weeks
+        f.unit, f.count = "week", (f.count or 1) * 2
     if f.half is not None and f.part is None and (f.month is not None or f.unit in ("week", "month")):
         # "the first half of January", "the second half of next week": half of that period, not H1/H2.
         f.part, f.half = ((0.0, 0.5) if f.half == 1 else (0.5, 1.0)), None

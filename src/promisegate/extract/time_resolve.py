@@ -281,6 +281,8 @@ def _date_part(f: Features, base: datetime, direction: int, numeric: NumericDate
         text = f"{a}/{b}/{y}" if y is not None else f"{a}/{b}"
         found = numeric(text, base, direction)
         return _day(found) if found else None
+    if f.day_offset is not None and f.offset_sign and f.count is not None and f.unit is not None:
+        return _day(shift(base + timedelta(days=f.day_offset), f.offset_sign * f.count, f.unit))
     if f.day_offset is not None:
         return _day(base + timedelta(days=f.day_offset))
     if f.holiday is not None:
