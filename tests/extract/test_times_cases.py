@@ -353,6 +353,9 @@ POSITIVE: list[Case] = [
     Case("The call is two weeks from tomorrow.", (E("two weeks from tomorrow", "2024-07-25", "2024-07-26"),),
          ("relative-ago",)),
     Case("We'll reconvene in a fortnight.", (E("in a fortnight", "2024-07-24", "2024-07-25"),), ("in-duration",)),
+    # A length names no calendar week for a weekday after it to narrow.
+    Case("How about a week on Monday?", (E("a week", "2024-07-10T09:00", "2024-07-17T09:00", "week"),
+                                         E("Monday", "2024-07-15", "2024-07-16")), ("duration", "weekday")),
     # A length after "by" is how much, not a limit.
     Case("We will push the launch back by a week.", (E("a week", "2024-07-10T09:00", "2024-07-17T09:00", "week"),),
          ("duration",)),

@@ -48,7 +48,8 @@ def share_day(text: str, spans: list[TimeSpan], sentence_starts: list[int], toda
             continue
         gap = text[first.end:bare.start]
         if _is_bare_weekday(bare) and _NARROWING_GAP.match(gap) and (
-                i - 1 in weeks or (first.grain == "week" and first.to - first.from_ <= timedelta(days=7))
+                i - 1 in weeks or (first.grain == "week" and first.to - first.from_ <= timedelta(days=7)
+                                   and first.rule not in _LENGTHS)
                 or (first.grain == "day" and "week" in first.text.lower() and _ALTERNATIVE_GAP.match(gap))):
             # "early next week, say Tues or Weds afternoon", "next week, Tuesday or Wednesday": the days of the
             # week just named.
@@ -79,6 +80,10 @@ def share_day(text: str, spans: list[TimeSpan], sentence_starts: list[int], toda
         elif (dom := _bare_day_of_month(bare)) is not None and named.rule in _NAMED_MONTH_DAY:
             out[i] = _in_month(bare, named.from_, dom) or bare
     return out
+
+
+# A length ("a week on Monday", "about a week, Tuesday") names no calendar week for a weekday to narrow.
+_LENGTHS = frozenset({"duration", "in-duration", "within-duration", "set"})
 
 
 def _is_bare_weekday(span: TimeSpan) -> bool:
