@@ -111,7 +111,7 @@ def _embedded(words: list[str], i: int, lo: int) -> bool:
 
 
 _AND_WE_WILL = re.compile(r"\band\s+(?:we|i)\s*(?:'ll|’ll|will|can)\b")
-_PHRASE_ENDS = frozenset({",", ";", ":", "(", "-", "—", "–"})
+_PHRASE_ENDS = frozenset({",", ";", ":", "(", ")", "-", "—", "–"})
 
 
 def _declines(words: list[str], hit: Hit, lo: int, cues: Cues) -> bool:
