@@ -51,6 +51,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("I'll be in Chicago next week and would love to stop by.", C, "meeting", "meeting-verb", {}),
     ("I'm here today (wasn't yesterday) and will be happy to discuss it with you.", C, "meeting", "meeting-verb", {}),
     ("We would very much like to speak to you about your new role.", C, "meeting", "meeting-verb", {}),
+    # spaCy keeps "I'll" whole after an infix dash ("extension--I'll").
+    ("I need an extension--I'll give you any comments I have tomorrow by email.", C, "other", "commit-will", {}),
     ("We reviewed the redlines and would be happy to send a revised draft tomorrow.", C, "document", "document-send",
      {}),
     # "we would" + a verb of offering is an offer ("we'd go down to $36"), conditional under an "if".
@@ -417,6 +419,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("It was appropriate to wait.", "request-wondering", False),
     ("She said she would be on-site.", "commit-will", False),
     ("He was busy and will be happy to hear from you.", "commit-and-will", False),
+    ("Ask him--he'll know.", "commit-will", True),
     ("We are not here (as you know) and won't be able to help.", "commit-and-will", False),
     ("They would like a bigger discount.", "request-you-need", False),
     ("I would like to think so.", "request-you-need", False),
