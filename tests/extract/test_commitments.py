@@ -410,6 +410,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("Their feedback was much appreciated.", "request-wondering", False),
     ("The price increased 5% in 2019.", "price-stated", False),
     ("We are on the way to the airport.", "price-free", False),
+    ("The first round is on me.", "price-free", False),
     ("Failure to meet the Heat Rate Guarantee shall prevent acceptance.", "price-held", False),
     ("They went to check on the house status.", "price-free", False),
     ("Prices may rise 2% next year, analysts said.", "price-stated", False),
