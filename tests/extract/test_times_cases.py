@@ -356,6 +356,8 @@ POSITIVE: list[Case] = [
     # A length names no calendar week for a weekday after it to narrow.
     Case("How about a week on Monday?", (E("a week", "2024-07-10T09:00", "2024-07-17T09:00", "week"),
                                          E("Monday", "2024-07-15", "2024-07-16")), ("duration", "weekday")),
+    Case("Expect an invoice from us on the 1st of each month.",
+         (E("the 1st of each month", "2024-08-01", "2024-08-02"),), ("set",)),
     # A length after "by" is how much, not a limit.
     Case("We will push the launch back by a week.", (E("a week", "2024-07-10T09:00", "2024-07-17T09:00", "week"),),
          ("duration",)),

@@ -341,7 +341,8 @@ def _date_part(f: Features, base: datetime, direction: int, numeric: NumericDate
         return _day(found) if found else None
     if f.dom is not None:
         cands = [_day(d) for k in (-1, 0, 1) if (d := _day_of_month(base, k, f.dom)) is not None]
-        return _pick(cands, base, direction if direction else 1) if cands else None
+        # ("the 1st of each month": a set, read as its next occurrence)
+        return _pick(cands, base, 2 if f.is_set else direction if direction else 1) if cands else None
     if f.deictic == "now":
         return base, base + timedelta(minutes=1), "minute"
     if f.deictic == "recent":
