@@ -349,14 +349,17 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
         anaphoric = named is not None and (not _ANAPHORIC.isdisjoint(words[expr.start:expr.end]) or (
             expr.rule == "relative-ago" and words[expr.end - 1] in ("later", "earlier") and named_in == sent[0]))
         ref = named if named is not None and anaphoric else base
-        if month_named is not None and month_named[0] == sent[0] and len(expr.sides) == 1 \
-                and _bare_day(read_features(words[expr.sides[0][0]:expr.end], engine.lexicon, base.year)):
-            ref = month_named[1]  # "from Dec 21 through Jan 4, back on the 5th": the 5th of the month in view
+        in_view = month_named is not None and month_named[0] == sent[0] and len(expr.sides) == 1 \
+            and _bare_day(read_features(words[expr.sides[0][0]:expr.end], engine.lexicon, base.year))
+        if in_view and month_named is not None:
+            # "from Dec 21 through Jan 4, back on the 5th", "close is Jan 15, so we'd need signatures by the
+            # 10th": a bare day of the month is in the month just named (counted strictly ahead from its 1st).
+            ref = month_named[1].replace(day=1, hour=0, minute=0)
         limited = expr.start != bare or words[expr.start] in engine.bound_words  # moved onto "by", "no later than"
         # A limit looks ahead: "I'll send the deck we discussed by Friday" is the coming Friday, whatever
         # tense the nearest cue has; only in a sentence told wholly in the past does it look back ("Shares fell
         # on Monday but recovered by Wednesday").
-        direction = (-1 if _past_only(cues, sent[0], sent[1]) else 2) if limited \
+        direction = 2 if in_view else (-1 if _past_only(cues, sent[0], sent[1]) else 2) if limited \
             else _direction(cues, expr.start, expr.end, sent[0], sent[1], default, words)
         span = _resolve_expr(cols, expr, engine, ref, direction, zone)
         if span is not None and not limited and weekday_before is not None and expr.rule in _BARE_WEEKDAY \
@@ -370,6 +373,9 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
         weekday_before = None
         if span is None:
             continue
+        if limited and in_view and base.replace(tzinfo=zone) < span.to:
+            # the limit runs from now, not from the 1st of the month in view
+            span = replace(span, from_=base.replace(tzinfo=zone))
         if limited:
             # "by Friday" names Friday (reported as the time) and sets a limit, now to Friday's end
             # (what a commitment's `when` promises).
@@ -387,9 +393,8 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
         if span.grain == "day" and expr.label == "DATE":
             side = read_features(words[slice(*expr.sides[-1])], engine.lexicon, base.year)
             if side.month is not None or side.numeric is not None:
-                # A range's last day is the one in view: "Dec 21 through Jan 4, back on the 5th".
-                month_named = (sent[0], _wall(span, zone) if len(expr.sides) == 1
-                               else span.to.astimezone(zone).replace(tzinfo=None) - timedelta(days=1))
+                # A range's last day is the one in view: "Dec 21 through Jan 4, back on the 5th", "12/21-1/4".
+                month_named = (sent[0], span.to.astimezone(zone).replace(tzinfo=None) - timedelta(days=1))
         if expr.rule in _BARE_WEEKDAY and span.grain == "day":
             weekday_before = (expr.end, _wall(span, zone))
         if expr.label == "DATE":
