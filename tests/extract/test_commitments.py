@@ -53,6 +53,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("We would very much like to speak to you about your new role.", C, "meeting", "meeting-verb", {}),
     # spaCy keeps "I'll" whole after an infix dash ("extension--I'll").
     ("I need an extension--I'll give you any comments I have tomorrow by email.", C, "other", "commit-will", {}),
+    # After a clause break the subject is the one before "but", and it must be ours.
+    ("I'm traveling Dec 14-18 but can take a call the morning of the 15th.", C, "meeting", "meeting-set-up", {}),
+    ("I'm out next week, but will probably send the notes.", C, "document", "document-send", {}),
     ("We reviewed the redlines and would be happy to send a revised draft tomorrow.", C, "document", "document-send",
      {}),
     # "we would" + a verb of offering is an offer ("we'd go down to $36"), conditional under an "if".
@@ -421,6 +424,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("She said she would be on-site.", "commit-will", False),
     ("He was busy and will be happy to hear from you.", "commit-and-will", False),
     ("Ask him--he'll know.", "commit-will", True),
+    ("She may not be the right person, but will likely know who is.", "commit-will", False),
     ("We are not here (as you know) and won't be able to help.", "commit-and-will", False),
     ("They would like a bigger discount.", "request-you-need", False),
     ("I would like to think so.", "request-you-need", False),

@@ -72,11 +72,27 @@ def find_commitments(
 
 
 def _anchor(texts: list[str], unit: Unit) -> int:
-    # Where an imperative may start: after bullets and opening quotes (str.isspace is Token.is_space).
+    # Where an imperative may start: after bullets and opening quotes (str.isspace is Token.is_space), and after
+    # the "but" / "so" a clause break leaves in front ("... Dec 14-18 but can take a call on the 15th").
     i = unit.start
-    while i < unit.end and (texts[i].isspace() or texts[i] in _LEADING_JUNK):
+    while i < unit.end and (texts[i].isspace() or texts[i] in _LEADING_JUNK
+                            or (i == unit.start and texts[i].lower() in _CLAUSE_OPENERS)):
         i += 1
     return i
+
+
+_CLAUSE_OPENERS = frozenset({"but", "so"})
+_SENTENCE_ENDS = frozenset({".", "!", "?"})
+
+
+def _ours_earlier(words: list[str], i: int, cues: Cues) -> bool:
+    """Whether a first-person word comes before token `i` in its sentence (within 30 words)."""
+    for k in range(i - 1, max(-1, i - 31), -1):
+        if words[k] in _SENTENCE_ENDS or words[k].count("\n") >= 2:
+            return False
+        if words[k] in cues.first_person:
+            return True
+    return False
 
 
 def _negated(doc: Doc, hit: Hit, lo: int, cues: Cues, before: int = 3, after: int = 2) -> bool:
@@ -187,7 +203,10 @@ def _judge(
     refused = [x for x in moods if _negated(doc, x, unit.start, cues)]
     commit_hits = [x for x in moods if x not in refused
                    and (x.id != "commit-and-will" or _ours_before(cols.words, unit.start, x.start, cues))
-                   and not _embedded(cols.words, x.start, unit.start)]
+                   and not _embedded(cols.words, x.start, unit.start)
+                   # "... but will probably give you a call": the subject is the one before "but", and ours
+                   and not (x.anchored and anchor > unit.start and cols.words[unit.start] in _CLAUSE_OPENERS
+                            and not _ours_earlier(cols.words, unit.start, cues))]
     unit_times = [t for t in times if unit.start_char <= t.start and t.end <= unit.end_char]
     has_time = _has_time(doc, unit, unit_times, hits, cues)
     # A slot asked about without the question mark ("Are you still available Weds or Thurs a.m.") still asks.
