@@ -358,6 +358,14 @@ POSITIVE: list[Case] = [
                                          E("Monday", "2024-07-15", "2024-07-16")), ("duration", "weekday")),
     Case("Expect an invoice from us on the 1st of each month.",
          (E("the 1st of each month", "2024-08-01", "2024-08-02"),), ("set",)),
+    # A clock time followed by a meeting word and a day takes that day.
+    Case("Can we do a 2pm ET call on Tuesday?",
+         (E("2pm ET", "2024-07-16T14:00:00-04:00", "", "hour"), E("Tuesday", "2024-07-16", "2024-07-17")),
+         ("clock", "zone", "weekday")),
+    Case("Can you do a 9 AM Pacific / noon Eastern call on the 12th?",
+         (E("9 AM Pacific", "2024-07-12T09:00:00-07:00", "", "hour"),
+          E("noon Eastern", "2024-07-12T12:00:00-04:00", "", "hour"), E("the 12th", "2024-07-12", "2024-07-13")),
+         ("clock", "zone", "day-of-month")),
     # A length after "by" is how much, not a limit.
     Case("We will push the launch back by a week.", (E("a week", "2024-07-10T09:00", "2024-07-17T09:00", "week"),),
          ("duration",)),

@@ -19,7 +19,7 @@ _NARROWING_GAP = re.compile(r"^[\s,;:(—–-]*(?:(?:ideally|preferably|probably
                             r"around|about|on|at|or|and|either|sometime|hopefully|e\.g\.|i\.e\.)[\s,;:]*)*$",
                             re.IGNORECASE)
 # A clock time with at most a zone: "3pm", "2:30 Eastern", "11am PT" (not "3:30 tomorrow", "60 minutes").
-_CLOCK_ONLY = re.compile(r"^\d{1,2}(?:[:.]\d{2})?\s*(?i:[ap]\.?m\.?)?"
+_CLOCK_ONLY = re.compile(r"^(?:\d{1,2}(?:[:.]\d{2})?\s*(?i:[ap]\.?m\.?)?|(?i:noon|midnight))"
                          r"(?:\s+(?:[A-Z]{2,5}|(?i:eastern|central|mountain|pacific)(?:\s+time)?))?$")
 _DAY_ONLY = re.compile(r"^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)$", re.IGNORECASE)
 # A weekday with at most a part of the day: "Tues", "Wednesday afternoon" (not "next Tuesday", "Tuesday the 8th").
@@ -70,16 +70,31 @@ def share_day(text: str, spans: list[TimeSpan], sentence_starts: list[int], toda
             if moved is not None:
                 out[i] = moved
                 narrowed.add(i)
+    dated: set[int] = set()  # bare clock times given the day after them in this pass
     for i in range(len(out) - 2, -1, -1):
         bare, named = out[i], out[i + 1]
-        if not _ALTERNATIVE_GAP.match(text[bare.end:named.start]):
+        gap = text[bare.end:named.start]
+        if _is_bare_clock(bare) and named.grain == "day" and named.to - named.from_ <= timedelta(days=1) \
+                and _MEETING_ON_GAP.match(gap):
+            # "a 2pm ET call on Tuesday", "noon Eastern call on the 8th": the meeting's day is the clock time's.
+            out[i] = _on_day(bare, named.from_.date())
+            dated.add(i)
             continue
-        if _is_bare_clock(bare) and named.grain in _CLOCK_GRAINS and not _CLOCK_ONLY.match(named.text):
+        if not _ALTERNATIVE_GAP.match(gap):
+            continue
+        if _is_bare_clock(bare) and named.grain in _CLOCK_GRAINS \
+                and (not _CLOCK_ONLY.match(named.text) or i + 1 in dated):
             # "9:30 Pacific / 12:30 Eastern on Wednesday": one slot written in two zones, or two slots.
             out[i] = _on_day(bare, named.from_.astimezone(bare.from_.tzinfo).date())
+            dated.add(i)
         elif (dom := _bare_day_of_month(bare)) is not None and named.rule in _NAMED_MONTH_DAY:
             out[i] = _in_month(bare, named.from_, dom) or bare
     return out
+
+
+# A meeting word between a clock time and the day after it: "a 2pm ET call on Tuesday", "a 10am demo on Friday".
+_MEETING_ON_GAP = re.compile(r"^\s*(?:call|meeting|demo|sync|chat|session|review|walkthrough|check-in|catch-up)"
+                             r"\s+(?:on|for)\s+$", re.IGNORECASE)
 
 
 # A length ("a week on Monday", "about a week, Tuesday") names no calendar week for a weekday to narrow.
@@ -91,7 +106,7 @@ def _is_bare_weekday(span: TimeSpan) -> bool:
 
 
 def _is_bare_clock(span: TimeSpan) -> bool:
-    return span.rule == "clock" and _CLOCK_ONLY.match(span.text) is not None
+    return span.rule in ("clock", "part-of-day") and _CLOCK_ONLY.match(span.text) is not None
 
 
 def _bare_day_of_month(span: TimeSpan) -> int | None:
