@@ -30,6 +30,7 @@ from promisegate.extract.nlp import (
     sentence_bounds,
     skip_wraps,
     token_columns,
+    unwrapped,
 )
 from promisegate.extract.time_context import share_day
 from promisegate.extract.time_features import Features, read_features
@@ -373,9 +374,9 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
         weekday_before = None
         if span is None:
             continue
-        if limited and in_view and base.replace(tzinfo=zone) < span.to:
+        if limited and in_view and (from_now := base.replace(tzinfo=zone)) < span.to:
             # the limit runs from now, not from the 1st of the month in view
-            span = replace(span, from_=base.replace(tzinfo=zone))
+            span = replace(span, from_=from_now)
         if limited:
             # "by Friday" names Friday (reported as the time) and sets a limit, now to Friday's end
             # (what a commitment's `when` promises).
@@ -421,7 +422,7 @@ _CONJUNCTIONS = frozenset({"and", "or", "&", ",", "/"})
 
 def _conjoined(words: list[str], end: int, start: int) -> bool:
     """Whether only a conjunction ("and", "or", ", or") lies between token `end` and token `start`."""
-    gap = [w for w in words[end:start] if not is_wrap(w)]
+    gap = unwrapped(words, end, start)
     return 1 <= len(gap) <= 2 and _CONJUNCTIONS.issuperset(gap)
 
 
