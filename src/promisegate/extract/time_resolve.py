@@ -195,8 +195,9 @@ def _holiday(f: Features, base: datetime, direction: int) -> Period | None:
         day, weekday = found[0], found[0].weekday()
         if weekday == 0:
             return day - timedelta(days=2), day + timedelta(days=1), "day"
-        start = day if weekday in (3, 4) else day + timedelta(days=5 - weekday)  # (a Sunday: back to Saturday)
-        return start, start + timedelta(days=7 - start.weekday()), "day"
+        if weekday in (3, 4):
+            return day, day + timedelta(days=7 - weekday), "day"
+        return period(day, "weekend")
     return found
 
 
@@ -399,9 +400,7 @@ def resolve(f: Features, base: datetime, direction: int, numeric: NumericDate) -
     if f.week_of and date is not None:
         date = period(date[0], "week")
     if f.weekend_of and date is not None:  # "the weekend of the 12th": the weekend that day is in, or the next one
-        saturday = date[0] + timedelta(days=5 - date[0].weekday()) if date[0].weekday() < 6 \
-            else date[0] - timedelta(days=1)
-        date = saturday, saturday + timedelta(days=2), "day"
+        date = period(date[0], "weekend")
     if f.part is not None and date is not None and date[2] not in ("minute", "hour"):
         a, b = sub_period(date[0], date[1], *f.part)
         date = a, b, date[2]
