@@ -112,8 +112,6 @@ def _negated(doc: Doc, hit: Hit, lo: int, cues: Cues, before: int = 3, after: in
     return False
 
 
-_FALLBACK = re.compile(r"\b(?:if\s+not\b|otherwise\b|if\s+(?:that|this|it|those|these|neither|none)\b[^,.;:]*?"
-                       r"(?:n't|n’t|not)\b)")
 def _embedded(words: list[str], i: int, lo: int) -> bool:
     """Whether the mood at `i` is asked about or set as a condition: "ask whether we can do a POC", "I wonder if
     we can", "If we can get the PO by Friday, ..." (a later "we'll deliver Monday" is still promised). "Let me
@@ -126,6 +124,8 @@ def _embedded(words: list[str], i: int, lo: int) -> bool:
     return words[before] == "whether" or before == lo or words[_step(words, before, -1, lo)] not in ("know", "see")
 
 
+_FALLBACK = re.compile(r"\b(?:if\s+not\b|otherwise\b|if\s+(?:that|this|it|those|these|neither|none)\b[^,.;:]*?"
+                       r"(?:n't|n’t|not)\b)")
 _AND_WE_WILL = re.compile(r"\band\s+(?:we|i)\s*(?:'ll|’ll|will|can)\b")
 _PHRASE_ENDS = frozenset({",", ";", ":", "(", ")", "-", "—", "–"})
 
