@@ -81,7 +81,14 @@ class CompiledMatcher:
         self._view_of: list[list[int]] = [[0] for _ in range(_SEEN)]  # per position: class id -> view id
         self._generation = self.classify.generation
         self._candidates: dict[tuple[int, int], tuple[int, ...]] = {}  # views -> patterns to try
-        self._by_opener: dict[int, tuple[int, ...]] = {}  # first token's seen bits -> patterns that read it
+        # How each pattern can read its first two tokens, by the bit of the element that reads the first:
+        # bit -> [(pattern, bits one of which the second token needs, or _ANY when it may end there)].
+        self._openers: dict[int, list[tuple[int, int]]] = {}
+        for p, elements in enumerate(self._patterns):
+            if not self._has_negated[p]:
+                for bit, after in _first_two(elements).items():
+                    self._openers.setdefault(bit, []).append((p, after))
+        self._always = tuple(p for p, negated in enumerate(self._has_negated) if negated)
         # Bits a doc must contain somewhere for the pattern to match at all (its required tokens):
         # each element's spec is one bit, so "every required bit occurs" is one mask test.
         self._required: list[int] = []
@@ -113,19 +120,18 @@ class CompiledMatcher:
 
     def _openable(self, key: tuple[int, int]) -> tuple[int, ...]:
         """Patterns that can read the first tokens of a span seen as `key` (views of this token and the next)."""
-        bits = (self._view_bits[0][key[0]], self._view_bits[1][key[1]])
+        first, second = self._view_bits[0][key[0]], self._view_bits[1][key[1]]
         if len(self._candidates) >= CACHE_LIMIT:
             self._candidates.clear()
-            self._by_opener.clear()
-        # Reading two tokens needs reading the first, so only the patterns that can read the
-        # first token alone (a short list, per seen bits) are tried on both.
-        patterns, negated = self._patterns, self._has_negated
-        first = self._by_opener.get(bits[0])
-        if first is None:
-            opener = (bits[0],)
-            first = tuple(p for p, elements in enumerate(patterns) if negated[p] or _opens(elements, opener))
-            self._by_opener[bits[0]] = first
-        found = tuple(p for p in first if negated[p] or _opens(patterns[p], bits))
+        able: set[int] = set(self._always)
+        rest = first
+        while rest:  # each spec the first token satisfies, and the patterns that can open with it
+            bit = rest & -rest
+            rest ^= bit
+            for p, after in self._openers.get(bit, ()):
+                if after == _ANY or second & after:
+                    able.add(p)
+        found = tuple(sorted(able))
         self._candidates[key] = found
         return found
 
@@ -173,31 +179,33 @@ class CompiledMatcher:
         return _keep_longest(raw) if self._longest else raw
 
 
-def _opens(elements: tuple[_Element, ...], bits: tuple[int, ...]) -> bool:
-    """Whether `elements` can read tokens with these bits: all of them, or some and then end.
+_ANY = -1  # a pattern that may end after its first token opens whatever follows
 
-    Patterns with a "!" token are not reasoned about here: callers treat them as always able to.
+
+def _first_two(elements: tuple[_Element, ...]) -> dict[int, int]:
+    """How `elements` can read two tokens (or one and then end): for each element bit that can read the first,
+    the bits one of which the second token must have, or _ANY when the pattern may end after the first.
+
+    A run still inside a repeat at the second token opens too: a start is judged by its first tokens only.
     """
-    size = len(bits)
-    stack = [(0, 0)]  # (element index, tokens consumed)
-    while stack:
-        k, pos = stack.pop()
-        if pos == size or (k == len(elements) and pos >= 1):
-            return True
-        if k == len(elements):
-            continue
-        bit, low, high, _ = elements[k]
-        if low == 0:
-            stack.append((k + 1, pos))
-        count = 0
-        while count < high and pos < size and bits[pos] & bit:
-            pos += 1
-            count += 1
-            if count >= low:
-                stack.append((k + 1, pos))
-            elif pos == size:
-                stack.append((k, pos))  # still inside a repeat when the last token is read
-    return False
+    out: dict[int, int] = {}
+    last = len(elements)
+    for k, (bit, low, high, _) in enumerate(elements):
+        if high >= 1:
+            after = bit if high > 1 else 0  # the element itself reads the second token too
+            if low <= 1:
+                j = k + 1
+                while j < last:
+                    after |= elements[j][0] if elements[j][2] >= 1 else 0
+                    if elements[j][1] > 0:
+                        break
+                    j += 1
+                else:
+                    after = _ANY  # everything after k may be skipped: the pattern ends here
+            out[bit] = _ANY if _ANY in (after, out.get(bit)) else out.get(bit, 0) | after
+        if low > 0:
+            break  # element k must read a token: no later element can read the first
+    return out
 
 
 def _keep_longest(matches: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
