@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from promisegate.extract.commit_rules import load_rules
 from promisegate.extract.commitments import find_commitments
-from promisegate.extract.nlp import get_nlp, parse
+from promisegate.extract.nlp import get_nlp, parse, remember
 from promisegate.extract.times import find_times, get_engine
 from promisegate.model import Extraction
 
@@ -18,11 +19,22 @@ def extract(text: str, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: Pat
     zone = ZoneInfo(tz) if isinstance(tz, str) else tz
     if now.tzinfo is None:
         now = now.replace(tzinfo=zone)
-    load_rules(get_nlp().vocab, rules_dir)  # first: it tells the tokenizer which hyphenated words stay whole
-    doc = parse(text)  # built once: times and commitments read the same tokens
-    times = find_times(doc, now, zone, rules_dir=rules_dir)
-    commitments, requests = find_commitments(doc, times, now, rules_dir=rules_dir)
+    nlp = get_nlp()
+    # Patterns first, outside the zone: they tell the tokenizer which hyphenated words stay whole, for good.
+    load_rules(nlp.vocab, rules_dir)
+    get_engine(rules_dir)
+    with _zone_lock:  # spaCy's memory zones do not nest: one text at a time (the GIL runs one anyway)
+        remember(text)
+        # What the text adds to spaCy's Vocab is freed when the zone ends: nothing read from the doc
+        # leaves it but plain strings, numbers and datetimes.
+        with nlp.memory_zone():
+            doc = parse(text)  # built once: times and commitments read the same tokens
+            times = find_times(doc, now, zone, rules_dir=rules_dir)
+            commitments, requests = find_commitments(doc, times, now, rules_dir=rules_dir)
     return Extraction(commitments=tuple(commitments), requests=tuple(requests), times=tuple(times))
+
+
+_zone_lock = threading.Lock()
 
 
 def reload_patterns(rules_dir: Path | None = None) -> None:

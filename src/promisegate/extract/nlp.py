@@ -81,6 +81,7 @@ def _add_whole(tokenizer: Any, forms: Iterable[str]) -> None:
         tokenizer.add_special_case(form, [{ORTH: form}])
     if forms:
         _warmed.clear()  # spaCy empties its chunk cache on a new special case
+        _sighted.clear()
 
 
 # spaCy caches each whitespace-separated chunk's tokens, but stops caching for the rest of a text
@@ -90,20 +91,64 @@ def _add_whole(tokenizer: Any, forms: Iterable[str]) -> None:
 # same tokens at a tenth of the cost.
 _WARM_LIMIT = 500_000
 _warmed: set[str] = set()
+# A long-running gateway meets new words in every message (names, order numbers, links), and spaCy keeps
+# every word it has seen in its Vocab for good, so extract() reads each text inside a memory zone: what the
+# text adds to the Vocab is freed when it is done. Only chunks met a second time are kept, and cached, from
+# outside a zone (`remember`), up to _LASTING_CHUNKS of them: past that no new chunk is kept (each holds a few
+# words; spaCy's len(vocab) counts the freed words too, so it cannot tell).
+_LASTING_CHUNKS = 100_000
+_SIGHTED_LIMIT = 200_000
+_sighted: set[str] = set()  # chunks met once, not yet kept
+_kept = [0]  # chunks kept by remember() so far
+
+
+def remember(text: str) -> None:
+    """Warm the chunks of `text` met before, so spaCy caches their tokens and keeps their words for good.
+
+    Call it outside a memory zone, before reading `text` in one: a chunk met for the first time is only
+    noted, and read in the zone, where the words it adds are freed afterwards.
+    """
+    nlp = get_nlp()
+    if nlp.vocab.in_memory_zone:
+        raise RuntimeError("remember() keeps words for good: call it outside a memory zone")
+    tokenizer = nlp.tokenizer
+    warmed, sighted = _warmed, _sighted
+    _trim_warmed(tokenizer)
+    if len(sighted) > _SIGHTED_LIMIT:
+        sighted.clear()
+    for chunk in text.split():
+        if chunk in warmed:
+            continue
+        if chunk not in sighted:
+            sighted.add(chunk)
+        elif _kept[0] < _LASTING_CHUNKS:
+            tokenizer(chunk)
+            warmed.add(chunk)
+            sighted.discard(chunk)
+            _kept[0] += 1
+
+
+def _trim_warmed(tokenizer: Any) -> None:
+    if len(_warmed) > _WARM_LIMIT:
+        _warmed.clear()
+        tokenizer.rules = tokenizer.rules  # the setter empties spaCy's chunk cache too: memory stays bounded
 
 
 def parse(text: str) -> Doc:
-    """Tokenise `text` and mark its sentences with the shared pipeline (same Doc as `get_nlp()(text)`)."""
+    """Tokenise `text` and mark its sentences with the shared pipeline (same Doc as `get_nlp()(text)`).
+
+    Outside a memory zone every new chunk is warmed (cached, its words kept); inside one nothing is, as
+    spaCy caches nothing there (see `remember`).
+    """
     nlp = get_nlp()
     tokenizer = nlp.tokenizer
-    warmed = _warmed
-    if len(warmed) > _WARM_LIMIT:
-        warmed.clear()
-        tokenizer.rules = tokenizer.rules  # the setter empties spaCy's chunk cache too: memory stays bounded
-    for chunk in text.split():
-        if chunk not in warmed:
-            tokenizer(chunk)
-            warmed.add(chunk)
+    if not nlp.vocab.in_memory_zone:
+        warmed = _warmed
+        _trim_warmed(tokenizer)
+        for chunk in text.split():
+            if chunk not in warmed:
+                tokenizer(chunk)
+                warmed.add(chunk)
     if nlp.pipe_names != ["sentencizer"]:
         return nlp(text)
     doc = tokenizer(text)
