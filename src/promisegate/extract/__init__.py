@@ -20,10 +20,11 @@ def extract(text: str, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: Pat
     if now.tzinfo is None:
         now = now.replace(tzinfo=zone)
     nlp = get_nlp()
-    # Patterns first, outside the zone: they tell the tokenizer which hyphenated words stay whole, for good.
-    load_rules(nlp.vocab, rules_dir)
-    get_engine(rules_dir)
     with _zone_lock:  # spaCy's memory zones do not nest: one text at a time (the GIL runs one anyway)
+        # Patterns first, outside the zone (and under the lock, so no other thread evicts them from their
+        # caches before the zone reads them): they tell the tokenizer which hyphenated words stay whole.
+        load_rules(nlp.vocab, rules_dir)
+        get_engine(rules_dir)
         remember(text)
         # What the text adds to spaCy's Vocab is freed when the zone ends: nothing read from the doc
         # leaves it but plain strings, numbers and datetimes.
@@ -39,11 +40,13 @@ _zone_lock = threading.Lock()
 
 def reload_patterns(rules_dir: Path | None = None) -> None:
     """Load the pattern files again; on ConfigError the patterns in use stay in force."""
-    # Compile outside the caches first so that a broken file never replaces working patterns.
-    get_engine.__wrapped__(rules_dir)
-    load_rules.__wrapped__(get_nlp().vocab, rules_dir)
-    get_engine.cache_clear()
-    load_rules.cache_clear()
+    # Compile outside the caches first so that a broken file never replaces working patterns; under the
+    # lock, as the words compiling adds to the tokenizer must never fall in another thread's memory zone.
+    with _zone_lock:
+        get_engine.__wrapped__(rules_dir)
+        load_rules.__wrapped__(get_nlp().vocab, rules_dir)
+        get_engine.cache_clear()
+        load_rules.cache_clear()
 
 
 __all__ = ["extract", "find_times", "reload_patterns"]
