@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import string
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -56,3 +57,10 @@ def test_no_chunk_is_kept_past_the_limit(monkeypatch: pytest.MonkeyPatch) -> Non
     extract(text, NOW)
     extract(text, NOW)
     assert words[0] not in get_nlp().vocab.strings
+
+
+def test_texts_read_from_several_threads_at_once_read_as_one_at_a_time() -> None:
+    texts = [_email(_new_words(100 + k, 40)) for k in range(24)]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(lambda t: extract(t, NOW), texts))
+    assert together == [extract(t, NOW) for t in texts]
