@@ -180,6 +180,10 @@ POSITIVE: list[Case] = [
            limit=E("no later than June 30", "2024-07-10T09:00", "2025-07-01")),),
          ("month-day",)),
     Case("The new quarter starts now.", (E("now", "2024-07-10T09:00", "", "minute"),), ("present",)),
+    # "between" with no second side after it ("then" is no time) is left out of the span.
+    Case("We have a lot to do between now and then.", (E("now", "2024-07-10T09:00", "", "minute"),), ("present",)),
+    Case("Let's talk between now and Thursday.",
+         (E("between now and Thursday", "2024-07-10T09:00", "2024-07-12T00:00", "minute"),), ("present",)),
     Case("I've been here since last December.", (E("last December", "2023-12-01", "2024-01-01", "month"),),
          ("month-relative",)),
     Case("We will ship it the next business day.", (E("the next business day", "2024-07-11T00:00"),),

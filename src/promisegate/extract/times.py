@@ -283,6 +283,11 @@ def _trim(words: list[str], expr: Expr) -> None:
         # "pushed back by a week": a length after "by" is an amount, not a limit; "down to 30 days" keeps only
         # the length ("up to 30 days" is one expression).
         expr.start += 1
+    # "between now and then": "between" with no second side after it is no part of the time ("between 2 and
+    # 4pm" and "between Dec 2nd and 4th" have theirs).
+    if expr.end - expr.start > 1 and words[expr.start] == "between" and len(expr.sides) == 1 \
+            and not expr.rule.endswith("-range"):
+        expr.start += 1
     # "higher than a year ago": a comparative's "than" is no part of the time ("more than a year" keeps it).
     if expr.end - expr.start > 2 and words[expr.start] == "than":
         expr.start += 1
