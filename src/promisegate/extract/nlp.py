@@ -5,6 +5,7 @@ No statistical model is required or downloaded; one is used only if installed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -116,8 +117,11 @@ def remember(text: str) -> None:
     _trim_warmed(tokenizer)
     if len(sighted) > _SIGHTED_LIMIT:
         sighted.clear()
-    for chunk in text.split():
-        if chunk in warmed:
+    # spaCy's chunks are the words between whitespace and the runs of whitespace other than one space (less
+    # a space that opens one, which goes to the word before): "\n\n" is a token too.
+    runs = [run[1:] if run[0] == " " else run for run in _SPACE_RUNS.findall(text)]
+    for chunk in (*text.split(), *runs):
+        if chunk in warmed or not chunk:
             continue
         if chunk not in sighted:
             sighted.add(chunk)
@@ -126,6 +130,9 @@ def remember(text: str) -> None:
             warmed.add(chunk)
             sighted.discard(chunk)
             _kept[0] += 1
+
+
+_SPACE_RUNS = re.compile(r"\s{2,}|[^\S ]")  # maximal runs of whitespace other than a single space
 
 
 def _trim_warmed(tokenizer: Any) -> None:
