@@ -117,11 +117,8 @@ def remember(text: str) -> None:
     _trim_warmed(tokenizer)
     if len(sighted) > _SIGHTED_LIMIT:
         sighted.clear()
-    # spaCy's chunks are the words between whitespace and the runs of whitespace other than one space (less
-    # a space that opens one, which goes to the word before): "\n\n" is a token too.
-    runs = [run[1:] if run[0] == " " else run for run in _SPACE_RUNS.findall(text)]
-    for chunk in (*text.split(), *runs):
-        if chunk in warmed or not chunk:
+    for chunk in _chunks(text):
+        if chunk in warmed:
             continue
         if chunk not in sighted:
             sighted.add(chunk)
@@ -130,6 +127,13 @@ def remember(text: str) -> None:
             warmed.add(chunk)
             sighted.discard(chunk)
             _kept[0] += 1
+
+
+def _chunks(text: str) -> list[str]:
+    """The chunks spaCy's tokenizer caches: the words between whitespace, and the runs of whitespace other than
+    one space, less a space that opens one (it goes to the word before): a blank line is a token too."""
+    runs = [run[1:] if run[0] == " " else run for run in _SPACE_RUNS.findall(text)]
+    return [*text.split(), *filter(None, runs)]
 
 
 _SPACE_RUNS = re.compile(r"\s{2,}|[^\S ]")  # maximal runs of whitespace other than a single space
@@ -152,7 +156,7 @@ def parse(text: str) -> Doc:
     if not nlp.vocab.in_memory_zone:
         warmed = _warmed
         _trim_warmed(tokenizer)
-        for chunk in text.split():
+        for chunk in _chunks(text):
             if chunk not in warmed:
                 tokenizer(chunk)
                 warmed.add(chunk)
