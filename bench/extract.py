@@ -35,7 +35,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from promisegate.extract import extract
-from promisegate.extract.nlp import parse
+from promisegate.extract.nlp import get_nlp, parse
 from promisegate.extract.times import find_times, get_engine
 from promisegate.paths import bundled
 
@@ -170,9 +170,13 @@ def main() -> None:
 
         workloads[title] = unseen
     print(f"{args.rounds} rounds x {args.repeat} passes per side; NOW {NOW.isoformat()}")
+    strings = get_nlp().vocab.strings
+    strings_before = len(strings)
     rates = {title: compare(title, baseline, product, w, args.rounds,
                             per_round if title.startswith("unseen") else args.repeat)
              for title, w in workloads.items()}
+    # extract() frees the words a text brings unless they come back (nlp.remember): memory stays bounded.
+    print(f"spaCy's StringStore: {strings_before} strings before the workloads, {len(strings)} after")
     print("times only (parse + find_times), 3 KB email:")
     print(describe("parse + find_times", run(times_only, workloads[list(workloads)[1]], args.repeat * 4)))
     for title, rate in list(rates.items())[1:3]:
