@@ -345,7 +345,9 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
     named: datetime | None = None  # wall time of the last date named outright
     named_in = -1  # the start of its sentence
     weekday_before: tuple[int, datetime] | None = None  # end token and wall time of the last bare weekday read
-    month_named: tuple[int, datetime] | None = None  # sentence start and wall time of the last day named with its month
+    # Sentence start and wall time of the last day named with its month (or in numbers, or a bare day of the month:
+    # the month in view), and whether that day was itself a bare day of the month ("the 3rd").
+    month_named: tuple[int, datetime, bool] | None = None
     for expr in join_atoms(words, atoms, engine.lexicon, base.year):
         _trim(words, expr)
         bare = expr.start
@@ -355,12 +357,17 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
         anaphoric = named is not None and (not _ANAPHORIC.isdisjoint(words[expr.start:expr.end]) or (
             expr.rule == "relative-ago" and words[expr.end - 1] in ("later", "earlier") and named_in == sent[0]))
         ref = named if named is not None and anaphoric else base
-        in_view = month_named is not None and month_named[0] == sent[0] and len(expr.sides) == 1 \
-            and _bare_day(read_features(words[expr.sides[0][0]:expr.end], engine.lexicon, base.year))
-        if in_view and month_named is not None:
+        alone = read_features(words[expr.sides[0][0]:expr.end], engine.lexicon, base.year) \
+            if month_named is not None and month_named[0] == sent[0] and len(expr.sides) == 1 else None
+        in_view = alone is not None and _bare_day(alone)
+        if in_view and month_named is not None and alone is not None:
             # "from Dec 21 through Jan 4, back on the 5th", "close is Jan 15, so we'd need signatures by the
             # 10th": a bare day of the month is in the month just named (counted strictly ahead from its 1st).
             ref = month_named[1].replace(day=1, hour=0, minute=0)
+            if month_named[2] and alone.dom is not None and alone.dom < month_named[1].day - _DAYS_BACK:
+                # After a bare day, likewise ("out until the 3rd, back on the 4th", "on the 13th, so the 12th is
+                # hard"), but a day well before it is next month's ("closed the 24th, open again the 2nd").
+                ref = (ref + timedelta(days=32)).replace(day=1)
         limited = expr.start != bare or words[expr.start] in engine.bound_words  # moved onto "by", "no later than"
         # A limit looks ahead: "I'll send the deck we discussed by Friday" is the coming Friday, whatever
         # tense the nearest cue has; only in a sentence told wholly in the past does it look back ("Shares fell
@@ -394,13 +401,14 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
             if bare_span is not None and expr.label == "DATE":
                 # "before the 15th, ... the following Monday": the day a limit names is one to refer back to.
                 named, named_in = _wall(bare_span, zone), sent[0]
+                if bare_span.grain == "day":  # "until Jan 3, back on the 4th": the month in view
+                    month_named = _in_view(words, expr, engine, base, sent[0], _wall(bare_span, zone), month_named)
             continue
         out.append(span)
         if span.grain == "day" and expr.label == "DATE":
-            side = read_features(words[slice(*expr.sides[-1])], engine.lexicon, base.year)
-            if side.month is not None or side.numeric is not None:
-                # A range's last day is the one in view: "Dec 21 through Jan 4, back on the 5th", "12/21-1/4".
-                month_named = (sent[0], span.to.astimezone(zone).replace(tzinfo=None) - timedelta(days=1))
+            # A range's last day is the one in view: "Dec 21 through Jan 4, back on the 5th", "12/21-1/4".
+            last_day = span.to.astimezone(zone).replace(tzinfo=None) - timedelta(days=1)
+            month_named = _in_view(words, expr, engine, base, sent[0], last_day, month_named)
         if expr.rule in _BARE_WEEKDAY and span.grain == "day":
             weekday_before = (expr.end, _wall(span, zone))
         if expr.label == "DATE":
@@ -408,6 +416,21 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
             # interval, which runs from now.
             named, named_in = _wall(span, zone), sent[0]
     return share_day(cols.source, out, [cols.idx[s] for s, _ in sentences], base.date())
+
+
+_DAYS_BACK = 15  # a bare day this far before the bare day just read is in the next month
+
+
+def _in_view(words: list[str], expr: Expr, engine: TimeEngine, base: datetime, sent_start: int, day: datetime,
+             before: tuple[int, datetime, bool] | None) -> tuple[int, datetime, bool] | None:
+    """What a later bare day of the month in the sentence counts from, after `expr` read as `day`: the month
+    of a day named with its month or in numbers, or else the bare day itself (`before` stays otherwise)."""
+    side = read_features(words[slice(*expr.sides[-1])], engine.lexicon, base.year)
+    if side.month is not None or side.numeric is not None:
+        return (sent_start, day, False)
+    if _bare_day(side):
+        return (sent_start, day, True)
+    return before
 
 
 def _bare_day(f: Features) -> bool:
