@@ -58,6 +58,7 @@ class Features:
     half: int | None = None
     season: tuple[int, int] | None = None
     holiday: tuple[int, ...] | None = None
+    holiday_days: int | None = None  # a holiday period: how many days from the holiday's day ("the holidays")
     decade: int | None = None
     century: int | None = None
     part: tuple[float, float] | None = None
@@ -291,6 +292,10 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
         elif w in lex["season"]:
             a, b = lex["season"][w]
             f.season = (int(a), int(b))
+        elif w in (periods := lex.tables.get("holiday_period", {})) and (
+                f.holiday is not None or w not in ("break", "shutdown")):
+            month, day, days = periods[w]  # "the holidays"; "the Christmas break" only after a holiday's name
+            f.holiday, f.holiday_days = (int(month), int(day)), int(days)
         elif w in lex["holiday"] or w.replace("'s", "").replace("’s", "") in lex["holiday"]:
             f.holiday = tuple(lex["holiday"][w.replace("'s", "").replace("’s", "")])
         elif f"{w} {nxt}" in lex["holiday_rule"]:  # "black friday", "cyber monday", "easter monday"

@@ -185,6 +185,8 @@ def _holiday(f: Features, base: datetime, direction: int) -> Period | None:
     found = make(f.year) if f.year else _yearly(base, direction, make)
     if found is None:
         return None
+    if f.holiday_days:  # "the holidays", "the Christmas break": the days of the period
+        return found[0], found[0] + timedelta(days=f.holiday_days), "week"
     if "eve" in f.words:
         return _day(found[0] - timedelta(days=1))
     if "week" in f.words:  # "Thanksgiving week", "Easter week": the week the day is in
