@@ -664,6 +664,9 @@ WHEN_CASES: list[tuple[str, str, str, str, tuple[str, ...]]] = [
     # A length ("30-minute") is the `when` only if the clause names no date or time.
     ("Happy to set up a 30-minute call on Tuesday.", "meeting", "meeting-set-up", "Tuesday", ()),
     ("I'll send the SOC 2 report tomorrow, not Friday.", "document", "document-send", "tomorrow", ()),
+    # A time inside the words of the promise is its time, however near another one ends.
+    ("Happy to set up a demo sometime next week - does Wednesday afternoon work?", "meeting", "meeting-slot-works",
+     "Wednesday afternoon", ()),
 ]
 
 

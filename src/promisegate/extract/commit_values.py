@@ -111,12 +111,16 @@ _ADJECTIVE = re.compile(r"\w-[A-Za-z]")  # "2-year", "two-week" (not "5 - 10 min
 
 
 def pick_when(
-    times: Sequence[TimeSpan], lo: int, hi: int, anchor: int, text: str, things: frozenset[str] = frozenset()
+    times: Sequence[TimeSpan], lo: int, hi: int, anchor: int, text: str, things: frozenset[str] = frozenset(),
+    anchor_end: int | None = None,
 ) -> tuple[TimeSpan | None, tuple[TimeSpan, ...]]:
     """Choose the time in chars [lo, hi) nearest to `anchor`, and the ones offered as alternatives to it.
 
-    A time that names one of `things` ("the Q1 pricing") is chosen only when no other time is there.
+    A time inside the words that made the promise, chars [anchor, anchor_end) ("does Wednesday afternoon work"),
+    is as near as can be. A time that names one of `things` ("the Q1 pricing") is chosen only when no other time
+    is there.
     """
+    end = anchor + 1 if anchor_end is None else max(anchor_end, anchor + 1)
     # "a 2-year term", "a 30-minute call": a length used as an adjective never says when, nor one after "by"
     # ("extend the trial by two weeks" says how much longer).
     inside = sorted((t for t in times
@@ -127,7 +131,7 @@ def pick_when(
         return None, ()
 
     def distance(t: TimeSpan) -> tuple[bool, bool, int, int]:
-        gap = 0 if t.start <= anchor < t.end else min(abs(t.start - anchor), abs(t.end - anchor))
+        gap = 0 if t.start < end and anchor < t.end else min(abs(t.start - anchor), abs(t.end - anchor))
         # A length ("a 30-minute call") or a recurrence ("the weekly syncs") says when only if the clause
         # names no date or time, and a possessive names the thing, not when it is promised ("move Friday's
         # demo to Monday").

@@ -217,8 +217,9 @@ def _judge(
         any(x.id == "request-imperative" for x in requests_hits) and bool(_AND_WE_WILL.search(lowered)))
 
     def make(kind: CommitmentKind, hit: Hit) -> Commitment:
+        last = hit.end - 1
         when, alternatives = pick_when(unit_times, unit.start_char, unit.end_char, cols.idx[hit.start], source,
-                                     cues.thing_nouns)
+                                     cues.thing_nouns, cols.idx[last] + len(cols.texts[last]))
         if kind in ("deadline", "date") and when is not None:
             kind = "deadline" if is_deadline(source, when) or hit.label == "deadline" else "date"
         elif kind == "date" and hit.label == "commit":
