@@ -586,7 +586,10 @@ POSITIVE: list[Case] = [
     Case("Delivery is planned for week 49.", (E("week 49", "2024-12-02T00:00", "2024-12-09T00:00", "week"),),
          ("week-number",)),
     Case("Delivery will be in KW 3.", (E("KW 3", "2025-01-13T00:00", "2025-01-20T00:00", "week"),), ("week-number",)),
-    Case("The call is at 14h00 Paris time.", (E("14h00 Paris time", "2024-07-10T14:00:00+02:00", "", "minute"),),
+    # Written at 15:00 Paris time (NOW), 14h00 today is over: the call is tomorrow's (see below).
+    Case("The call is at 14h00 Paris time.", (E("14h00 Paris time", "2024-07-11T14:00:00+02:00", "", "minute"),),
+         ("clock", "zone")),
+    Case("The call is at 17h00 Paris time.", (E("17h00 Paris time", "2024-07-10T17:00:00+02:00", "", "minute"),),
          ("clock", "zone")),
     Case("Fri next week works for me.", (E("Fri next week", "2024-07-19T00:00", "2024-07-20T00:00"),),
          ("weekday-abbr-date",)),
@@ -737,7 +740,14 @@ POSITIVE: list[Case] = [
             limit=E("by 5 tomorrow", "2024-07-10T09:00", "2024-07-11T17:00", "hour")),), ("clock",)),
     # The part of the day says whether a bare hour is am or pm.
     Case("He will leave at 4 in the morning.",
-         (E("4 in the morning", "2024-07-10T04:00", "2024-07-10T05:00", "hour"),), ("clock",)),
+         (E("4 in the morning", "2024-07-11T04:00", "2024-07-11T05:00", "hour"),), ("clock",)),
+    # A clock time with no day that is already over today (NOW is 9am) is tomorrow's when the sentence looks
+    # ahead, today's when it looks back; hours not yet over stay today's.
+    Case("I'll call you at 8am.", (E("8am", "2024-07-11T08:00", "2024-07-11T09:00", "hour"),), ("clock",)),
+    Case("Can we talk at 7:30am?", (E("7:30am", "2024-07-11T07:30", "2024-07-11T07:31", "minute"),), ("clock",)),
+    Case("We spoke at 8am.", (E("8am", "2024-07-10T08:00", "2024-07-10T09:00", "hour"),), ("clock",)),
+    Case("Our desk is staffed 8am-6pm.", (E("8am-6pm", "2024-07-10T08:00", "2024-07-10T19:00", "hour"),),
+         ("clock",)),
     Case("We land at 7 in the evening.", (E("7 in the evening", "2024-07-10T19:00", "2024-07-10T20:00", "hour"),),
          ("clock",)),
     # Two days of the month joined by a dash or "to": a range in the month they share.

@@ -375,6 +375,12 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
         direction = 2 if in_view else (-1 if _past_only(cues, sent[0], sent[1]) else 2) if limited \
             else _direction(cues, expr.start, expr.end, sent[0], sent[1], default, words)
         span = _resolve_expr(cols, expr, engine, ref, direction, zone)
+        if span is not None and not limited and direction > 0 and ref is base and span.grain in ("minute", "hour") \
+                and span.to <= now and _clock_alone(words, expr, engine.lexicon, base.year):
+            # "I'll call you at 2pm", "Can we talk at 9am Sydney time?" written after that hour: tomorrow's
+            # (wall-clock, in the zone the time is told in). Told in the past ("We spoke at 2pm") it stays today's,
+            # and so do hours not yet over ("Support hours are 8am-6pm CET" at 3pm CET).
+            span = replace(span, from_=span.from_ + timedelta(days=1), to=span.to + timedelta(days=1))
         if span is not None and not limited and weekday_before is not None and expr.rule in _BARE_WEEKDAY \
                 and _conjoined(words, weekday_before[0], expr.start):
             first = weekday_before[1]
@@ -431,6 +437,16 @@ def _in_view(words: list[str], expr: Expr, engine: TimeEngine, base: datetime, s
     if _bare_day(side):
         return (sent_start, day, True)
     return before
+
+
+def _clock_alone(words: list[str], expr: Expr, lex: TimeLexicon, year: int) -> bool:
+    """Whether every side of `expr` is a clock time with no day ("2pm", "9am Sydney time", "2-4pm")."""
+    for k, (s, e) in enumerate(expr.sides):
+        head = [expr.cue] if expr.cue and k == 0 else []  # "at 2": a bare number read as a clock time
+        f = read_features(head + words[expr.start if k == 0 else s:e], lex, year)
+        if f.hour is None or f.has_date():
+            return False
+    return True
 
 
 def _bare_day(f: Features) -> bool:
