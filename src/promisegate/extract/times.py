@@ -403,6 +403,12 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
                 expr.cue = "at"  # "until 4 today" names 4pm today (and the limit runs to it), not today
             expr.sides[0] = (max(expr.sides[0][0], expr.start), expr.sides[0][1])
             bare_span = _resolve_expr(cols, expr, engine, ref, direction, zone) if expr.start < expr.end else None
+            if bare_span is not None and direction > 0 and ref is base and bare_span.grain in ("minute", "hour") \
+                    and bare_span.to <= now and _clock_alone(words, expr, engine.lexicon, base.year):
+                # "I'll send it by 2pm" written at 4pm: by tomorrow's 2pm, as for a clock time without a limit
+                bare_span = replace(bare_span, from_=bare_span.from_ + timedelta(days=1),
+                                    to=bare_span.to + timedelta(days=1))
+                span = replace(span, from_=base.replace(tzinfo=zone), to=bare_span.from_)
             out.append(replace(bare_span, limit=span) if bare_span is not None else span)
             if bare_span is not None and expr.label == "DATE":
                 # "before the 15th, ... the following Monday": the day a limit names is one to refer back to.
