@@ -179,6 +179,13 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("We guarantee 99.95% uptime.", C, "price", "price-sla", {"amount": 99.95, "unit": "%"}),
     ("Our uptime SLA is 99.9% for enterprise customers.", C, "price", "price-sla", {"amount": 99.9, "unit": "%"}),
     ("Can you give us a 20% discount?", R, "price", "price-discount", {"amount": 20.0, "unit": "%"}),
+    # A price offered in a question is offered all the same.
+    ("Would you be open to a 15% discount?", C, "price", "price-discount", {"amount": 15.0}),
+    ("How about 10% off if you sign this month?", C, "price", "price-discount", {"conditional": True}),
+    ("Would 10% off work for you?", C, "price", "price-discount", {}),
+    ("What if we waived the setup fee?", C, "price", "price-free", {}),
+    ("Could we do $40 per seat?", C, "price", "price-stated", {"amount": 40.0}),
+    ("How about Tuesday at 3pm to go over the 10% discount?", C, "meeting", "meeting-slot-works", {}),
     # --- capabilities
     ("We support SAML SSO.", C, "capability", "capability-supports", {"object": "SAML SSO"}),
     ("We integrate natively with Epic and Cerner.", C, "capability", "capability-supports", {"object": "Epic"}),
@@ -358,6 +365,10 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("Would the report be ready by Friday?", "meeting-slot-works", False),
     ("Would the price be too high?", "meeting-slot-works", False),
     ("I can't promise anything on pricing.", "commit-promise", False),
+    # A question about a price is no offer of it unless it is put as one.
+    ("Where is my free lunch?", "price-free", False),
+    ("Did you get the 15% discount applied?", "price-discount", True),
+    ("Could you confirm the $40 per seat price?", "price-stated", True),
     ("They promised a fix last year.", "commit-promise", False),
     ("You can't count on them.", "commit-promise", False),
     ("Our team was happy to help last quarter.", "commit-willing", False),

@@ -46,6 +46,7 @@ class Cues:
     reported_speech: frozenset[str]
     boilerplate: re.Pattern[str]
     proposal: re.Pattern[str]
+    offer: re.Pattern[str]
     first_person: frozenset[str]
     second_person: frozenset[str]
     time_heads: frozenset[str]
@@ -87,6 +88,7 @@ def cues_for(rules: CommitmentRules) -> Cues:
         reported_speech=lex.set("reported_speech"),
         boilerplate=_phrase_regex(lex.words("boilerplate_phrases")),
         proposal=_phrase_regex(lex.words("proposal_openers")),
+        offer=_phrase_regex(lex.words("offer_openers")),
         first_person=lex.set("first_person_any"),
         second_person=lex.set("second_person"),
         time_heads=lex.set("time_heads") - _WEAK_TIME_HEADS,

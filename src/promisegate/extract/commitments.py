@@ -235,6 +235,16 @@ def _judge(
     meetings = kinds.get("meeting", [])
     slot = next((x for x in meetings if x.label == "slot"), meetings[0] if meetings else None)
     if question:
+        offered = _offered_price(hits, kinds, lowered, cues)
+        if offered is not None:
+            # "Would you be open to a 15% discount?", "How about 10% off if you sign this month?", "Would 10% off
+            # work for you?": the writer offers the price, as "Does Tuesday work?" proposes the time.
+            commitments.append(make("price", offered))
+            if slot is not None and slot.label == "slot" and has_time \
+                    and not slot.start <= offered.start <= slot.end + 2:
+                # A time proposed too: "How about Tuesday at 3pm to go over the 10% discount?"
+                commitments.append(make("meeting", slot))
+            return
         proposal = bool(cues.proposal.search(lowered))
         # "Would it be possible to get the report by Friday?" asks for the report, not for a meeting.
         thing = any(x.label != "attachment" for k in ("document", "price") for x in kinds.get(k, ())) \
@@ -290,6 +300,20 @@ def _judge(
     if commit_hits and not made:
         made.append(make("date" if unit_times else "other", commit_hits[0]))
     commitments.extend(made)
+
+
+def _offered_price(hits: list[Hit], kinds: dict[CommitmentKind, list[Hit]], lowered: str, cues: Cues) -> Hit | None:
+    """The price a question offers: one stated ("15% off", "$40 per seat", "waive the fee") in a question opened
+    as an offer ("would you be open to", "what if we"), or read by the words that ask whether it suits ("How
+    about 10% off", "Would 10% off work"), the price within two words of them."""
+    stated = [x for x in kinds.get("price", ()) if x.label == "price"]
+    if not stated:
+        return None
+    if cues.offer.search(lowered):
+        return stated[0]
+    # (The price must not take the slot's last word: in "Where is my free lunch?" the "free" is no availability.)
+    return next((p for p in stated for s in hits
+                 if s.label == "slot" and s.start <= p.start <= s.end + 2 and not p.start < s.end <= p.end), None)
 
 
 def _governed_by_refusal(hit: Hit, moods: list[Hit], refused: list[Hit], unit_words: list[str], lo: int,
