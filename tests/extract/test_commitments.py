@@ -100,7 +100,7 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Our engineers will be on-site the week of January 11.", C, "other", "commit-will", {}),
     ("If we can get the PO by Friday, we'll deliver Monday.", C, "deadline", "deadline-by", {"conditional": True}),
     ("Let me know if we can help.", C, "other", "commit-can", {}),
-    ("We don't currently support Azure AD, but it's coming in the spring release.", C, "date", "date-event", {}),
+    ("We don't currently support Azure AD, but it's coming in the spring release.", C, "date", "date-expected", {}),
     ("The March go-live is on track.", C, "date", "date-event", {}),
     ("The fix is scheduled for our next maintenance window, Saturday 2am-4am ET.", C, "date", "date-event", {}),
     ("I'll set up a 30-minute QBR for the second week of January.", C, "meeting", "meeting-set-up", {}),
@@ -186,6 +186,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("What if we waived the setup fee?", C, "price", "price-free", {}),
     ("Could we do $40 per seat?", C, "price", "price-stated", {"amount": 40.0}),
     ("How about Tuesday at 3pm to go over the 10% discount?", C, "meeting", "meeting-slot-works", {}),
+    # A thing said to be expected, planned or coming at a time: a date claimed for it.
+    ("Snowflake support is expected in the second half of next year.", C, "date", "date-expected", {}),
+    ("GA is planned for Q3.", C, "date", "date-expected", {}),
     # --- capabilities
     ("We support SAML SSO.", C, "capability", "capability-supports", {"object": "SAML SSO"}),
     ("We integrate natively with Epic and Cerner.", C, "capability", "capability-supports", {"object": "Epic"}),
@@ -365,6 +368,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("Would the report be ready by Friday?", "meeting-slot-works", False),
     ("Would the price be too high?", "meeting-slot-works", False),
     ("I can't promise anything on pricing.", "commit-promise", False),
+    ("The results were expected in March.", "date-expected", False),
     # A question about a price is no offer of it unless it is put as one.
     ("Where is my free lunch?", "price-free", False),
     ("Did you get the 15% discount applied?", "price-discount", True),
