@@ -179,6 +179,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("We guarantee 99.95% uptime.", C, "price", "price-sla", {"amount": 99.95, "unit": "%"}),
     ("Our uptime SLA is 99.9% for enterprise customers.", C, "price", "price-sla", {"amount": 99.9, "unit": "%"}),
     ("Can you give us a 20% discount?", R, "price", "price-discount", {"amount": 20.0, "unit": "%"}),
+    # An opening aside that recalls the past leaves the claim after it stated now.
+    ("As I said last week, the price is $45 per seat.", C, "price", "price-stated", {"amount": 45.0}),
+    ("Per our call yesterday, pricing is $45 per seat.", C, "price", "price-stated", {"amount": 45.0}),
     # A price offered in a question is offered all the same.
     ("Would you be open to a 15% discount?", C, "price", "price-discount", {"amount": 15.0}),
     ("How about 10% off if you sign this month?", C, "price", "price-discount", {"conditional": True}),
@@ -369,6 +372,8 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("Would the price be too high?", "meeting-slot-works", False),
     ("I can't promise anything on pricing.", "commit-promise", False),
     ("The results were expected in March.", "date-expected", False),
+    ("Last year, the price was $40 per seat.", "price-stated", False),
+    ("As discussed, the price was $40 last year.", "price-stated", False),
     # A question about a price is no offer of it unless it is put as one.
     ("Where is my free lunch?", "price-free", False),
     ("Did you get the 15% discount applied?", "price-discount", True),

@@ -274,6 +274,7 @@ def _judge(
     if _hypothetical(lowered, cues):
         return
     past_marker = bool(cues.past.search(lowered))
+    hit_char = cols.idx  # token -> char offset, for the phrase a hit stands in
     unit_words = cols.words[unit.start:unit.end]
     first_person = not cues.first_person.isdisjoint(unit_words)
     # "20% off everything!" addresses the public; an offer to this reader names "we" or "you", or sets a
@@ -294,12 +295,26 @@ def _judge(
                 hit.label in _SELF_ASSERTING
                 and not requests_hits
                 and not _told_in_past(doc, unit, hit, cues)
-                and (hit.label == "attachment" or not past_marker)
+                and (hit.label == "attachment" or not past_marker
+                     or not _past_in_phrase(lowered, hit_char[hit.start] - unit.start_char, cues))
             ):
                 made.append(make(kind, hit))
     if commit_hits and not made:
         made.append(make("date" if unit_times else "other", commit_hits[0]))
     commitments.extend(made)
+
+
+def _past_in_phrase(lowered: str, at: int, cues: Cues) -> bool:
+    """Whether a past marker stands in the clause outside an opening aside that recalls the past ("As I said last
+    week, the price is $45 per seat", "Per our call yesterday, ..."): the claim after it is stated now."""
+    comma = lowered.find(",")
+    if 0 < comma < at and _ASIDE.match(lowered):
+        return bool(cues.past.search(lowered, comma + 1))
+    return True
+
+
+_ASIDE = re.compile(r"(?:as|per|like\s+i\s+said|like\s+we\s+discussed|following\s+up\s+on|following\s+our"
+                    r"|further\s+to)\s")  # (\s: hard-wrapped mail breaks lines anywhere)
 
 
 def _offered_price(hits: list[Hit], kinds: dict[CommitmentKind, list[Hit]], lowered: str, cues: Cues) -> Hit | None:
