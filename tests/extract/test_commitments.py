@@ -182,6 +182,7 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     # An opening aside that recalls the past leaves the claim after it stated now.
     ("As I said last week, the price is $45 per seat.", C, "price", "price-stated", {"amount": 45.0}),
     ("Per our call yesterday, pricing is $45 per seat.", C, "price", "price-stated", {"amount": 45.0}),
+    ("We can offer a 10% reduction in your annual subscription fee.", C, "price", "price-discount", {"amount": 10.0}),
     # A price offered in a question is offered all the same.
     ("Would you be open to a 15% discount?", C, "price", "price-discount", {"amount": 15.0}),
     ("How about 10% off if you sign this month?", C, "price", "price-discount", {"conditional": True}),
@@ -373,6 +374,8 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("I can't promise anything on pricing.", "commit-promise", False),
     ("The results were expected in March.", "date-expected", False),
     ("Last year, the price was $40 per seat.", "price-stated", False),
+    # A reduction in something that is no price measures an outcome.
+    ("Many of our customers see a 30% reduction in ticket volume.", "price-discount", False),
     ("As discussed, the price was $40 last year.", "price-stated", False),
     # A question about a price is no offer of it unless it is put as one.
     ("Where is my free lunch?", "price-free", False),

@@ -61,6 +61,7 @@ class Cues:
     determiners: frozenset[str]
     # Nouns a time can name rather than date: "the Q1 pricing", "the Friday demo", "the 2025 rate".
     thing_nouns: frozenset[str]
+    price_nouns: frozenset[str]
 
 
 # Bare words that only make a time with a neighbour ("next", "end"); the time tagger knows better.
@@ -103,4 +104,5 @@ def cues_for(rules: CommitmentRules) -> Cues:
         determiners=determiners,
         thing_nouns=(lex.set("price_nouns") | lex.set("discount_words") | lex.set("meeting_nouns")
                      | lex.set("event_nouns") | lex.set("document_nouns")),
+        price_nouns=lex.set("price_nouns"),
     )

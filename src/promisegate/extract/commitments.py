@@ -404,6 +404,9 @@ def _kind_hits(
             continue
         if x.label in ("price", "capability", "date", "amount") and _negated(doc, x, unit.start, cues, 4, 0):
             continue
+        # "a 30% reduction in ticket volume" measures an outcome; "a 10% reduction in your annual fee" is a price.
+        if x.id == "price-discount" and _reduction_of_other(words, x, unit.end, cues):
+            continue
         # "Thursday doesn't work for us", "Tuesday's no good for me" decline a time; the negation sits right
         # before the slot words ("No problem, Thursday works" is further off and accepts it).
         if x.label == "slot" and _declines(words, x, unit.start, cues):
@@ -443,6 +446,20 @@ def _kind_hits(
         # A labelled figure ("15% off") speaks for the clause before a bare amount does.
         found.sort(key=lambda y: y.label == "amount")
     return out
+
+
+def _reduction_of_other(words: list[str], hit: Hit, end: int, cues: Cues) -> bool:
+    """Whether a discount word is followed by "in" and a phrase that names no price ("in ticket volume")."""
+    if words[hit.end - 1] not in _MEASURES:
+        return False  # "a 20% discount in your first year" is a discount
+    i = _step(words, hit.end - 1, 1, end - 1)
+    if i >= end or i == hit.end - 1 or words[i] != "in":
+        return False
+    after = unwrapped(words, i + 1, min(end, i + 6))
+    return cues.price_nouns.isdisjoint(after)
+
+
+_MEASURES = frozenset({"reduction", "reductions", "savings", "saving", "decrease", "drop", "cut"})
 
 
 def _request(
