@@ -216,6 +216,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Can we set up a demo next week?", C, "meeting", "meeting-set-up", {"object": "demo"}),
     ("Our kickoff call is confirmed for Monday.", C, "meeting", "meeting-confirmed", {}),
     ("Could you join a call with our security team?", R, "meeting", "meeting-set-up", {"object": "call"}),
+    # A time offered after "but", when the subject before it is ours.
+    ("I'm out Monday but available Tuesday at 2pm.", C, "meeting", "meeting-slot-but", {}),
     # --- deadlines and dates
     ("We'll have the integration ready by Friday.", C, "deadline", "deadline-by", {}),
     ("I will get this done before the end of the month.", C, "deadline", "deadline-by", {}),
@@ -374,6 +376,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("I can't promise anything on pricing.", "commit-promise", False),
     ("The results were expected in March.", "date-expected", False),
     ("Last year, the price was $40 per seat.", "price-stated", False),
+    ("She's out Monday but free Tuesday at 2pm.", "meeting-slot-but", False),
     # A reduction in something that is no price measures an outcome.
     ("Many of our customers see a 30% reduction in ticket volume.", "price-discount", False),
     ("As discussed, the price was $40 last year.", "price-stated", False),

@@ -402,6 +402,10 @@ def _kind_hits(
             continue
         if x.label == "slot" and (not has_time or (not question and words[x.start] in _QUESTION_OPENERS)):
             continue
+        # "I'm traveling Monday but free Wednesday after 1pm": the subject before "but" must be ours ("She's out
+        # Monday but free Tuesday" offers nobody's time).
+        if x.id == "meeting-slot-but" and not _ours_earlier(words, x.start, cues):
+            continue
         if x.label in ("price", "capability", "date", "amount") and _negated(doc, x, unit.start, cues, 4, 0):
             continue
         # "a 30% reduction in ticket volume" measures an outcome; "a 10% reduction in your annual fee" is a price.
