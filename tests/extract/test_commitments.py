@@ -183,6 +183,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("As I said last week, the price is $45 per seat.", C, "price", "price-stated", {"amount": 45.0}),
     ("Per our call yesterday, pricing is $45 per seat.", C, "price", "price-stated", {"amount": 45.0}),
     ("We can offer a 10% reduction in your annual subscription fee.", C, "price", "price-discount", {"amount": 10.0}),
+    # "no later than", "no more than" set a bound; they negate nothing.
+    ("Support for your region will go live no later than April.", C, "date", "date-event", {}),
+    ("We'll charge no more than $40 per seat.", C, "price", "price-stated", {"amount": 40.0}),
     # A price offered in a question is offered all the same.
     ("Would you be open to a 15% discount?", C, "price", "price-discount", {"amount": 15.0}),
     ("How about 10% off if you sign this month?", C, "price", "price-discount", {"conditional": True}),
@@ -377,6 +380,12 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("The results were expected in March.", "date-expected", False),
     ("Last year, the price was $40 per seat.", "price-stated", False),
     ("She's out Monday but free Tuesday at 2pm.", "meeting-slot-but", False),
+    ("We saw a 12% drop in churn last quarter.", "price-discount", False),
+    ("He was free Tuesday but busy Wednesday.", "meeting-slot-but", False),
+    ("They're out Monday but free Tuesday at 2pm.", "meeting-slot-but", False),
+    ("Where is the invoice for the free trial?", "price-free", False),
+    ("How about that game last night?", "meeting-slot-works", False),
+    ("What did you think of the 10% discount they offered?", "price-discount", True),
     # A reduction in something that is no price measures an outcome.
     ("Many of our customers see a 30% reduction in ticket volume.", "price-discount", False),
     ("As discussed, the price was $40 last year.", "price-stated", False),

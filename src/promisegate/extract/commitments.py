@@ -107,9 +107,23 @@ def _negated(doc: Doc, hit: Hit, lo: int, cues: Cues, before: int = 3, after: in
             break
     for i in range(first, last):
         # "at no cost" carries its own "no"; elsewhere a negation inside the match negates it too.
-        if words[i] in cues.negation and not (hit.start <= i < hit.end and hit.id == "price-free"):
+        if words[i] in cues.negation and not (hit.start <= i < hit.end and hit.id == "price-free") \
+                and not _bound_phrase(words, i):
             return True
     return False
+
+
+def _bound_phrase(words: list[str], i: int) -> bool:
+    """Whether the "no" / "not" at `i` opens a bound ("no later than April", "no more than $40 per seat"): it
+    sets a limit, it negates nothing."""
+    if words[i] not in ("no", "not"):
+        return False
+    j = _step(words, i, 1, len(words) - 1)
+    k = _step(words, j, 1, len(words) - 1)
+    return j != i and k != j and words[j] in _BOUNDS and words[k] == "than"
+
+
+_BOUNDS = frozenset({"later", "earlier", "more", "less", "fewer", "sooner"})
 
 
 def _embedded(words: list[str], i: int, lo: int) -> bool:
