@@ -605,6 +605,8 @@ POSITIVE: list[Case] = [
          ("part-of-day",)),
     # "a day or two" is up to two days, not one ("in a day" was all that was read).
     Case("We'll reply in a day or two.", (E("a day or two", "2024-07-10T09:00", "2024-07-12T09:00"),), ("duration",)),
+    Case("I'll get the redlines back to you in the next day or two.",
+         (E("the next day or two", "2024-07-10T09:00", "2024-07-12T09:00"),), ("duration",)),
     Case("We met a week or so ago.", (E("a week or so ago", "2024-07-03", "2024-07-10", "week"),), ("relative-ago",)),
     # The nth weekday of a month.
     Case("The beta opens on the first Monday of February.",
