@@ -219,6 +219,7 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Can we set up a demo next week?", C, "meeting", "meeting-set-up", {"object": "demo"}),
     ("Our kickoff call is confirmed for Monday.", C, "meeting", "meeting-confirmed", {}),
     ("Could you join a call with our security team?", R, "meeting", "meeting-set-up", {"object": "call"}),
+    ("See you tmrw at 3.", C, "meeting", "meeting-see-you", {}),
     # A time offered after "but", when the subject before it is ours.
     ("I'm out Monday but available Tuesday at 2pm.", C, "meeting", "meeting-slot-but", {}),
     # --- deadlines and dates

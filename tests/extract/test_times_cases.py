@@ -604,6 +604,10 @@ POSITIVE: list[Case] = [
     Case("going to the beach this arvo", (E("this arvo", "2024-07-10T12:00", "2024-07-10T18:00", "hour"),),
          ("part-of-day",)),
     # "a day or two" is up to two days, not one ("in a day" was all that was read).
+    # Misspellings of "tomorrow" common in mail.
+    Case("I'll send it tommorrow.", (E("tommorrow", "2024-07-11", "2024-07-12"),), ("deictic-day",)),
+    Case("See you tommorow morning.", (E("tommorow morning", "2024-07-11T06:00", "2024-07-11T12:00", "hour"),),
+         ("part-of-day",)),
     Case("We'll reply in a day or two.", (E("a day or two", "2024-07-10T09:00", "2024-07-12T09:00"),), ("duration",)),
     Case("I'll get the redlines back to you in the next day or two.",
          (E("the next day or two", "2024-07-10T09:00", "2024-07-12T09:00"),), ("duration",)),
