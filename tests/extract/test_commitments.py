@@ -220,6 +220,7 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Our kickoff call is confirmed for Monday.", C, "meeting", "meeting-confirmed", {}),
     ("Could you join a call with our security team?", R, "meeting", "meeting-set-up", {"object": "call"}),
     ("See you tmrw at 3.", C, "meeting", "meeting-see-you", {}),
+    ("Our CTO would love to join the call on the 12th.", C, "meeting", "meeting-set-up", {}),
     # A time offered after "but", when the subject before it is ours.
     ("I'm out Monday but available Tuesday at 2pm.", C, "meeting", "meeting-slot-but", {}),
     # --- deadlines and dates
@@ -382,6 +383,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("Last year, the price was $40 per seat.", "price-stated", False),
     ("She's out Monday but free Tuesday at 2pm.", "meeting-slot-but", False),
     ("We saw a 12% drop in churn last quarter.", "price-discount", False),
+    ("Their CTO would love to join the call.", "commit-willing", False),
     ("He was free Tuesday but busy Wednesday.", "meeting-slot-but", False),
     ("They're out Monday but free Tuesday at 2pm.", "meeting-slot-but", False),
     ("Where is the invoice for the free trial?", "price-free", False),
