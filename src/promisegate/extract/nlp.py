@@ -132,11 +132,17 @@ def remember(text: str) -> None:
 def _chunks(text: str) -> list[str]:
     """The chunks spaCy's tokenizer caches: the words between whitespace, and the runs of whitespace other than
     one space, less a space that opens one (it goes to the word before): a blank line is a token too."""
-    runs = [run[1:] if run[0] == " " else run for run in _SPACE_RUNS.findall(text)]
-    return [*text.split(), *filter(None, runs)]
+    runs = _BREAK_RUNS.findall(text)  # from the first whitespace that is no space: " \n" is read as "\n"
+    if "  " in text:
+        runs += [run[1:] for run in _SPACE_RUNS.findall(text)]
+    return [*text.split(), *runs]
 
 
-_SPACE_RUNS = re.compile(r"\s{2,}|[^\S ]")  # maximal runs of whitespace other than a single space
+# Whitespace other than the space (str.isspace), listed out: a class of plain characters is found by a fast
+# scan, where "\s{2,}|[^\S ]" tried every position (~60 µs on a 3 KB email, a fifth of that now). A run that
+# opens with two spaces is read from its second; the odd chunk warmed that spaCy never meets costs nothing.
+_BREAK_RUNS = re.compile("[\t\n\r\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]\\s*")
+_SPACE_RUNS = re.compile(r"  +\s*")
 
 
 def _trim_warmed(tokenizer: Any) -> None:
