@@ -117,7 +117,10 @@ def remember(text: str) -> None:
     _trim_warmed(tokenizer)
     if len(sighted) > _SIGHTED_LIMIT:
         sighted.clear()
-    for chunk in _chunks(text):
+    chunks = _chunks(text)
+    if warmed.issuperset(chunks):
+        return  # the usual case for mail like mail already read: one test in C
+    for chunk in chunks:
         if chunk in warmed:
             continue
         if chunk not in sighted:
