@@ -288,7 +288,6 @@ def _judge(
     if _hypothetical(lowered, cues):
         return
     past_marker = bool(cues.past.search(lowered))
-    hit_char = cols.idx  # token -> char offset, for the phrase a hit stands in
     unit_words = cols.words[unit.start:unit.end]
     first_person = not cues.first_person.isdisjoint(unit_words)
     # "20% off everything!" addresses the public; an offer to this reader names "we" or "you", or sets a
@@ -310,7 +309,7 @@ def _judge(
                 and not requests_hits
                 and not _told_in_past(doc, unit, hit, cues)
                 and (hit.label == "attachment" or not past_marker
-                     or not _past_in_phrase(lowered, hit_char[hit.start] - unit.start_char, cues))
+                     or not _past_outside_aside(lowered, cols.idx[hit.start] - unit.start_char, cues))
             ):
                 made.append(make(kind, hit))
     if commit_hits and not made:
@@ -318,9 +317,9 @@ def _judge(
     commitments.extend(made)
 
 
-def _past_in_phrase(lowered: str, at: int, cues: Cues) -> bool:
-    """Whether a past marker stands in the clause outside an opening aside that recalls the past ("As I said last
-    week, the price is $45 per seat", "Per our call yesterday, ..."): the claim after it is stated now."""
+def _past_outside_aside(lowered: str, at: int, cues: Cues) -> bool:
+    """Whether the clause's past marker stands outside an opening aside that recalls the past, before the claim at
+    char `at` ("As I said last week, the price is $45 per seat", "Per our call yesterday, ..." state it now)."""
     comma = lowered.find(",")
     if 0 < comma < at and _ASIDE.match(lowered):
         return bool(cues.past.search(lowered, comma + 1))
