@@ -375,12 +375,8 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
         direction = 2 if in_view else (-1 if _past_only(cues, sent[0], sent[1]) else 2) if limited \
             else _direction(cues, expr.start, expr.end, sent[0], sent[1], default, words)
         span = _resolve_expr(cols, expr, engine, ref, direction, zone)
-        if span is not None and not limited and direction > 0 and ref is base and span.grain in ("minute", "hour") \
-                and span.to <= now and _clock_alone(words, expr, engine.lexicon, base.year):
-            # "I'll call you at 2pm", "Can we talk at 9am Sydney time?" written after that hour: tomorrow's
-            # (wall-clock, in the zone the time is told in). Told in the past ("We spoke at 2pm") it stays today's,
-            # and so do hours not yet over ("Support hours are 8am-6pm CET" at 3pm CET).
-            span = replace(span, from_=span.from_ + timedelta(days=1), to=span.to + timedelta(days=1))
+        if span is not None and not limited and ref is base and _over_today(span, now, direction, words, expr, engine):
+            span = _next_day(span)
         if span is not None and not limited and weekday_before is not None and expr.rule in _BARE_WEEKDAY \
                 and _conjoined(words, weekday_before[0], expr.start):
             first = weekday_before[1]
@@ -403,11 +399,9 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
                 expr.cue = "at"  # "until 4 today" names 4pm today (and the limit runs to it), not today
             expr.sides[0] = (max(expr.sides[0][0], expr.start), expr.sides[0][1])
             bare_span = _resolve_expr(cols, expr, engine, ref, direction, zone) if expr.start < expr.end else None
-            if bare_span is not None and direction > 0 and ref is base and bare_span.grain in ("minute", "hour") \
-                    and bare_span.to <= now and _clock_alone(words, expr, engine.lexicon, base.year):
-                # "I'll send it by 2pm" written at 4pm: by tomorrow's 2pm, as for a clock time without a limit
-                bare_span = replace(bare_span, from_=bare_span.from_ + timedelta(days=1),
-                                    to=bare_span.to + timedelta(days=1))
+            if bare_span is not None and ref is base and _over_today(bare_span, now, direction, words, expr, engine):
+                # "I'll send it by 2pm" written at 4pm: by tomorrow's 2pm
+                bare_span = _next_day(bare_span)
                 span = replace(span, from_=base.replace(tzinfo=zone), to=bare_span.from_)
             out.append(replace(bare_span, limit=span) if bare_span is not None else span)
             if bare_span is not None and expr.label == "DATE":
@@ -443,6 +437,20 @@ def _in_view(words: list[str], expr: Expr, engine: TimeEngine, base: datetime, s
     if _bare_day(side):
         return (sent_start, day, True)
     return before
+
+
+def _over_today(span: TimeSpan, now: datetime, direction: int, words: list[str], expr: Expr,
+                engine: TimeEngine) -> bool:
+    """Whether `span` is a clock time with no day, already over today, in a sentence that looks ahead: "I'll call
+    you at 2pm", "Can we talk at 9am Sydney time?" written after that hour mean tomorrow's. Told in the past ("We
+    spoke at 2pm") it is today's, and so are hours not yet over ("Support hours are 8am-6pm CET" at 3pm CET)."""
+    return direction > 0 and span.grain in ("minute", "hour") and span.to <= now \
+        and _clock_alone(words, expr, engine.lexicon, now.year)
+
+
+def _next_day(span: TimeSpan) -> TimeSpan:
+    """`span` a day later, wall-clock in the zone it is told in."""
+    return replace(span, from_=span.from_ + timedelta(days=1), to=span.to + timedelta(days=1))
 
 
 def _clock_alone(words: list[str], expr: Expr, lex: TimeLexicon, year: int) -> bool:
