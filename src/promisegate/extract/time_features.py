@@ -292,9 +292,8 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
         elif w in lex["season"]:
             a, b = lex["season"][w]
             f.season = (int(a), int(b))
-        elif w in (periods := lex.tables.get("holiday_period", {})) and (
-                f.holiday is not None or w not in ("break", "shutdown")):
-            month, day, days = periods[w]  # "the holidays"; "the Christmas break" only after a holiday's name
+        elif w in lex["holiday_period"] and (f.holiday is not None or w not in ("break", "shutdown")):
+            month, day, days = lex["holiday_period"][w]  # "the holidays"; "the Christmas break" only after a holiday
             f.holiday, f.holiday_days = (int(month), int(day)), int(days)
         elif w in lex["holiday"] or w.replace("'s", "").replace("’s", "") in lex["holiday"]:
             f.holiday = tuple(lex["holiday"][w.replace("'s", "").replace("’s", "")])

@@ -15,7 +15,7 @@ from promisegate.errors import ConfigError
 _REQUIRED = (
     "weekday", "weekday_abbr", "month", "month_abbr", "month_ambiguous", "number_word", "ordinal",
     "unit", "unit_adjective", "relative", "deictic", "part_of_day", "meridiem", "zone", "zone_city", "zone_word",
-    "season", "holiday", "holiday_rule", "period_part", "shorthand", "bound_before", "bound_within",
+    "season", "holiday", "holiday_rule", "holiday_period", "period_part", "shorthand", "bound_before", "bound_within",
     "future_cue", "near_future_cue", "past_cue", "near_past_cue", "nth_ordinal",
 )
 
