@@ -408,7 +408,7 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
                 # "before the 15th, ... the following Monday": the day a limit names is one to refer back to.
                 named, named_in = _wall(bare_span, zone), sent[0]
                 if bare_span.grain == "day":  # "until Jan 3, back on the 4th": the month in view
-                    month_named = _in_view(words, expr, engine, base, sent[0], _wall(bare_span, zone), month_named)
+                    month_named = _in_view(words, expr, engine, base, sent[0], named, month_named)
             continue
         out.append(span)
         if span.grain == "day" and expr.label == "DATE":
