@@ -392,7 +392,7 @@ def _told_in_past(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> bool:
     i = hit.start - 1
     while i >= unit.start and not (doc[i].is_punct and doc[i].text not in ("-", "'", "’")):
         # "will be provided", "is included" are passives of now or later; "was provided" is past.
-        if doc[i].lower_ in verbs and not (i > unit.start and words[_step(words, i, -1, unit.start)] in _PRESENT_BE):
+        if words[i] in verbs and not (i > unit.start and words[_step(words, i, -1, unit.start)] in _PRESENT_BE):
             return True
         i -= 1
     return False
