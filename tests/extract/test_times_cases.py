@@ -416,6 +416,19 @@ POSITIVE: list[Case] = [
           E("the 4th", "2024-08-04", "2024-08-05")), ("day-of-month",)),
     Case("We're closed the 24th and open again the 2nd.",
          (E("the 24th", "2024-07-24", "2024-07-25"), E("the 2nd", "2024-08-02", "2024-08-03")), ("day-of-month",)),
+    # A range that opens on a bare day later than the day it ends on runs over a month's end: "the 21st
+    # through Jan 2" starts in December, "the 24th to the 1st" ends in the next month.
+    Case("I'm out from the 21st through Jan 2, back on the 5th.",
+         (E("the 21st through Jan 2", "2024-12-21", "2025-01-03"), E("the 5th", "2025-01-05", "2025-01-06")),
+         ("day-of-month", "month-day")),
+    Case("Our office is closed the 28th through Jan 3, 2025.",
+         (E("the 28th through Jan 3, 2025", "2024-12-28", "2025-01-04"),), ("day-of-month",)),
+    Case("I'm out from the 21st through Aug 2.", (E("the 21st through Aug 2", "2024-07-21", "2024-08-03"),),
+         ("day-of-month",)),
+    Case("We're closed from the 24th to the 1st.", (E("the 24th to the 1st", "2024-07-24", "2024-08-02"),),
+         ("day-of-month-range",)),
+    Case("We're closed from the 24th to the 31st.", (E("the 24th to the 31st", "2024-07-24", "2024-08-01"),),
+         ("day-of-month-range",)),
     Case("The D.C. meeting is on the 13th, which makes San Diego on the 12th hard.",
          (E("the 13th", "2024-07-13", "2024-07-14"), E("the 12th", "2024-07-12", "2024-07-13")), ("day-of-month",)),
     Case("The office reopens Jan 4. Payroll runs on the 15th.",
@@ -1009,6 +1022,14 @@ def test_time_expression(case: Case) -> None:
         if span.limit is not None and want.limit is not None:
             _check(case.text, span.limit, want.limit)
             assert span.limit.start <= span.start and span.end == span.limit.end  # the bound word in front
+
+
+def test_range_of_bare_days_over_a_month_end_written_late_in_the_month() -> None:
+    # Written on December 4th, "the 1st" alone would be three days ago; as the end of a range opened by the
+    # 24th it is January's.
+    found = times("We're closed from the 24th to the 1st.", datetime(2026, 12, 4, 10, 0, tzinfo=NY))
+    assert [(t.text, t.from_.date().isoformat(), t.to.date().isoformat()) for t in found] == [
+        ("the 24th to the 1st", "2026-12-24", "2027-01-02")]
 
 
 def _check(text: str, span: TimeSpan, want: Expect) -> None:

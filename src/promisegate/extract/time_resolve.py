@@ -323,14 +323,14 @@ def _date_part(f: Features, base: datetime, direction: int, numeric: NumericDate
         return start, start.replace(year=start.year + 100), "year"
     if f.weekday is not None and f.dom is not None and f.rel is None and f.unit is None:
         # "Monday the 7th": a month in which the 7th is a Monday, the nearest one the tense allows.
-        days = [d for k in range(-12, 13) if (d := _day_of_month(base, k, f.dom)) is not None
+        days = [d for k in range(-12, 13) if (d := day_of_month(base, k, f.dom)) is not None
                 and d.weekday() == f.weekday]
         if days:
             return _pick([_day(d) for d in days], base, direction if direction else 1)
     if f.weekday is not None and f.dom is not None and f.rel is not None and f.unit is None:
         # "next Friday (the 12th)": the day of the month says which Friday "next" meant.
         guess = _weekday(f, base, direction)
-        near = [d for k in (-1, 0, 1) if (d := _day_of_month(guess[0], k, f.dom)) is not None
+        near = [d for k in (-1, 0, 1) if (d := day_of_month(guess[0], k, f.dom)) is not None
                 and d.weekday() == f.weekday and abs((d - guess[0]).days) <= 7]
         return _day(near[0]) if near else guess
     if f.weekday is not None:
@@ -340,10 +340,10 @@ def _date_part(f: Features, base: datetime, direction: int, numeric: NumericDate
     if f.year is not None:
         return period(datetime(f.year, 1, 1), "year")
     if f.dom is not None and f.unit == "month" and f.rel is not None and f.count is None:  # "the 1st of next month"
-        found = _day_of_month(base, f.rel, f.dom)
+        found = day_of_month(base, f.rel, f.dom)
         return _day(found) if found else None
     if f.dom is not None:
-        cands = [_day(d) for k in (-1, 0, 1) if (d := _day_of_month(base, k, f.dom)) is not None]
+        cands = [_day(d) for k in (-1, 0, 1) if (d := day_of_month(base, k, f.dom)) is not None]
         # ("the 1st of each month": a set, read as its next occurrence)
         return _pick(cands, base, 2 if f.is_set else direction if direction else 1) if cands else None
     if f.deictic == "now":
@@ -376,7 +376,7 @@ def _nth_weekday_day(year: int, month: int, weekday: int, nth: int) -> Period | 
     return _day(day) if day.month == month else None  # a 5th Monday most months lack
 
 
-def _day_of_month(base: datetime, months: int, dom: int) -> datetime | None:
+def day_of_month(base: datetime, months: int, dom: int) -> datetime | None:
     """Day `dom` of the month `months` months from the one `base` is in (None when it has no such day)."""
     first = add_months(period(base, "month")[0], months)
     return _safe_day(first.year, first.month, dom)

@@ -37,7 +37,7 @@ from promisegate.extract.time_features import Features, read_features
 from promisegate.extract.time_join import Atom, Expr, join_atoms, kind_of, range_end
 from promisegate.extract.time_lexicon import TimeLexicon, load_lexicon
 from promisegate.extract.time_patterns import TimePatterns, load_patterns
-from promisegate.extract.time_resolve import counted_from, next_to, resolve
+from promisegate.extract.time_resolve import counted_from, day_of_month, next_to, resolve
 from promisegate.model import Grain, TimeSpan
 from promisegate.paths import bundled
 
@@ -590,6 +590,10 @@ def _interval(words: list[str], expr: Expr, cut_range: bool, lex: TimeLexicon, b
         elif end <= start and (sides[1].month is not None or sides[1].numeric is not None) \
                 and not sides[1].explicit_year and (sides[1].numeric is None or sides[1].numeric[2] is None):
             end = _next_year(end)  # "12/21-1/4" runs into next year
+        elif end <= start and _bare_day(sides[1]) and sides[1].dom is not None:
+            # "the 24th to the 1st": the end is that day in the next month that has it
+            later = next((d for k in (1, 2) if (d := day_of_month(start, k, sides[1].dom)) is not None), None)
+            end = later + timedelta(days=1) if later is not None else end
         grain = grain if _GRAINS.index(grain) < _GRAINS.index(grain2) else grain2
     if end <= start:
         end = start + timedelta(minutes=1)
@@ -623,6 +627,10 @@ def _share(left: Features, right: Features) -> None:
         left.dom, left.count, left.month = int(left.count), None, right.month  # "19-22 April"
     if left.month is None and left.dom is not None and right.month is not None:
         left.month = right.month
+        if right.dom is not None and left.dom > right.dom:  # "the 21st through Jan 2": the 21st is December's
+            left.month = right.month - 1 or 12
+            if left.month == 12 and right.year is not None and left.year is None:
+                left.year = right.year - 1
     if left.year is None and right.year is not None and left.month is not None:
         left.year = right.year
     if right.year is None and left.year is not None and right.month is not None:
