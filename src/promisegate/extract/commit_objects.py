@@ -114,6 +114,8 @@ def _price(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> Description:
                 return None, None, None
             start, end = phrase_back(doc, i, unit.start, cues.back_stops)
         return span_text(doc, start, end), None, None
+    if hit.id == "price-frozen" and first in _NEGATIONS:  # "(won')t raise your price": the promise, not its "n't"
+        return span_text(doc, hit.start + 1, hit.end), None, None
     if hit.id == "price-payment-terms":
         return words, payment_days(words), "days"
     if hit.id == "price-sla":
@@ -130,6 +132,7 @@ def _price(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> Description:
     return words, None, None
 
 
+_NEGATIONS = frozenset({"not", "n't", "n’t", "never"})
 _CLAIM_LINKS = frozenset({"with", "into", "to"})
 
 

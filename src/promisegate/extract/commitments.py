@@ -106,23 +106,35 @@ def _negated(doc: Doc, hit: Hit, lo: int, cues: Cues, before: int = 3, after: in
             first = i + 1
             break
     for i in range(first, last):
-        # "at no cost" carries its own "no"; elsewhere a negation inside the match negates it too.
-        if words[i] in cues.negation and not (hit.start <= i < hit.end and hit.id == "price-free") \
+        # "at no cost", "won't increase" carry their own negation; elsewhere one inside the match negates it too.
+        if words[i] in cues.negation and not (hit.start <= i < hit.end and hit.id in _OWN_NEGATION) \
                 and not _bound_phrase(words, i):
             return True
     return False
 
 
 def _bound_phrase(words: list[str], i: int) -> bool:
-    """Whether the "no" / "not" at `i` opens a bound ("no later than April", "no more than $40 per seat"): it
-    sets a limit, it negates nothing."""
-    if words[i] not in ("no", "not"):
+    """Whether the negation at `i` sets a bound rather than negating: "no later than April", "no more than $40 per
+    seat", "we will not charge more than $40", "pricing won't go up by more than 3%" promise a limit. The bound
+    ("more / later / ... than") comes within a few words of it, in the same phrase."""
+    if words[i] not in _BOUND_NEGATIONS:
         return False
-    j = _step(words, i, 1, len(words) - 1)
-    k = _step(words, j, 1, len(words) - 1)
-    return j != i and k != j and words[j] in _BOUNDS and words[k] == "than"
+    j = i
+    for _ in range(_BOUND_REACH):
+        k = _step(words, j, 1, len(words) - 1)
+        if k == j or words[k] in _PHRASE_ENDS or words[k] in _SENTENCE_ENDS:
+            return False
+        if words[k] in _BOUNDS:
+            after = _step(words, k, 1, len(words) - 1)
+            return after != k and words[after] == "than"
+        j = k
+    return False
 
 
+_BOUND_NEGATIONS = frozenset({"no", "not", "n't", "n’t", "never"})
+_BOUND_REACH = 4  # words from the negation to its bound: "won't go up by more than"
+# Hits whose own negation is what they claim: "at no cost", "your rate won't increase".
+_OWN_NEGATION = frozenset({"price-free", "price-frozen"})
 _BOUNDS = frozenset({"later", "earlier", "more", "less", "fewer", "sooner"})
 
 
@@ -350,7 +362,7 @@ def _governed_by_refusal(hit: Hit, moods: list[Hit], refused: list[Hit], unit_wo
     subject between them: "We can't, unfortunately, offer 30% off" refuses the offer; "If I can't make
     it, I'm available Wed" does not refuse the slot."""
     before = [m for m in moods if m.start <= hit.start]
-    if not before:
+    if not before or hit.id in _OWN_NEGATION:  # "We will never raise your price": its "never" is the promise
         return False
     mood = max(before, key=lambda m: m.start)
     return mood in refused and cues.first_person.isdisjoint(unit_words[mood.end - lo:hit.start - lo + 1])
