@@ -96,6 +96,11 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("We cannot offer more than 10% off list.", C, "price", "price-discount", {"amount": 10.0, "unit": "%"}),
     ("Pricing won't go up by more than 3% at renewal.", C, "price", "price-stated", {}),
     ("Your rate will not increase by more than 5% a year.", C, "price", "price-stated", {}),
+    # A third party named before the claim leaves it ours when "we" takes it back.
+    ("Unlike other vendors we support SAML out of the box.", C, "capability", "capability-supports",
+     {"object": "SAML"}),
+    ("Unlike some vendors, we support SAML out of the box.", C, "capability", "capability-supports", {}),
+    ("Competitors charge more, but our price is $40 per seat.", C, "price", "price-stated", {"amount": 40.0}),
     # A price freeze: the negation is the promise.
     ("Our prices won't increase at renewal.", C, "price", "price-frozen", {"object": "prices won't increase"}),
     ("We will never raise your price during the contract.", C, "price", "price-frozen",
@@ -462,6 +467,11 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("Their feedback was much appreciated.", "request-wondering", False),
     ("The price increased 5% in 2019.", "price-stated", False),
     ("I can't promise we won't raise prices next year.", "price-frozen", False),
+    # Someone else's claims: the phrase opens with a third party as its subject.
+    ("Some vendors might promise a December go-live, but we won't.", "date-event", False),
+    ("Most vendors charge $60 per seat for this.", "price-stated", False),
+    ("Our competitors are SOC 2 certified too.", "capability-certified", False),
+    ("Other providers quote a go-live in March, which is unrealistic.", "date-event", False),
     ("We did not change the price last year.", "price-frozen", False),
     ("Will the price not increase?", "price-frozen", False),
     ("Their prices never went up.", "price-frozen", False),

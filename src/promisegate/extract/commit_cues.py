@@ -47,6 +47,7 @@ class Cues:
     boilerplate: re.Pattern[str]
     proposal: re.Pattern[str]
     offer: re.Pattern[str]
+    third_party: re.Pattern[str]
     first_person: frozenset[str]
     second_person: frozenset[str]
     time_heads: frozenset[str]
@@ -90,6 +91,7 @@ def cues_for(rules: CommitmentRules) -> Cues:
         boilerplate=_phrase_regex(lex.words("boilerplate_phrases")),
         proposal=_phrase_regex(lex.words("proposal_openers")),
         offer=_phrase_regex(lex.words("offer_openers")),
+        third_party=_phrase_regex(lex.words("third_parties")),
         first_person=lex.set("first_person_any"),
         second_person=lex.set("second_person"),
         time_heads=lex.set("time_heads") - _WEAK_TIME_HEADS,

@@ -320,6 +320,8 @@ def _judge(
                 hit.label in _SELF_ASSERTING
                 and not requests_hits
                 and not _told_in_past(doc, unit, hit, cues)
+                and not _theirs(lowered, cols.idx[hit.start] - unit.start_char, cols.idx[hit.end - 1] - unit.start_char,
+                                cues)
                 and (hit.label == "attachment" or not past_marker
                      or not _past_outside_aside(lowered, cols.idx[hit.start] - unit.start_char, cues))
             ):
@@ -327,6 +329,21 @@ def _judge(
     if commit_hits and not made:
         made.append(make("date" if unit_times else "other", commit_hits[0]))
     commitments.extend(made)
+
+
+def _theirs(lowered: str, at: int, last: int, cues: Cues) -> bool:
+    """Whether the phrase of the claim at chars `at`..`last` opens with someone else as its subject ("Some vendors
+    might promise a December go-live", "Our competitors are SOC 2 certified"); "Unlike some vendors, we support
+    SAML" is ours (the phrase after the comma), and so is "Unlike other vendors we support SAML"."""
+    start = max(lowered.rfind(mark, 0, at) for mark in _PHRASE_MARKS) + 1
+    found = cues.third_party.search(lowered, start, at)
+    # ("Unlike other vendors we support SAML": a "we" after them takes the claim back.)
+    return found is not None and len(lowered[start:found.start()].split()) <= _SUBJECT_LEAD \
+        and cues.first_person.isdisjoint(lowered[found.end():last].split())
+
+
+_PHRASE_MARKS = (",", ";", ":", "(", " - ", "—", "–")
+_SUBJECT_LEAD = 3  # words before the third party in its phrase: "most of our competitors"
 
 
 def _past_outside_aside(lowered: str, at: int, cues: Cues) -> bool:
