@@ -46,6 +46,11 @@ def E(text: str, start: str, end: str = "", grain: str = "day", limit: Expect | 
 POSITIVE: list[Case] = [
     Case("We will send it by Friday.", (E("Friday", "2024-07-12T00:00", "2024-07-13T00:00",
            limit=E("by Friday", "2024-07-10T09:00", "2024-07-13T00:00")),), ("weekday",)),
+    # A limit runs from now, also on a day already begun (NOW is a Wednesday, 9am).
+    Case("We will send it by Wednesday.", (E("Wednesday", "2024-07-10T00:00", "2024-07-11T00:00",
+           limit=E("by Wednesday", "2024-07-10T09:00", "2024-07-11T00:00")),), ("weekday",)),
+    Case("I'll have it to you by today.", (E("today", "2024-07-10T00:00", "2024-07-11T00:00",
+           limit=E("by today", "2024-07-10T09:00", "2024-07-11T00:00")),), ("deictic-day",)),
     Case("Can we meet next Tuesday at 3pm PT?",
          (E("next Tuesday at 3pm PT", "2024-07-16T15:00:00-07:00", "2024-07-16T16:00", "hour"),),
          ("weekday-relative", "clock", "zone")),

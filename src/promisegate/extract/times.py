@@ -388,8 +388,10 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
         weekday_before = None
         if span is None:
             continue
-        if limited and in_view and (from_now := base.replace(tzinfo=zone)) < span.to:
-            # the limit runs from now, not from the 1st of the month in view
+        if limited and direction > 0 and (from_now := base.replace(tzinfo=zone)) < span.to \
+                and (in_view or span.from_ < from_now):
+            # A limit runs from now: not from the 1st of the month in view, nor from the start of a day already
+            # begun ("by today", "by Friday" written on a Friday).
             span = replace(span, from_=from_now)
         if limited:
             # "by Friday" names Friday (reported as the time) and sets a limit, now to Friday's end
