@@ -117,6 +117,7 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("If we can get the PO by Friday, we'll deliver Monday.", C, "deadline", "deadline-by", {"conditional": True}),
     ("Let me know if we can help.", C, "other", "commit-can", {}),
     ("We don't currently support Azure AD, but it's coming in the spring release.", C, "date", "date-expected", {}),
+    ("Our EU data residency option launches in Q1.", C, "date", "date-expected", {}),
     ("The March go-live is on track.", C, "date", "date-event", {}),
     ("The fix is scheduled for our next maintenance window, Saturday 2am-4am ET.", C, "date", "date-event", {}),
     ("I'll set up a 30-minute QBR for the second week of January.", C, "meeting", "meeting-set-up", {}),
@@ -466,6 +467,8 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("It was useful to see the numbers.", "request-wondering", False),
     ("Their feedback was much appreciated.", "request-wondering", False),
     ("The price increased 5% in 2019.", "price-stated", False),
+    ("The product launched in Q1.", "date-expected", False),
+    ("Each week a new episode releases, and fans love it.", "date-expected", False),
     ("I can't promise we won't raise prices next year.", "price-frozen", False),
     # Someone else's claims: the phrase opens with a third party as its subject.
     ("Some vendors might promise a December go-live, but we won't.", "date-event", False),

@@ -268,6 +268,9 @@ POSITIVE: list[Case] = [
          ("deictic-day",)),
     # A bare quarter is this year's, unless the sentence looks ahead and it is over.
     Case("Let's revisit this in Q2.", (E("Q2", "2025-04-01", "2025-07-01", "quarter"),), ("quarter",)),
+    # A roadmap looks ahead: in July, its Q1 is next year's.
+    Case("SSO is on our roadmap for Q1.", (E("Q1", "2025-01-01", "2025-04-01", "quarter"),), ("quarter",)),
+    Case("It's on the roadmap for H1.", (E("H1", "2025-01-01", "2025-07-01", "quarter"),), ("quarter",)),
     Case("Revenue in Q2 was strong.", (E("Q2", "2024-04-01", "2024-07-01", "quarter"),), ("quarter",)),
     # A length counted from a day is one date: the day, that far on.
     Case("Let's meet a week from Friday.", (E("a week from Friday", "2024-07-19", "2024-07-20"),),
