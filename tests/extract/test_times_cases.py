@@ -57,7 +57,7 @@ POSITIVE: list[Case] = [
     Case("Let's talk Monday or Tuesday.",
          (E("Monday", "2024-07-15T00:00"), E("Tuesday", "2024-07-16T00:00")), ("weekday",)),
     Case("The call is between 2 and 4pm.",
-         (E("between 2 and 4pm", "2024-07-10T14:00", "2024-07-10T17:00", "hour"),), ("clock-range",)),
+         (E("between 2 and 4pm", "2024-07-10T14:00", "2024-07-10T16:00", "hour"),), ("clock-range",)),
     Case("The conference runs March 3–5.",
          (E("March 3–5", "2025-03-03T00:00", "2025-03-06T00:00"),), ("month-day-range",)),
     Case("Our booth is open 19-22 April.", (E("19-22 April", "2025-04-19", "2025-04-23"),), ("month-day-range",)),
@@ -172,7 +172,7 @@ POSITIVE: list[Case] = [
     Case("Thurs, Sept 5th works.", (E("Thurs, Sept 5th", "2024-09-05T00:00"),), ("weekday-abbr-date",)),
     Case("See you Sat 7pm.", (E("Sat 7pm", "2024-07-13T19:00", "2024-07-13T20:00", "hour"),),
          ("weekday-abbr-date",)),
-    Case("Let's do 9am-5pm on Wednesday.", (E("9am-5pm on Wednesday", "2024-07-10T09:00", "2024-07-10T18:00",
+    Case("Let's do 9am-5pm on Wednesday.", (E("9am-5pm on Wednesday", "2024-07-10T09:00", "2024-07-10T17:00",
                                               "hour"),), ("clock",)),
     Case("The contract started on 26 April 2014.", (E("26 April 2014", "2014-04-26T00:00"),), ("day-month",)),
     Case("It expired in January 2020.", (E("January 2020", "2020-01-01", "2020-02-01", "month"),),
@@ -252,7 +252,7 @@ POSITIVE: list[Case] = [
          (E("between 10am and noon PT on Wed", "2024-07-10T10:00:00-07:00", "2024-07-10T13:00:00-07:00", "hour"),),
          ("clock", "zone", "weekday-abbr-cued")),
     Case("We are open 9am to 5pm on Friday.",
-         (E("9am to 5pm on Friday", "2024-07-12T09:00", "2024-07-12T18:00", "hour"),), ("clock", "weekday")),
+         (E("9am to 5pm on Friday", "2024-07-12T09:00", "2024-07-12T17:00", "hour"),), ("clock", "weekday")),
     # TimeML spans: the article of "a two-year contract" belongs to the noun; "earlier this month"
     # and "earlier Sunday" keep their modifier.
     Case("We signed a two-year contract.", (E("two-year", "2024-07-10T09:00", "2026-07-10T09:00", "year"),),
@@ -339,10 +339,10 @@ POSITIVE: list[Case] = [
     Case("Targeting end of Q1 for the rollout.", (E("end of Q1", "2025-03-24", "2025-04-01", "quarter"),),
          ("quarter", "period-part")),
     # Two bare hours after a word of availability are a clock range ("Scores were 2-4" is none).
-    Case("I'm free 2-4 on Thursday.", (E("2-4 on Thursday", "2024-07-11T14:00", "2024-07-11T17:00", "hour"),),
+    Case("I'm free 2-4 on Thursday.", (E("2-4 on Thursday", "2024-07-11T14:00", "2024-07-11T16:00", "hour"),),
          ("clock-range", "weekday")),
     Case("Hold 12-1 on Wednesday for lunch.",
-         (E("12-1 on Wednesday", "2024-07-10T12:00", "2024-07-10T14:00", "hour"),), ("clock-range", "weekday")),
+         (E("12-1 on Wednesday", "2024-07-10T12:00", "2024-07-10T13:00", "hour"),), ("clock-range", "weekday")),
     Case("Scores were 2-4 on Thursday.", (E("Thursday", "2024-07-04", "2024-07-05"),), ("weekday",)),
     Case("The demo is at 3pm GMT+1.", (E("3pm GMT+1", "2024-07-10T15:00:00+01:00", "", "hour"),), ("clock", "zone")),
     Case("Can we do 9am UTC-5 on Monday?", (E("9am UTC-5 on Monday", "2024-07-15T09:00:00-05:00", "", "hour"),),
@@ -469,7 +469,7 @@ POSITIVE: list[Case] = [
            limit=E("until 5 pm", "2024-07-10T09:00", "2024-07-10T17:00", "hour")),),
          ("block-ratio-score", "clock")),
     Case("Good morning, the demo is at 2pm.", (E("2pm", "2024-07-10T14:00", "", "hour"),), ("block-idiom", "clock")),
-    Case("The session runs from 9 to 11am.", (E("9 to 11am", "2024-07-10T09:00", "2024-07-10T12:00", "hour"),),
+    Case("The session runs from 9 to 11am.", (E("9 to 11am", "2024-07-10T09:00", "2024-07-10T11:00", "hour"),),
          ("clock-range",)),
     Case("We could meet between Monday and Wednesday.",
          (E("between Monday and Wednesday", "2024-07-15T00:00", "2024-07-18T00:00"),), ("range-between",)),
@@ -546,9 +546,9 @@ POSITIVE: list[Case] = [
          ("duration",)),
     # A clock range after a date is a range on that day (it was one side: "23 from 6" read as the 6th).
     Case("We will upgrade your instance on Saturday, July 13 from 6 to 10am ET.",
-         (E("Saturday, July 13 from 6 to 10am ET", "2024-07-13T06:00:00-04:00", "2024-07-13T11:00", "hour"),),
+         (E("Saturday, July 13 from 6 to 10am ET", "2024-07-13T06:00:00-04:00", "2024-07-13T10:00", "hour"),),
          ("weekday", "clock-range")),
-    Case("Can you do Friday 2-4pm?", (E("Friday 2-4pm", "2024-07-12T14:00", "2024-07-12T17:00", "hour"),),
+    Case("Can you do Friday 2-4pm?", (E("Friday 2-4pm", "2024-07-12T14:00", "2024-07-12T16:00", "hour"),),
          ("weekday", "clock-range")),
     # Hard-wrapped mail: a line break inside a paragraph does not split an expression; a blank line does.
     Case("We will send it by\nFriday at 3pm.",
@@ -562,16 +562,16 @@ POSITIVE: list[Case] = [
     Case("I'll be in Chicago the 8th-10th of December.",
          (E("8th-10th of December", "2024-12-08T00:00", "2024-12-11T00:00"),), ("month-day-range",)),
     Case("The migration window is Saturday night 11pm–3am UTC.",
-         (E("Saturday night 11pm–3am UTC", "2024-07-13T23:00:00+00:00", "2024-07-14T04:00", "hour"),),
+         (E("Saturday night 11pm–3am UTC", "2024-07-13T23:00:00+00:00", "2024-07-14T03:00", "hour"),),
          ("weekday", "clock", "zone")),
     Case("The team will be at the offsite from 9am Monday to 5pm Friday.",
-         (E("9am Monday to 5pm Friday", "2024-07-15T09:00", "2024-07-19T18:00", "hour"),), ("clock", "weekday")),
+         (E("9am Monday to 5pm Friday", "2024-07-15T09:00", "2024-07-19T17:00", "hour"),), ("clock", "weekday")),
     Case("Can we hold Tuesday at 10am to noon?",
          (E("Tuesday at 10am to noon", "2024-07-16T10:00", "2024-07-16T13:00", "hour"),), ("weekday", "clock")),
     Case("We expect to support on-prem in mid-2027.", (E("mid-2027", "2027-05", "2027-09", "year"),), ("year",)),
     # A day that opens a range of days is not joined to the clock time before it.
     Case("Support hours are 8am-6pm CET, Monday through Friday.",
-         (E("8am-6pm CET", "2024-07-10T08:00:00+02:00", "2024-07-10T19:00", "hour"),
+         (E("8am-6pm CET", "2024-07-10T08:00:00+02:00", "2024-07-10T18:00", "hour"),
           E("Monday through Friday", "2024-07-08T00:00", "2024-07-13T00:00")), ("clock", "zone", "weekday")),
     # Thanks are for what happened: "thanks for the time on Monday" is last Monday.
     Case("Thanks for the time on Monday.", (E("Monday", "2024-07-08T00:00", "2024-07-09T00:00"),), ("weekday",)),
@@ -587,7 +587,7 @@ POSITIVE: list[Case] = [
     Case("Can you make 3pm Sydney time on Thursday?",
          (E("3pm Sydney time on Thursday", "2024-07-11T15:00:00+10:00", "", "hour"),), ("clock", "zone", "weekday")),
     Case("Our EMEA team is available 9-5 GMT.",
-         (E("9-5 GMT", "2024-07-10T09:00:00+00:00", "2024-07-10T18:00", "hour"),), ("clock-range",)),
+         (E("9-5 GMT", "2024-07-10T09:00:00+00:00", "2024-07-10T17:00", "hour"),), ("clock-range",)),
     Case("Reply by COB Thurs. please.", (E("COB Thurs", "2024-07-10T09:00", "2024-07-11T17:00", "hour",
                                           limit=E("by COB Thurs", "2024-07-10T09:00", "2024-07-11T17:00", "hour")),),
          ("weekday-abbr-cued",)),
@@ -701,7 +701,7 @@ POSITIVE: list[Case] = [
     Case("Tues or Weds works.", (E("Tues", "2024-07-16T00:00"), E("Weds", "2024-07-17T00:00")), ("weekday-abbr-cued",)),
     # "between" opens the dash range, so the day before it joins: the hours are Thursday's.
     Case("Can we meet Thursday between 1-4 ET?",
-         (E("Thursday between 1-4 ET", "2024-07-11T13:00:00-04:00", "2024-07-11T17:00", "hour"),),
+         (E("Thursday between 1-4 ET", "2024-07-11T13:00:00-04:00", "2024-07-11T16:00", "hour"),),
          ("weekday", "clock-range")),
     # Two numeric dates as a range are dates without a cue word; a range into January ends next year.
     Case("I'll be in London 12/7-12/9 (GMT).", (E("12/7-12/9", "2024-12-07T00:00", "2024-12-10T00:00"),),
@@ -724,9 +724,9 @@ POSITIVE: list[Case] = [
     # A bare number after a clock time and a range word is where the range ends, and the day after it
     # is the day of both ends.
     Case("I can do 9:30-10 tomorrow.",
-         (E("9:30-10 tomorrow", "2024-07-11T09:30", "2024-07-11T11:00", "minute"),), ("clock", "deictic-day")),
+         (E("9:30-10 tomorrow", "2024-07-11T09:30", "2024-07-11T10:00", "minute"),), ("clock", "deictic-day")),
     Case("Any time between 9:30 and 11 on Friday.",
-         (E("between 9:30 and 11 on Friday", "2024-07-12T09:30", "2024-07-12T12:00", "minute"),), ("clock", "weekday")),
+         (E("between 9:30 and 11 on Friday", "2024-07-12T09:30", "2024-07-12T11:00", "minute"),), ("clock", "weekday")),
     # A question with no tense in it proposes a time: the coming Monday, not the last one.
     Case("Monday lunch?", (E("Monday", "2024-07-15T00:00", "2024-07-16T00:00"),), ("weekday",)),
     # A count glued to its unit, as tweets write it, is split and read as "1.5 hrs".
@@ -776,7 +776,7 @@ POSITIVE: list[Case] = [
     Case("I'll send it over by 8am.",
          (E("8am", "2024-07-11T08:00", "2024-07-11T09:00", "hour",
             limit=E("by 8am", "2024-07-10T09:00", "2024-07-11T08:00", "hour")),), ("clock",)),
-    Case("Our desk is staffed 8am-6pm.", (E("8am-6pm", "2024-07-10T08:00", "2024-07-10T19:00", "hour"),),
+    Case("Our desk is staffed 8am-6pm.", (E("8am-6pm", "2024-07-10T08:00", "2024-07-10T18:00", "hour"),),
          ("clock",)),
     Case("We land at 7 in the evening.", (E("7 in the evening", "2024-07-10T19:00", "2024-07-10T20:00", "hour"),),
          ("clock",)),
@@ -792,7 +792,7 @@ POSITIVE: list[Case] = [
             limit=E("before the 15th", "2024-07-10T09:00", "2024-07-15T00:00")),
           E("following Monday", "2024-07-22T00:00", "2024-07-23T00:00")), ("day-of-month", "weekday-relative")),
     # Noon and midnight end or open a clock range, and the day after it is the day of both ends.
-    Case("I'm free noon-1pm tomorrow.", (E("noon-1pm tomorrow", "2024-07-11T12:00", "2024-07-11T14:00", "hour"),),
+    Case("I'm free noon-1pm tomorrow.", (E("noon-1pm tomorrow", "2024-07-11T12:00", "2024-07-11T13:00", "hour"),),
          ("part-of-day", "clock", "deictic-day")),
     Case("I'm free 11-noon tomorrow.", (E("11-noon tomorrow", "2024-07-11T11:00", "2024-07-11T13:00", "hour"),),
          ("part-of-day", "deictic-day")),
@@ -800,7 +800,7 @@ POSITIVE: list[Case] = [
     Case("Can we do 12/9 at 2?", (E("12/9 at 2", "2024-12-09T14:00", "2024-12-09T15:00", "hour"),),
          ("date-numeric-short", "clock")),
     Case("Can you meet 12/9 between 2-4 ET?",
-         (E("12/9 between 2-4 ET", "2024-12-09T14:00", "2024-12-09T17:00", "hour"),),
+         (E("12/9 between 2-4 ET", "2024-12-09T14:00", "2024-12-09T16:00", "hour"),),
          ("date-numeric-short", "clock-range")),
     Case("Call 3/4 of the list on 12/9.", (E("12/9", "2024-12-09T00:00"),), ("block-fraction", "date-numeric-short")),
     # "1H 2027" / "2H'27" is a half-year as "H1 2027" is ("1h" alone is an hour); "wk of" is "week of".

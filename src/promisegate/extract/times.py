@@ -583,7 +583,9 @@ def _interval(words: list[str], expr: Expr, cut_range: bool, lex: TimeLexicon, b
         return None
     start, end, grain = found[0]  # type: ignore[misc]
     if len(found) == 2:
-        _, end, grain2 = found[1]  # type: ignore[misc]
+        end_start, end, grain2 = found[1]  # type: ignore[misc]
+        if sides[1].hour is not None and grain2 in ("hour", "minute"):
+            end = end_start  # a clock range ends at its last clock time: "2-3pm" is an hour, "9am to 5pm" ends at 5pm
         same_day = all(getattr(sides[0], name) == getattr(sides[1], name) for name in _DAY_FIELDS)
         if end <= start and same_day and sides[1].hour is not None:
             end += timedelta(days=1)  # "Saturday 11pm–3am" runs past midnight
