@@ -101,6 +101,11 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
      {"object": "SAML"}),
     ("Unlike some vendors, we support SAML out of the box.", C, "capability", "capability-supports", {}),
     ("Competitors charge more, but our price is $40 per seat.", C, "price", "price-stated", {"amount": 40.0}),
+    ("Our security whitepaper is linked below.", C, "document", "document-attached", {"object": "security whitepaper"}),
+    ("I can share the architecture diagram after our call Tuesday.", C, "document", "document-send",
+     {"object": "architecture diagram"}),
+    ("You'll receive the order form from DocuSign shortly.", C, "document", "document-send", {"object": "order form"}),
+    ("You should receive the signed MSA by Friday.", C, "document", "document-send", {"object": "MSA"}),
     # A price freeze: the negation is the promise.
     ("Our prices won't increase at renewal.", C, "price", "price-frozen", {"object": "prices won't increase"}),
     ("We will never raise your price during the contract.", C, "price", "price-frozen",
@@ -176,7 +181,7 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Let me know if Thursday works for a demo.", C, "meeting", "meeting-slot-works", {"conditional": False}),
     ("Our team can have a sandbox ready for you within 48 hours.", C, "deadline", "deadline-by", {}),
     ("Your account will be provisioned by the vendor.", C, "other", "commit-will-be-ready", {}),
-    ("You will receive the invoice with the order form.", C, "other", "commit-will", {}),
+    ("You will receive the invoice with the order form.", C, "document", "document-send", {"object": "invoice"}),
     ("Could you send the W-9 by Friday?", R, "document", "document-send", {"object": "W-9"}),
     ("Please send me the signed order form.", R, "document", "document-send", {"object": "order form"}),
     # --- prices
@@ -468,6 +473,9 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("Their feedback was much appreciated.", "request-wondering", False),
     ("The price increased 5% in 2019.", "price-stated", False),
     ("The product launched in Q1.", "date-expected", False),
+    ("Your account is linked to SSO.", "document-attached", False),
+    ("Once we receive the signed order form from you, the team can start.", "document-send", False),
+    ("Hey, you should see us up here.", "request-you-need", False),
     ("Each week a new episode releases, and fans love it.", "date-expected", False),
     ("I can't promise we won't raise prices next year.", "price-frozen", False),
     # Someone else's claims: the phrase opens with a third party as its subject.
