@@ -106,6 +106,10 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
      {"object": "architecture diagram"}),
     ("You'll receive the order form from DocuSign shortly.", C, "document", "document-send", {"object": "order form"}),
     ("You should receive the signed MSA by Friday.", C, "document", "document-send", {"object": "MSA"}),
+    # A time held or booked, or an invite announced, is a meeting: the SE's calendar is checked for it.
+    ("I've blocked 2-3pm ET on Wednesday for the demo.", C, "meeting", "meeting-invite-sent", {}),
+    ("Let's tentatively hold Dec 15, 9-10am CT.", C, "meeting", "meeting-invite-sent", {}),
+    ("Expect a calendar invite from my colleague Priya for Thursday at 11.", C, "meeting", "meeting-invite-sent", {}),
     # A price freeze: the negation is the promise.
     ("Our prices won't increase at renewal.", C, "price", "price-frozen", {"object": "prices won't increase"}),
     ("We will never raise your price during the contract.", C, "price", "price-frozen",
@@ -474,6 +478,9 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("The price increased 5% in 2019.", "price-stated", False),
     ("The product launched in Q1.", "date-expected", False),
     ("Your account is linked to SSO.", "document-attached", False),
+    ("We held the workshop for the team on Tuesday.", "meeting-invite-sent", False),
+    ("I've blocked your account until Monday.", "meeting-invite-sent", False),
+    ("Thanks for the invite for Tuesday.", "meeting-invite-sent", False),
     ("Once we receive the signed order form from you, the team can start.", "document-send", False),
     ("Hey, you should see us up here.", "request-you-need", False),
     ("Each week a new episode releases, and fans love it.", "date-expected", False),
