@@ -114,6 +114,9 @@ def _price(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> Description:
                 return None, None, None
             start, end = phrase_back(doc, i, unit.start, cues.back_stops)
         return span_text(doc, start, end), None, None
+    if hit.id == "price-included":  # "Pricing includes unlimited API calls": what is included
+        start, end = phrase_forward(doc, hit.end - 1, unit.end, cues.determiners, cues.object_stops)
+        return span_text(doc, start, end), None, None
     if hit.id == "price-frozen" and first in _NEGATIONS:  # "(won')t raise your price": the promise, not its "n't"
         return span_text(doc, hit.start + 1, hit.end), None, None
     if hit.id == "price-payment-terms":
