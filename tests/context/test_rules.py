@@ -273,6 +273,12 @@ def test_security_claim_escalates(world: ContextBundle) -> None:
     assert "“We are fully SOC 2 compliant and have never been breached.”" in f.message
 
 
+@pytest.mark.parametrize("claim", ["We've never had a data breach.", "We have never had a security breach."])
+def test_breach_claims_with_a_noun_escalate(world: ContextBundle, claim: str) -> None:
+    [f] = run_rule("restricted-topic", world, msg=message(text=f"Thanks for the call. {claim}"))
+    assert f.escalate and f.evidence["topic"] == "security claims"
+
+
 def test_deal_specific_topic(world: ContextBundle) -> None:
     text = "Good news: we can keep all of your data in our Frankfurt region."
     [f] = run_rule("restricted-topic", world, msg=message(text=text))

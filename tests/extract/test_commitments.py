@@ -89,6 +89,7 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("I also want to discuss any suggestion you may have on people to recruit.", C, "other", "commit-would-like-to",
      {}),
     ("Unfortunately, the discount expires Friday.", C, "price", "price-held", {}),
+    ("The promo ends 12/31 - after that it's list price.", C, "price", "price-held", {}),
     ("Heads up: list prices increase 7% effective March 1.", C, "price", "price-stated", {}),
     # A cap is a promise: the negation before "more than" sets a bound, it refuses nothing.
     ("We will not charge more than $40 per seat for the first year.", C, "price", "price-stated",
@@ -483,6 +484,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("The price increased 5% in 2019.", "price-stated", False),
     ("The product launched in Q1.", "date-expected", False),
     ("Your account is linked to SSO.", "document-attached", False),
+    ("Our promotion ended last week.", "price-held", False),
     ("Does the price include onboarding?", "price-included", False),
     ("Our old plan included phone support.", "price-included", False),
     ("The price includes taxes.", "price-included", False),

@@ -1032,12 +1032,15 @@ def test_time_expression(case: Case) -> None:
             assert span.limit.start <= span.start and span.end == span.limit.end  # the bound word in front
 
 
-def test_range_of_bare_days_over_a_month_end_written_late_in_the_month() -> None:
+@pytest.mark.parametrize(("text", "span", "start", "end"), [
     # Written on December 4th, "the 1st" alone would be three days ago; as the end of a range opened by the
-    # 24th it is January's.
-    found = times("We're closed from the 24th to the 1st.", datetime(2026, 12, 4, 10, 0, tzinfo=NY))
-    assert [(t.text, t.from_.date().isoformat(), t.to.date().isoformat()) for t in found] == [
-        ("the 24th to the 1st", "2026-12-24", "2027-01-02")]
+    # 24th it is January's. "The 28th" alone would be November's; after the 24th it is December's.
+    ("We're closed from the 24th to the 1st.", "the 24th to the 1st", "2026-12-24", "2027-01-02"),
+    ("I'm on PTO the 24th through the 28th.", "the 24th through the 28th", "2026-12-24", "2026-12-29"),
+])
+def test_range_of_bare_days_written_late_in_the_month(text: str, span: str, start: str, end: str) -> None:
+    found = times(text, datetime(2026, 12, 4, 10, 0, tzinfo=NY))
+    assert [(t.text, t.from_.date().isoformat(), t.to.date().isoformat()) for t in found] == [(span, start, end)]
 
 
 def _check(text: str, span: TimeSpan, want: Expect) -> None:

@@ -595,8 +595,9 @@ def _interval(words: list[str], expr: Expr, cut_range: bool, lex: TimeLexicon, b
                 and not sides[1].explicit_year and (sides[1].numeric is None or sides[1].numeric[2] is None):
             end = _next_year(end)  # "12/21-1/4" runs into next year
         elif end <= start and _bare_day(sides[1]) and sides[1].dom is not None:
-            # "the 24th to the 1st": the end is that day in the next month that has it
-            later = next((d for k in (1, 2) if (d := day_of_month(start, k, sides[1].dom)) is not None), None)
+            # "the 24th through the 28th", "the 24th to the 1st": the end is the first such day from the start on
+            later = next((d for k in (0, 1, 2) if (d := day_of_month(start, k, sides[1].dom)) is not None
+                          and d >= start), None)
             end = later + timedelta(days=1) if later is not None else end
         grain = grain if _GRAINS.index(grain) < _GRAINS.index(grain2) else grain2
     if end <= start:
