@@ -46,6 +46,18 @@ def E(text: str, start: str, end: str = "", grain: str = "day", limit: Expect | 
 POSITIVE: list[Case] = [
     Case("We will send it by Friday.", (E("Friday", "2024-07-12T00:00", "2024-07-13T00:00",
            limit=E("by Friday", "2024-07-10T09:00", "2024-07-13T00:00")),), ("weekday",)),
+    # "follow up", "went up": the "up" is the verb's ("up to two weeks" keeps it).
+    Case("I'll follow up two weeks from today.", (E("two weeks from today", "2024-07-24", "", "week"),),
+         ("relative-ago",)),
+    Case("Prices went up two weeks ago.", (E("two weeks ago", "2024-06-26", "", "week"),), ("relative-ago",)),
+    # A bare hour after "after" / "before" is a clock time when a zone follows it.
+    Case("I'm free after 2 PT on Thursday.", (E("2 PT on Thursday", "2024-07-11T14:00:00-07:00",
+         "2024-07-11T15:00", "hour"),), ("clock", "weekday")),
+    Case("Call me after 4 Eastern tomorrow.", (E("4 Eastern tomorrow", "2024-07-11T16:00:00-04:00",
+         "2024-07-11T17:00", "hour"),), ("clock",)),
+    # A limit in another zone still runs from now (9:00 in New York, 6:00 in Pacific time).
+    Case("I'll send it by 5pm PT tomorrow.", (E("5pm PT tomorrow", "2024-07-11T17:00:00-07:00", "2024-07-11T18:00",
+         "hour", limit=E("by 5pm PT tomorrow", "2024-07-10T09:00:00-04:00", "2024-07-11T17:00", "hour")),), ("clock",)),
     # A limit runs from now, also on a day already begun (NOW is a Wednesday, 9am).
     Case("We will send it by Wednesday.", (E("Wednesday", "2024-07-10T00:00", "2024-07-11T00:00",
            limit=E("by Wednesday", "2024-07-10T09:00", "2024-07-11T00:00")),), ("weekday",)),

@@ -415,9 +415,9 @@ def _is_clock(m: re.Match[str], prev: str, nxt: str, lex: TimeLexicon, f: Featur
     if nxt in lex["zone"] and prev in ("", "-", "–", "—", "to") and 0 < int(m.group(1)) <= 12:
         return True  # the end of "9-5 GMT"
     after_cue = prev in ("@", "at", "and", "-", "–", "to", "between", "from", "until", "till") or (
-        # "after 2 on Wednesday", "by 5 tomorrow" (but "by 2 of your contacts", "after 2 years")
-        prev in ("after", "before", "by") and (nxt in ("on", "your", "my", "our") or nxt in lex.weekdays
-                                                 or nxt in _DAY_WORDS))
+        # "after 2 on Wednesday", "by 5 tomorrow", "after 2 PT" (but "by 2 of your contacts", "after 2 years")
+        prev in ("after", "before", "by", "around") and (nxt in ("on", "your", "my", "our") or nxt in lex.weekdays
+                                                           or nxt in _DAY_WORDS or nxt in lex["zone"]))
     # A count of a unit is no clock: "5-7 business days", "2 to 3 full weeks".
     return after_cue and 0 < int(m.group(1)) <= 12 and nxt not in lex["unit"] and nxt not in lex.months \
         and nxt not in _UNIT_MODIFIERS and f.month is None

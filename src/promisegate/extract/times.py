@@ -288,6 +288,10 @@ def _trim(words: list[str], expr: Expr) -> None:
     if expr.end - expr.start > 1 and words[expr.start] == "between" and len(expr.sides) == 1 \
             and not expr.rule.endswith("-range"):
         expr.start += 1
+    # "follow up two weeks from today", "prices went up two weeks ago": "up" belongs to the verb unless "to" follows
+    # ("up to 30 days" is one expression).
+    if expr.end - expr.start > 1 and words[expr.start] == "up" and _next_word(words, expr.start) != "to":
+        expr.start += 1
     # "higher than a year ago": a comparative's "than" is no part of the time ("more than a year" keeps it).
     if expr.end - expr.start > 2 and words[expr.start] == "than":
         expr.start += 1
@@ -389,9 +393,10 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
         if span is None:
             continue
         if limited and direction > 0 and (from_now := base.replace(tzinfo=zone)) < span.to \
-                and (in_view or span.from_ < from_now):
+                and (in_view or span.from_ < from_now or span.from_.replace(tzinfo=None) == base):
             # A limit runs from now: not from the 1st of the month in view, nor from the start of a day already
-            # begun ("by today", "by Friday" written on a Friday).
+            # begun ("by today", "by Friday" written on a Friday), nor from now's wall time read in the zone the
+            # limit names ("before 5 PT tomorrow" written at 10:00 New York time runs from 07:00 PT).
             span = replace(span, from_=from_now)
         if limited:
             # "by Friday" names Friday (reported as the time) and sets a limit, now to Friday's end
