@@ -116,6 +116,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("The price includes a dedicated CSM.", C, "price", "price-included", {"object": "dedicated CSM"}),
     ("The annual commitment is $120,000, billed quarterly in advance.", C, "price", "price-stated",
      {"amount": 120000.0, "unit": "USD"}),
+    ("How's 3pm on Thursday?", C, "meeting", "meeting-slot-works", {}),
+    ("How is Tuesday at 10 for you?", C, "meeting", "meeting-slot-works", {}),
     # A price freeze: the negation is the promise.
     ("Our prices won't increase at renewal.", C, "price", "price-frozen", {"object": "prices won't increase"}),
     ("We will never raise your price during the contract.", C, "price", "price-frozen",
@@ -484,6 +486,8 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("The price increased 5% in 2019.", "price-stated", False),
     ("The product launched in Q1.", "date-expected", False),
     ("Your account is linked to SSO.", "document-attached", False),
+    ("How's the weather in Boston today?", "meeting-slot-works", False),
+    ("How was Thursday?", "meeting-slot-works", False),
     ("Our promotion ended last week.", "price-held", False),
     ("Does the price include onboarding?", "price-included", False),
     ("Our old plan included phone support.", "price-included", False),

@@ -50,6 +50,16 @@ POSITIVE: list[Case] = [
     Case("I'll follow up two weeks from today.", (E("two weeks from today", "2024-07-24", "", "week"),),
          ("relative-ago",)),
     Case("Prices went up two weeks ago.", (E("two weeks ago", "2024-06-26", "", "week"),), ("relative-ago",)),
+    # A slot written in two zones: the second clock time is the same slot, on the same day, never the first
+    # one's hour moved ("Thursday 8am PT (11am" read as 11am PT before).
+    Case("Does Thursday 8am PT (11am ET) work?", (E("Thursday 8am PT", "2024-07-11T08:00:00-07:00", "2024-07-11T09:00",
+         "hour"), E("11am ET", "2024-07-11T11:00:00-04:00", "2024-07-11T12:00", "hour")), ("weekday", "clock", "zone")),
+    Case("How's 8am Pacific (11am Eastern) on Thursday?", (
+        E("8am Pacific", "2024-07-11T08:00:00-07:00", "2024-07-11T09:00", "hour"),
+        E("11am Eastern", "2024-07-11T11:00:00-04:00", "2024-07-11T12:00", "hour"), E("Thursday", "2024-07-11")),
+         ("clock", "zone", "weekday")),
+    Case("Can we do 10am your time on Tuesday?", (E("10am your time on Tuesday", "2024-07-16T10:00", "2024-07-16T11:00",
+         "hour"),), ("clock", "weekday")),
     # A bare hour after "after" / "before" is a clock time when a zone follows it.
     Case("I'm free after 2 PT on Thursday.", (E("2 PT on Thursday", "2024-07-11T14:00:00-07:00",
          "2024-07-11T15:00", "hour"),), ("clock", "weekday")),

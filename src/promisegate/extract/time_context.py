@@ -12,7 +12,8 @@ from datetime import date, datetime, timedelta
 from promisegate.model import TimeSpan
 
 # "Tuesday, December 1 at 11am PT or 3pm PT": the second time is another slot on the same day.
-_ALTERNATIVE_GAP = re.compile(r"^\s*,?\s*(?:or|and|/)\s*(?:at\s+)?$", re.IGNORECASE)
+# "10am PT (1pm ET) on Tuesday": the same slot in another zone, in brackets.
+_ALTERNATIVE_GAP = re.compile(r"^\s*,?\s*(?:or|and|/|\()\s*(?:at\s+)?$", re.IGNORECASE)
 # "early January, ideally the 6th or 7th", "Thursday afternoon, say 2:30": a hedge between a period and
 # the finer time that narrows it.
 _NARROWING_GAP = re.compile(r"^[\s,;:(—–-]*(?:(?:ideally|preferably|probably|maybe|perhaps|possibly|likely|say|"
@@ -92,9 +93,10 @@ def share_day(text: str, spans: list[TimeSpan], sentence_starts: list[int], toda
     return out
 
 
-# A meeting word between a clock time and the day after it: "a 2pm ET call on Tuesday", "a 10am demo on Friday".
+# A meeting word between a clock time and the day after it: "a 2pm ET call on Tuesday", "a 10am demo on Friday";
+# or the bracket a conversion closes: "8am PT (11am ET) on Thursday".
 _MEETING_ON_GAP = re.compile(r"^\s*(?:call|meeting|demo|sync|chat|session|review|walkthrough|check-in|catch-up)"
-                             r"\s+(?:on|for)\s+$", re.IGNORECASE)
+                             r"\s+(?:on|for)\s+$|^\s*\)\s*,?\s*(?:on\s+)?$", re.IGNORECASE)
 
 
 # A length ("a week on Monday", "about a week, Tuesday") names no calendar week for a weekday to narrow.

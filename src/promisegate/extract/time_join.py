@@ -61,7 +61,9 @@ def join_atoms(words: list[str], atoms: list[Atom], lex: TimeLexicon, now_year: 
             last, lf = exprs[-1], feats[-1]
             # A longer gap never joins: read the line breaks out only of gaps that might ("Friday\nat 3pm").
             gap = unwrapped(words, last.end, a.start) if a.start - last.end <= 6 else words[last.end:a.start]
-            joinable = all(w in _JOINERS for w in gap) and len(gap) <= 3
+            # (A bracket that closes one opened before the atoms joins nothing: "8am PT (11am ET) on Thursday".)
+            joinable = all(w in _JOINERS for w in gap) and len(gap) <= 3 \
+                and not (")" in gap and "(" not in gap and "(" not in words[last.start:last.end])
             # "9am-5pm ET, Monday through Friday": a day that opens a range of days stays with it.
             opens_range = "," in gap and k + 1 < len(atoms) and kind_of(lf) == "clock" \
                 and _range_word(unwrapped(words, a.end, atoms[k + 1].start)) and atoms[k + 1].label == "DATE"
@@ -247,6 +249,8 @@ def _compatible(a: Features, b: Features, la: str, lb: str, gap: list[str], lex:
         return True  # "at 4 in the morning", "7 in the evening": the part of the day says am or pm ("3am" has it)
     if {ka, kb} == {"date", "clock"}:
         clock = b if kb == "clock" else a
+        if a.hour is not None and b.hour is not None:
+            return False  # "Thursday 8am PT (11am ET)": a second clock time is the slot in another zone, or another
         if a.pod is not None and b.pod is not None and clock.hour is None and clock.pod[1] - clock.pod[0] > 1:
             return False  # "tonight's the night": a part of the day names no further part of it ("midnight" does)
         # A clock time set off by a comma from a week or longer is another expression: "last week, by
