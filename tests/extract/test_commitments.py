@@ -806,6 +806,12 @@ def test_hyphenated_pattern_words_stay_one_token(tmp_path: Path) -> None:
     assert [t.text for t in get_nlp()(text)].count("Sync-up") == 1
 
 
+def test_a_figure_after_can_do_is_no_meeting_slot() -> None:
+    # "we can do 12%" offers a discount; "I can do 3" would offer a time.
+    commitments, _ = _run("I checked with our VP and we can do 12% on a two-year term signed by Friday.")
+    assert [c.kind for c in commitments] == ["price"] and commitments[0].amount == 12.0
+
+
 def test_one_stated_price_per_figure() -> None:
     # "price is $50" and "$50 per user" read the same figure: one commitment for it, and one for $40.
     commitments, _ = _run("Our list price is $50 per user per month, but I can offer $40.")
