@@ -118,6 +118,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
      {"amount": 120000.0, "unit": "USD"}),
     ("How's 3pm on Thursday?", C, "meeting", "meeting-slot-works", {}),
     ("How is Tuesday at 10 for you?", C, "meeting", "meeting-slot-works", {}),
+    # "see if we could" proposes politely; it imagines nothing and sets no condition.
+    ("I wanted to see if we could set up a call next week.", C, "meeting", "meeting-set-up", {"conditional": False}),
     # A price freeze: the negation is the promise.
     ("Our prices won't increase at renewal.", C, "price", "price-frozen", {"object": "prices won't increase"}),
     ("We will never raise your price during the contract.", C, "price", "price-frozen",
@@ -486,6 +488,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("The price increased 5% in 2019.", "price-stated", False),
     ("The product launched in Q1.", "date-expected", False),
     ("Your account is linked to SSO.", "document-attached", False),
+    ("If we could get the budget approved, we would start in March.", "commit-can", False),
     ("How's the weather in Boston today?", "meeting-slot-works", False),
     ("How was Thursday?", "meeting-slot-works", False),
     ("Our promotion ended last week.", "price-held", False),

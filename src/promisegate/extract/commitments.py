@@ -239,7 +239,7 @@ def _judge(
     kinds = _kind_hits(doc, unit, hits, has_time, question or _asks_unmarked(cols.words, anchor, unit.end), cues,
                        unit_times)
     # "Sign before Dec 31 and we'll give you 3 months free": an order followed by "and we'll" sets a condition.
-    conditional = bool(cues.conditional.search(lowered)) or (
+    conditional = _conditional(lowered, cues) or (
         any(x.id == "request-imperative" for x in requests_hits) and bool(_AND_WE_WILL.search(lowered)))
 
     def make(kind: CommitmentKind, hit: Hit) -> Commitment:
@@ -393,9 +393,22 @@ _ENDS_HAVE = re.compile(r"\shave$")  # "could have", also wrapped as "could\nhav
 
 def _hypothetical(lowered: str, cues: Cues) -> bool:
     for m in cues.hypothetical.finditer(lowered):
-        if not (_ENDS_HAVE.search(m.group(0)) and _HAVE_OBJECT.match(lowered, m.end())):
-            return True
+        if _ENDS_HAVE.search(m.group(0)) and _HAVE_OBJECT.match(lowered, m.end()):
+            continue
+        if m.group(0).startswith("if") and _ASKS_WHETHER.search(lowered, 0, m.start()):
+            continue  # "I wanted to see if we could set up a call": a proposal put politely, not a supposition
+        return True
     return False
+
+
+def _conditional(lowered: str, cues: Cues) -> bool:
+    """Whether the clause sets a condition ("if you sign by Friday", "once the NDA is signed"); the "if" of "see if",
+    "wondering if", "let me know if" asks whether instead."""
+    return any(not (m.group(0) == "if" and _ASKS_WHETHER.search(lowered, 0, m.start()))
+               for m in cues.conditional.finditer(lowered))
+
+
+_ASKS_WHETHER = re.compile(r"\b(?:see|check|wondering|wonder|wondered|ask|asking|know)\s+$")
 
 
 def _step(words: list[str], i: int, count: int, bound: int) -> int:
