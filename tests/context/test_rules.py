@@ -285,6 +285,11 @@ def test_deal_specific_topic(world: ContextBundle) -> None:
     assert f.evidence["topic"] == "EU data residency" and "EU region ships" in f.message
 
 
+def test_an_out_clause_is_a_legal_term(world: ContextBundle) -> None:
+    [f] = run_rule("restricted-topic", world, msg=message(text="I can also offer a 60-day out clause."))
+    assert f.escalate and f.evidence["topic"] == "legal terms"
+
+
 def test_legal_keyword_prefix(world: ContextBundle) -> None:
     [f] = run_rule("restricted-topic", world, msg=message(text="We will fully indemnify Acme for that."))
     assert f.evidence["matched"] == "indemnify"
