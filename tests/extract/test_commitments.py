@@ -120,6 +120,13 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("How is Tuesday at 10 for you?", C, "meeting", "meeting-slot-works", {}),
     # "see if we could" proposes politely; it imagines nothing and sets no condition.
     ("I wanted to see if we could set up a call next week.", C, "meeting", "meeting-set-up", {"conditional": False}),
+    ("Our DPA is available on our trust center.", C, "document", "document-attached", {"object": "DPA"}),
+    ("The SOC 2 report is available in our security portal under NDA.", C, "document", "document-attached",
+     {"object": "SOC 2 report"}),
+    # A name may hold capitalised words between its nouns.
+    ("I will send the SIG Lite questionnaire.", C, "document", "document-send", {"object": "SIG Lite questionnaire"}),
+    ("Please find the completed SIG Lite questionnaire attached.", C, "document", "document-attached",
+     {"object": "SIG Lite questionnaire"}),
     # A price freeze: the negation is the promise.
     ("Our prices won't increase at renewal.", C, "price", "price-frozen", {"object": "prices won't increase"}),
     ("We will never raise your price during the contract.", C, "price", "price-frozen",
@@ -490,6 +497,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("The product launched in Q1.", "date-expected", False),
     ("The license renewed in March.", "date-expected", False),
     ("Your account is linked to SSO.", "document-attached", False),
+    ("Support is available through the portal 24/7.", "document-attached", False),
     ("If we could get the budget approved, we would start in March.", "commit-can", False),
     ("How's the weather in Boston today?", "meeting-slot-works", False),
     ("How was Thursday?", "meeting-slot-works", False),

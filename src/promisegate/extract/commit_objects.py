@@ -57,7 +57,14 @@ def _noun_run_end(doc: Doc, i: int, hi: int, nouns: frozenset[str]) -> int:
         if is_wrap(doc[j].text) and j + 1 < hi:
             j += 1  # "pricing\nsheet": one name wrapped over two lines
         if doc[j].lower_ not in nouns:
-            break
+            # "SIG Lite questionnaire", "SOC 2 Type II report": capitalised or numbered words inside the name.
+            k = j
+            while k < hi and k - j < 3 and doc[k].lower_ not in nouns and (doc[k].text[:1].isupper()
+                                                                            or doc[k].text.isdigit()):
+                k += 1
+            if k == j or k >= hi or k - j >= 3 or doc[k].lower_ not in nouns:
+                break
+            j = k
         i = j
     return i
 
