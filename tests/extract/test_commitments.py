@@ -127,6 +127,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("I will send the SIG Lite questionnaire.", C, "document", "document-send", {"object": "SIG Lite questionnaire"}),
     ("Please find the completed SIG Lite questionnaire attached.", C, "document", "document-attached",
      {"object": "SIG Lite questionnaire"}),
+    ("The HECVAT will come from our compliance team by end of week.", C, "document", "document-on-its-way",
+     {"object": "HECVAT"}),
     # A price freeze: the negation is the promise.
     ("Our prices won't increase at renewal.", C, "price", "price-frozen", {"object": "prices won't increase"}),
     ("We will never raise your price during the contract.", C, "price", "price-frozen",
@@ -497,6 +499,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("The product launched in Q1.", "date-expected", False),
     ("The license renewed in March.", "date-expected", False),
     ("Your account is linked to SSO.", "document-attached", False),
+    ("The contract will come up at the board meeting.", "document-on-its-way", False),
     ("Support is available through the portal 24/7.", "document-attached", False),
     ("If we could get the budget approved, we would start in March.", "commit-can", False),
     ("How's the weather in Boston today?", "meeting-slot-works", False),
