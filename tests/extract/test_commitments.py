@@ -129,6 +129,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
      {"object": "SIG Lite questionnaire"}),
     ("The HECVAT will come from our compliance team by end of week.", C, "document", "document-on-its-way",
      {"object": "HECVAT"}),
+    # What is given free is named before its time: "the pilot", not "January 15".
+    ("We can extend the pilot through January 15 at no cost.", C, "price", "price-free", {"object": "pilot"}),
+    ("We'll extend your trial until the 31st at no charge.", C, "price", "price-free", {"object": "trial"}),
     # A price freeze: the negation is the promise.
     ("Our prices won't increase at renewal.", C, "price", "price-frozen", {"object": "prices won't increase"}),
     ("We will never raise your price during the contract.", C, "price", "price-frozen",

@@ -117,6 +117,7 @@ def _price(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> Description:
             i = hit.start - 1
             while i >= unit.start and doc[i].lower_ in _LINKS:
                 i -= 1
+            i = _before_time(doc, i, unit.start, cues)  # "extend the pilot through January 15 at no cost"
             if i < unit.start or doc[i].is_punct:
                 return None, None, None
             start, end = phrase_back(doc, i, unit.start, cues.back_stops)
@@ -142,6 +143,22 @@ def _price(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> Description:
     return words, None, None
 
 
+def _before_time(doc: Doc, i: int, lo: int, cues: Cues) -> int:
+    """`i` moved back over a time phrase ending there and the word that brings it in ("through January 15",
+    "until the 31st", "for the first month"), so what comes before is the thing given; `i` when none ends there."""
+    j = i
+    while j >= lo and (doc[j].text in cues.time_heads_cased or doc[j].lower_ in cues.time_heads
+                       or doc[j].lower_ in _TIME_FILLERS or doc[j].text[:1].isdigit()):
+        j -= 1
+    if j < i and j >= lo and doc[j].lower_ in _TIME_LEADS and any(
+            doc[k].text in cues.time_heads_cased or doc[k].lower_ in cues.time_heads or doc[k].text[:1].isdigit()
+            for k in range(j + 1, i + 1)):
+        return j - 1
+    return i
+
+
+_TIME_FILLERS = frozenset({"the", "of", "this", "next", "end", ",", "st", "nd", "rd", "th"})
+_TIME_LEADS = frozenset({"through", "thru", "until", "till", "til", "by", "before", "on", "from"})
 _NEGATIONS = frozenset({"not", "n't", "n’t", "never"})
 _CLAIM_LINKS = frozenset({"with", "into", "to"})
 
