@@ -60,6 +60,8 @@ POSITIVE: list[Case] = [
          ("clock", "zone", "weekday")),
     Case("Can we do 10am your time on Tuesday?", (E("10am your time on Tuesday", "2024-07-16T10:00", "2024-07-16T11:00",
          "hour"),), ("clock", "weekday")),
+    # After a preposition a month stays one before a name: "In May Acme signed".
+    Case("In May Acme signed the deal.", (E("May", "2024-05-01", "2024-06-01", "month"),), ("month-cued",)),
     # A bare hour after "after" / "before" is a clock time when a zone follows it.
     Case("I'm free after 2 PT on Thursday.", (E("2 PT on Thursday", "2024-07-11T14:00:00-07:00",
          "2024-07-11T15:00", "hour"),), ("clock", "weekday")),
@@ -1033,6 +1035,11 @@ NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("Room 1H is on the left.", ("quarter",)),
     ("Our contact there: April is our account manager.", ("block-month-name", "month-bare")),
     ("Hi April, thanks for the call.", ("block-month-name", "month-bare")),
+    # A month name before a capitalised surname is a person; after a greeting or a sign-off and its comma too.
+    ("Hi team, April Johnson will be your point of contact.", ("block-month-name", "month-bare")),
+    ("I spoke with June Lee about the renewal.", ("block-month-name", "month-bare")),
+    ("Thanks, April", ("block-month-name", "month-bare")),
+    ("Cc: April Smith", ("block-month-name", "month-bare")),
     ("The team said June and I should lead.", ("block-month-name", "month-bare")),
     ("I will loop in August.", ("block-month-name", "month-cued")),
     ("The days ahead look busy: ago is no word here.", ("relative-ago",)),
