@@ -60,6 +60,11 @@ POSITIVE: list[Case] = [
          ("clock", "zone", "weekday")),
     Case("Can we do 10am your time on Tuesday?", (E("10am your time on Tuesday", "2024-07-16T10:00", "2024-07-16T11:00",
          "hour"),), ("clock", "weekday")),
+    # "the week after" / "the year before" with no date after them: next to the period just named.
+    Case("I'm out next week, so the week after is better.", (E("next week", "2024-07-15", "2024-07-22", "week"),
+         E("the week after", "2024-07-22", "2024-07-29", "week")), ("relative-unit", "the-unit")),
+    Case("Sales rose 5% last year, after a drop the year before.", (E("last year", "2023-01-01", "2024-01-01", "year"),
+         E("the year before", "2022-01-01", "2023-01-01", "year")), ("relative-unit", "the-unit")),
     # After a preposition a month stays one before a name: "In May Acme signed".
     Case("In May Acme signed the deal.", (E("May", "2024-05-01", "2024-06-01", "month"),), ("month-cued",)),
     # A bare hour after "after" / "before" is a clock time when a zone follows it.

@@ -32,6 +32,7 @@ from promisegate.extract.nlp import (
     token_columns,
     unwrapped,
 )
+from promisegate.extract.time_calendar import shifted_period
 from promisegate.extract.time_context import share_day
 from promisegate.extract.time_features import Features, read_features
 from promisegate.extract.time_join import Atom, Expr, join_atoms, kind_of, range_end
@@ -361,6 +362,12 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
         anaphoric = named is not None and (not _ANAPHORIC.isdisjoint(words[expr.start:expr.end]) or (
             expr.rule == "relative-ago" and words[expr.end - 1] in ("later", "earlier") and named_in == sent[0]))
         ref = named if named is not None and anaphoric else base
+        after = _unit_after(cols, expr, engine, named if named is not None else base, zone)
+        if after is not None:
+            # "next week, so the week after is better": the week after the one just named (after now if none).
+            out.append(after)
+            named, named_in = _wall(after, zone), sent[0]
+            continue
         alone = read_features(words[expr.sides[0][0]:expr.end], engine.lexicon, base.year) \
             if month_named is not None and month_named[0] == sent[0] and len(expr.sides) == 1 else None
         in_view = alone is not None and _bare_day(alone)
@@ -453,6 +460,26 @@ def _over_today(span: TimeSpan, now: datetime, direction: int, words: list[str],
     spoke at 2pm") it is today's, and so are hours not yet over ("Support hours are 8am-6pm CET" at 3pm CET)."""
     return direction > 0 and span.grain in ("minute", "hour") and span.to <= now \
         and _clock_alone(words, expr, engine.lexicon, now.year)
+
+
+def _unit_after(cols: TokenColumns, expr: Expr, engine: TimeEngine, anchor: datetime,
+                zone: ZoneInfo) -> TimeSpan | None:
+    """"the week after" / "the month before" with no date after it: the period next to `anchor`'s (the day last
+    named, or now), the bound word kept in the span. None for anything else ("the week after Thanksgiving" is
+    joined before this)."""
+    words = cols.words
+    if expr.rule != "the-unit" or len(expr.sides) != 1:
+        return None
+    j = skip_wraps(words, expr.end, len(words))
+    if j >= len(words) or words[j] not in ("after", "before"):
+        return None
+    unit = read_features(words[expr.start:expr.end], engine.lexicon, anchor.year).unit
+    if unit not in ("week", "month", "year"):
+        return None
+    start, end, grain = shifted_period(anchor, 1 if words[j] == "after" else -1, unit)
+    s_char, e_char = cols.idx[expr.start], cols.idx[j] + len(cols.texts[j])
+    return TimeSpan(cols.source[s_char:e_char], s_char, e_char, start.replace(tzinfo=zone), end.replace(tzinfo=zone),
+                    grain, expr.rule)
 
 
 def _next_day(span: TimeSpan) -> TimeSpan:
