@@ -825,6 +825,11 @@ def test_hyphenated_pattern_words_stay_one_token(tmp_path: Path) -> None:
     assert [t.text for t in get_nlp()(text)].count("Sync-up") == 1
 
 
+def test_a_price_lock_said_twice_is_one_promise() -> None:
+    commitments, _ = _run("It includes a price lock: we guarantee the per-seat price will not increase for 24 months.")
+    assert [c.rule for c in commitments if c.kind == "price"] == ["price-held"]
+
+
 def test_a_figure_after_can_do_is_no_meeting_slot() -> None:
     # "we can do 12%" offers a discount; "I can do 3" would offer a time.
     commitments, _ = _run("I checked with our VP and we can do 12% on a two-year term signed by Friday.")

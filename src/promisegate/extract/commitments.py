@@ -501,6 +501,10 @@ def _kind_hits(
             else:
                 continue
         found.append(x)
+    prices = out.get("price")
+    if prices and any(y.id == "price-held" for y in prices):
+        # "a price lock: we guarantee the per-seat price will not increase": one promise said twice, held once.
+        prices[:] = [y for y in prices if y.id != "price-frozen"]
     for found in out.values():
         # A labelled figure ("15% off") speaks for the clause before a bare amount does.
         found.sort(key=lambda y: y.label == "amount")
