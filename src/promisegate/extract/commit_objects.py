@@ -160,6 +160,8 @@ def _before_time(doc: Doc, i: int, lo: int, cues: Cues) -> int:
 _TIME_FILLERS = frozenset({"the", "of", "this", "next", "end", ",", "st", "nd", "rd", "th"})
 _TIME_LEADS = frozenset({"through", "thru", "until", "till", "til", "by", "before", "on", "from"})
 _NEGATIONS = frozenset({"not", "n't", "n’t", "never"})
+_INTEGRATION_NOUNS = frozenset({"integration", "integrations", "connector", "connectors", "plugin", "plugins", "app"})
+_INTEGRATION_KINDS = frozenset({"native", "direct", "prebuilt", "pre-built", "certified", "official"})
 _CLAIM_LINKS = frozenset({"with", "into", "to"})
 
 
@@ -175,6 +177,10 @@ def _capability(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> str | None:
         stops = cues.object_stops | cues.certification_states | _CERT_DOCUMENTS
         start, end = phrase_forward(doc, first, unit.end, cues.determiners, stops)
         return span_text(doc, start, end)
+    if hit.id == "capability-integration" and doc[hit.end - 1].lower_ in _INTEGRATION_NOUNS:
+        # "we have a native Salesforce integration": what it integrates is named before the noun
+        start = next(i for i in range(hit.start, hit.end) if doc[i].lower_ in _INTEGRATION_KINDS) + 1
+        return span_text(doc, start, hit.end - 1)
     begin = hit.end if hit.id == "capability-integration" else hit.end - 1
     if hit.id == "capability-supports":
         # "we integrate natively with Epic": the adverb and the preposition are no part of what is claimed.
