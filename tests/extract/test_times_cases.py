@@ -65,6 +65,12 @@ POSITIVE: list[Case] = [
          E("the week after", "2024-07-22", "2024-07-29", "week")), ("relative-unit", "the-unit")),
     Case("Sales rose 5% last year, after a drop the year before.", (E("last year", "2023-01-01", "2024-01-01", "year"),
          E("the year before", "2022-01-01", "2023-01-01", "year")), ("relative-unit", "the-unit")),
+    # A meeting moved goes to a day still ahead, though "moved" is a past tense.
+    Case("The kickoff moved to the 8th.", (E("the 8th", "2024-08-08", "2024-08-09"),), ("day-of-month",)),
+    Case("The call moved to 9am on Monday.", (E("9am on Monday", "2024-07-15T09:00", "2024-07-15T10:00", "hour"),),
+         ("clock", "weekday")),
+    Case("Shares moved to 5 on Monday.", (E("Monday", "2024-07-08", "2024-07-09"),), ("weekday",)),
+    Case("We moved to Boston in May.", (E("May", "2024-05-01", "2024-06-01", "month"),), ("month-cued",)),
     # After a preposition a month stays one before a name: "In May Acme signed".
     Case("In May Acme signed the deal.", (E("May", "2024-05-01", "2024-06-01", "month"),), ("month-cued",)),
     # A bare hour after "after" / "before" is a clock time when a zone follows it.

@@ -191,11 +191,48 @@ def _cues(words: list[str], engine: TimeEngine) -> list[tuple[int, int]]:
             continue
         if sign == -1 and words[i] in _ARRANGED and not _HAVE.isdisjoint(words[max(0, i - 4):i]):
             sign = 1
+        elif sign == -1 and words[i] in _MOVED and _moved_to_date(words, i, engine):
+            sign = 1  # "the kickoff moved to the 14th", "was postponed until March": the new date lies ahead
         elif sign == 1 and words[i] in _NOUN_CUES and _after_determiner(words, i):
             sign = _WEAK
         if sign:
             out.append((i, sign))
     return out
+
+
+_MOVED = frozenset({"moved", "pushed", "rescheduled", "postponed", "delayed", "shifted", "bumped", "deferred",
+                    "slipped", "pulled"})
+_MOVED_TO = frozenset({"to", "until", "till", "for", "into"})
+_DATE_OPENERS = frozenset({"the", "next", "early", "mid", "late", "end", "tomorrow", "monday", "tuesday", "wednesday",
+                           "thursday", "friday", "saturday", "sunday"})
+
+
+def _moved_here(words: list[str], start: int) -> bool:
+    """Whether a verb of moving and "to" / "until" / "for" come right before token `start` ("moved to", "pushed
+    back to", "rescheduled for")."""
+    j = start - 1
+    if j < 1 or words[j] not in _MOVED_TO:
+        return False
+    j -= 1
+    while j > 0 and words[j] in ("back", "out", "forward", "up"):
+        j -= 1
+    return words[j] in _MOVED
+
+
+def _moved_to_date(words: list[str], i: int, engine: TimeEngine) -> bool:
+    """Whether the verb of moving at `i` moves something to a date: "moved to the 14th", "pushed back to Thursday",
+    "postponed until March" (not "moved to Boston in March")."""
+    j = i + 1
+    while j < len(words) and words[j] in ("back", "out", "forward", "up"):
+        j += 1
+    if j + 1 >= len(words) or words[j] not in _MOVED_TO:
+        return False
+    nxt = words[j + 1]
+    after = words[j + 2] if j + 2 < len(words) else ""
+    # A number is a date or a clock time only with its form or am/pm ("to the 14th", "to 9am", "to 12/14"; not
+    # "shares moved to 5").
+    dated = nxt[:1].isdigit() and (not nxt.isdigit() or after in ("am", "pm", "a.m.", "p.m."))
+    return dated or nxt in _DATE_OPENERS or nxt in engine.lexicon.months or nxt in engine.lexicon.weekdays
 
 
 # Future cues that are also nouns: after a determiner ("the intro call on Wednesday") they count only when the
@@ -385,6 +422,8 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
         # on Monday but recovered by Wednesday").
         direction = 2 if in_view else (-1 if _past_only(cues, sent[0], sent[1]) else 2) if limited \
             else _direction(cues, expr.start, expr.end, sent[0], sent[1], default, words)
+        if not limited and not in_view and _moved_here(words, expr.start):
+            direction = 2  # "the kickoff moved to the 8th": a meeting moved goes to a day still ahead
         span = _resolve_expr(cols, expr, engine, ref, direction, zone)
         if span is not None and not limited and ref is base and _over_today(span, now, direction, words, expr, engine):
             span = _next_day(span)
