@@ -772,6 +772,10 @@ WHEN_CASES: list[tuple[str, str, str, str, tuple[str, ...]]] = [
     ("We can have the sandbox ready by Thursday or Friday.", "deadline", "deadline-by", "by Thursday", ("Friday",)),
     ("I'll send the quote no later than June 30.", "document", "document-send", "no later than June 30", ()),
     ("The go-live is on March 14.", "date", "date-event", "March 14", ()),
+    # A meeting moved: `when` is the time it moves to, not a range from the old one.
+    ("Can we move our sync from Wednesday to Friday?", "meeting", "meeting-reschedule", "Friday", ()),
+    ("Let's push the demo from the 10th to the 17th.", "meeting", "meeting-reschedule", "the 17th", ()),
+    ("Can we move the call from 2pm to 4pm tomorrow?", "meeting", "meeting-reschedule", "4pm tomorrow", ()),
     ("Does Tuesday 3pm PT work?", "meeting", "meeting-slot-works", "Tuesday 3pm PT", ()),
     ("Tuesday's no good for me, but Wednesday works.", "meeting", "meeting-slot-works", "Wednesday", ()),
     ("I can do Monday or Tuesday at 2pm for the call.", "meeting", "meeting-slot-offered", "Monday",

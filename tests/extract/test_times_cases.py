@@ -65,6 +65,11 @@ POSITIVE: list[Case] = [
          E("the week after", "2024-07-22", "2024-07-29", "week")), ("relative-unit", "the-unit")),
     Case("Sales rose 5% last year, after a drop the year before.", (E("last year", "2023-01-01", "2024-01-01", "year"),
          E("the year before", "2022-01-01", "2023-01-01", "year")), ("relative-unit", "the-unit")),
+    # Moved from one time to another: two times, not a range ("I'm free from 2pm to 4pm" is one).
+    Case("Let's push the demo from the 10th to the 17th.", (E("the 10th", "2024-07-10", "2024-07-11"),
+         E("the 17th", "2024-07-17", "2024-07-18")), ("day-of-month-range",)),
+    Case("I'm free from 2pm to 4pm tomorrow.", (E("2pm to 4pm tomorrow", "2024-07-11T14:00", "2024-07-11T16:00",
+         "hour"),), ("clock-range",)),
     # A meeting moved goes to a day still ahead, though "moved" is a past tense.
     Case("The kickoff moved to the 8th.", (E("the 8th", "2024-08-08", "2024-08-09"),), ("day-of-month",)),
     Case("The call moved to 9am on Monday.", (E("9am on Monday", "2024-07-15T09:00", "2024-07-15T10:00", "hour"),),

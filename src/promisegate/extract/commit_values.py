@@ -130,13 +130,17 @@ def pick_when(
     if not inside:
         return None, ()
 
+    # "move our sync from Wednesday to Friday": the time moved from is no promise when the one moved to follows.
+    moved_to = any(_TO_BEFORE.search(text, max(0, t.start - 6), t.start) for t in inside)
+
     def distance(t: TimeSpan) -> tuple[bool, bool, int, int]:
         gap = 0 if t.start < end and anchor < t.end else min(abs(t.start - anchor), abs(t.end - anchor))
         # A length ("a 30-minute call") or a recurrence ("the weekly syncs") says when only if the clause
         # names no date or time, and a possessive names the thing, not when it is promised ("move Friday's
         # demo to Monday").
         possessive = text.startswith(("'s", "’s"), t.end)
-        return t.rule in ("duration", "set"), possessive or _names_thing(t, text, things), gap, t.start
+        old = moved_to and bool(_FROM_BEFORE.search(text, max(0, t.start - 6), t.start))
+        return t.rule in ("duration", "set"), possessive or old or _names_thing(t, text, things), gap, t.start
 
     best = min(inside, key=distance)
     # Times joined by "or" ("Monday or Tuesday at 3") are one offer: `when` is the first, the rest alternatives.
@@ -156,6 +160,8 @@ def pick_when(
 
 
 _BY_AMOUNT = re.compile(r"\bby\s+$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_TO_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|this|that|our|your|their|its|my)\s+$", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][\w-]*)")
 

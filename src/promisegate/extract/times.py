@@ -35,7 +35,7 @@ from promisegate.extract.nlp import (
 from promisegate.extract.time_calendar import shifted_period
 from promisegate.extract.time_context import share_day
 from promisegate.extract.time_features import Features, read_features
-from promisegate.extract.time_join import Atom, Expr, join_atoms, kind_of, range_end
+from promisegate.extract.time_join import _MOVE_VERBS, Atom, Expr, join_atoms, kind_of, range_end
 from promisegate.extract.time_lexicon import TimeLexicon, load_lexicon
 from promisegate.extract.time_patterns import TimePatterns, load_patterns
 from promisegate.extract.time_resolve import counted_from, day_of_month, next_to, resolve
@@ -208,15 +208,13 @@ _DATE_OPENERS = frozenset({"the", "next", "early", "mid", "late", "end", "tomorr
 
 
 def _moved_here(words: list[str], start: int) -> bool:
-    """Whether a verb of moving and "to" / "until" / "for" come right before token `start` ("moved to", "pushed
-    back to", "rescheduled for")."""
+    """Whether token `start` is where something is moved to: "to" / "until" / "for" right before it and a verb of
+    moving before that ("moved to", "pushed back to", "rescheduled for", "move our sync from Wednesday to")."""
     j = start - 1
     if j < 1 or words[j] not in _MOVED_TO:
         return False
-    j -= 1
-    while j > 0 and words[j] in ("back", "out", "forward", "up"):
-        j -= 1
-    return words[j] in _MOVED
+    before = words[max(0, j - 8):j]
+    return not _MOVED.isdisjoint(before) or not _MOVE_VERBS.isdisjoint(before)
 
 
 def _moved_to_date(words: list[str], i: int, engine: TimeEngine) -> bool:
