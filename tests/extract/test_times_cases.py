@@ -65,6 +65,9 @@ POSITIVE: list[Case] = [
          E("the week after", "2024-07-22", "2024-07-29", "week")), ("relative-unit", "the-unit")),
     Case("Sales rose 5% last year, after a drop the year before.", (E("last year", "2023-01-01", "2024-01-01", "year"),
          E("the year before", "2022-01-01", "2023-01-01", "year")), ("relative-unit", "the-unit")),
+    # Back after being out: the day of return runs on from the day out (Thursday after that Monday, not tomorrow).
+    Case("I'll be out Monday, back on Thursday.", (E("Monday", "2024-07-15", "2024-07-16"),
+         E("Thursday", "2024-07-18", "2024-07-19")), ("weekday",)),
     # Moved from one time to another: two times, not a range ("I'm free from 2pm to 4pm" is one).
     Case("Let's push the demo from the 10th to the 17th.", (E("the 10th", "2024-07-10", "2024-07-11"),
          E("the 17th", "2024-07-17", "2024-07-18")), ("day-of-month-range",)),

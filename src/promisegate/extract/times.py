@@ -550,9 +550,16 @@ _CONJUNCTIONS = frozenset({"and", "or", "&", ",", "/"})
 
 
 def _conjoined(words: list[str], end: int, start: int) -> bool:
-    """Whether only a conjunction ("and", "or", ", or") lies between token `end` and token `start`."""
+    """Whether only a conjunction ("and", "or", ", or") lies between token `end` and token `start`, or words of
+    coming back ("out Monday, back Tuesday", "off Wednesday and returning on Friday")."""
     gap = unwrapped(words, end, start)
-    return 1 <= len(gap) <= 2 and _CONJUNCTIONS.issuperset(gap)
+    if 1 <= len(gap) <= 2 and _CONJUNCTIONS.issuperset(gap):
+        return True
+    return 1 <= len(gap) <= 4 and _RETURNING.issuperset(gap) and not _RETURNS.isdisjoint(gap)
+
+
+_RETURNS = frozenset({"back", "returning", "return", "returns"})
+_RETURNING = _RETURNS | {",", "and", "but", "on", "again", "in", "the", "office"}
 
 
 def _after_bound(words: list[str], expr: Expr, engine: TimeEngine) -> int:
