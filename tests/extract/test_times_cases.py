@@ -65,6 +65,11 @@ POSITIVE: list[Case] = [
          E("the week after", "2024-07-22", "2024-07-29", "week")), ("relative-unit", "the-unit")),
     Case("Sales rose 5% last year, after a drop the year before.", (E("last year", "2023-01-01", "2024-01-01", "year"),
          E("the year before", "2022-01-01", "2023-01-01", "year")), ("relative-unit", "the-unit")),
+    # A short question right after a sentence naming a day asks about a time on that day.
+    Case("Let's meet Thursday. Does 2:30 work?", (E("Thursday", "2024-07-11", "2024-07-12"),
+         E("2:30", "2024-07-11T14:30", "2024-07-11T14:31", "minute")), ("weekday", "clock")),
+    Case("The launch is Thursday. Call me at 3 to talk it through.", (E("Thursday", "2024-07-11", "2024-07-12"),
+         E("3", "2024-07-10T15:00", "2024-07-10T16:00", "hour")), ("weekday", "clock")),
     # Back after being out: the day of return runs on from the day out (Thursday after that Monday, not tomorrow).
     Case("I'll be out Monday, back on Thursday.", (E("Monday", "2024-07-15", "2024-07-16"),
          E("Thursday", "2024-07-18", "2024-07-19")), ("weekday",)),

@@ -45,7 +45,13 @@ def share_day(text: str, spans: list[TimeSpan], sentence_starts: list[int], toda
     weeks: dict[int, date] = {}  # weekdays moved into a named week: the Monday of that week
     for i in range(1, len(out)):
         first, bare = out[i - 1], out[i]
-        if bisect_right(sentence_starts, first.start) != bisect_right(sentence_starts, bare.start):
+        at_first, at_bare = bisect_right(sentence_starts, first.start), bisect_right(sentence_starts, bare.start)
+        if at_first != at_bare:
+            if at_bare == at_first + 1 and _is_bare_clock(bare) and first.grain == "day" and first.limit is None \
+                    and first.to - first.from_ <= timedelta(days=1) and first.from_.date() >= today \
+                    and _short_question(text, sentence_starts[at_bare - 1], bare):
+                # "Let's meet Thursday. Does 2:30 work?": a short question about a time asks about that day.
+                out[i] = _on_day(bare, first.from_.date())
             continue
         gap = text[first.end:bare.start]
         if _is_bare_weekday(bare) and _NARROWING_GAP.match(gap) and (
@@ -101,6 +107,13 @@ _MEETING_ON_GAP = re.compile(r"^\s*(?:call|meeting|demo|sync|chat|session|review
 
 # A length ("a week on Monday", "about a week, Tuesday") names no calendar week for a weekday to narrow.
 _LENGTHS = frozenset({"duration", "in-duration", "within-duration", "set"})
+
+
+def _short_question(text: str, start: int, bare: TimeSpan) -> bool:
+    """Whether the sentence at char `start` holding `bare` is a short question ending soon after it: "Does 2:30
+    work?", "2:30 ok?", "How about 10?"."""
+    mark = text.find("?", bare.end, bare.end + 20)
+    return mark >= 0 and mark - start <= 40 and "\n" not in text[start:mark].strip()
 
 
 def _is_bare_weekday(span: TimeSpan) -> bool:
