@@ -131,7 +131,7 @@ def pick_when(
         return None, ()
 
     # "move our sync from Wednesday to Friday": the time moved from is no promise when the one moved to follows.
-    moved_to = any(_TO_BEFORE.search(text, max(0, t.start - 6), t.start) for t in inside)
+    moved_to = len(inside) > 1 and any(_TO_BEFORE.search(text, max(0, t.start - 6), t.start) for t in inside)
 
     def distance(t: TimeSpan) -> tuple[bool, bool, int, int]:
         gap = 0 if t.start < end and anchor < t.end else min(abs(t.start - anchor), abs(t.end - anchor))

@@ -335,6 +335,8 @@ def _theirs(lowered: str, at: int, last: int, cues: Cues) -> bool:
     """Whether the phrase of the claim at chars `at`..`last` opens with someone else as its subject ("Some vendors
     might promise a December go-live", "Our competitors are SOC 2 certified"); "Unlike some vendors, we support
     SAML" is ours (the phrase after the comma), and so is "Unlike other vendors we support SAML"."""
+    if cues.third_party.search(lowered, 0, at) is None:
+        return False  # the usual case: no third party before the claim at all
     start = max(lowered.rfind(mark, 0, at) for mark in _PHRASE_MARKS) + 1
     found = cues.third_party.search(lowered, start, at)
     # ("Unlike other vendors we support SAML": a "we" after them takes the claim back.)
@@ -404,8 +406,11 @@ def _hypothetical(lowered: str, cues: Cues) -> bool:
 def _conditional(lowered: str, cues: Cues) -> bool:
     """Whether the clause sets a condition ("if you sign by Friday", "once the NDA is signed"); the "if" of "see if",
     "wondering if", "let me know if" asks whether instead."""
+    first = cues.conditional.search(lowered)
+    if first is None or first.group(0) != "if":
+        return first is not None  # the usual cases: no condition at all, or one that is no "if"
     return any(not (m.group(0) == "if" and _ASKS_WHETHER.search(lowered, 0, m.start()))
-               for m in cues.conditional.finditer(lowered))
+               for m in cues.conditional.finditer(lowered, first.start()))
 
 
 _ASKS_WHETHER = re.compile(r"\b(?:see|check|wondering|wonder|wondered|ask|asking|know)\s+$")

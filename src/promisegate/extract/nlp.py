@@ -246,7 +246,10 @@ def skip_wraps(words: list[str], i: int, end: int) -> int:
 
 def unwrapped(words: list[str], start: int, end: int) -> list[str]:
     """words[start:end] without the line breaks of hard-wrapped mail: the words a reader sees there."""
-    return [w for w in words[start:end] if not is_wrap(w)]
+    span = words[start:end]
+    if not any(map(str.isspace, span)):  # the usual case, tested in C
+        return span
+    return [w for w in span if not is_wrap(w)]
 
 
 def doc_matches(cols: TokenColumns, matcher: Callable[[list[str]], list[tuple[str, int, int]]]

@@ -47,9 +47,10 @@ def share_day(text: str, spans: list[TimeSpan], sentence_starts: list[int], toda
         first, bare = out[i - 1], out[i]
         at_first, at_bare = bisect_right(sentence_starts, first.start), bisect_right(sentence_starts, bare.start)
         if at_first != at_bare:
-            if at_bare == at_first + 1 and _is_bare_clock(bare) and first.grain == "day" and first.limit is None \
-                    and first.to - first.from_ <= timedelta(days=1) and first.from_.date() >= today \
-                    and _short_question(text, sentence_starts[at_bare - 1], bare):
+            if at_bare == at_first + 1 and first.grain == "day" and bare.grain in _CLOCK_GRAINS \
+                    and first.limit is None and _short_question(text, sentence_starts[at_bare - 1], bare) \
+                    and _is_bare_clock(bare) and first.to - first.from_ <= timedelta(days=1) \
+                    and first.from_.date() >= today:
                 # "Let's meet Thursday. Does 2:30 work?": a short question about a time asks about that day.
                 out[i] = _on_day(bare, first.from_.date())
             continue

@@ -110,7 +110,8 @@ def join_atoms(words: list[str], atoms: list[Atom], lex: TimeLexicon, now_year: 
                 continue
         exprs.append(Expr(a.start, a.end, a.rule, a.label, [(a.start, a.end)]))
         feats.append(f)
-    exprs = [part for e in exprs for part in _split_move(words, e)]
+    if any(len(e.sides) == 1 and e.rule.endswith("-range") and _moving(words, e.start) for e in exprs):
+        exprs = [part for e in exprs for part in _split_move(words, e)]
     joined = _offsets(words, exprs, lex, now_year)
     return [e for e in (_unit_alone(words, e) for e in joined) if e.label != "PART" or len(e.sides) > 1]
 

@@ -397,7 +397,8 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
         anaphoric = named is not None and (not _ANAPHORIC.isdisjoint(words[expr.start:expr.end]) or (
             expr.rule == "relative-ago" and words[expr.end - 1] in ("later", "earlier") and named_in == sent[0]))
         ref = named if named is not None and anaphoric else base
-        after = _unit_after(cols, expr, engine, named if named is not None else base, zone)
+        after = _unit_after(cols, expr, engine, named if named is not None else base, zone) \
+            if expr.rule == "the-unit" else None
         if after is not None:
             # "next week, so the week after is better": the week after the one just named (after now if none).
             out.append(after)
@@ -420,7 +421,8 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
         # on Monday but recovered by Wednesday").
         direction = 2 if in_view else (-1 if _past_only(cues, sent[0], sent[1]) else 2) if limited \
             else _direction(cues, expr.start, expr.end, sent[0], sent[1], default, words)
-        if not limited and not in_view and _moved_here(words, expr.start):
+        if not limited and not in_view and expr.start > 1 and words[expr.start - 1] in _MOVED_TO \
+                and _moved_here(words, expr.start):
             direction = 2  # "the kickoff moved to the 8th": a meeting moved goes to a day still ahead
         span = _resolve_expr(cols, expr, engine, ref, direction, zone)
         if span is not None and not limited and ref is base and _over_today(span, now, direction, words, expr, engine):
@@ -437,7 +439,9 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
         if span is None:
             continue
         if limited and direction > 0 and (from_now := base.replace(tzinfo=zone)) < span.to \
-                and (in_view or span.from_ < from_now or span.from_.replace(tzinfo=None) == base):
+                and (in_view or span.from_ < from_now or (span.from_.tzinfo is not zone
+                                                           and span.from_.replace(tzinfo=None) == base
+                                                           and span.from_.utcoffset() != from_now.utcoffset())):
             # A limit runs from now: not from the 1st of the month in view, nor from the start of a day already
             # begun ("by today", "by Friday" written on a Friday), nor from now's wall time read in the zone the
             # limit names ("before 5 PT tomorrow" written at 10:00 New York time runs from 07:00 PT).
