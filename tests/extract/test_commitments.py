@@ -123,6 +123,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Our DPA is available on our trust center.", C, "document", "document-attached", {"object": "DPA"}),
     ("The SOC 2 report is available in our security portal under NDA.", C, "document", "document-attached",
      {"object": "SOC 2 report"}),
+    ("We'll share the SOC 2 Type II bridge letter by 12/15.", C, "document", "document-send",
+     {"object": "SOC 2 Type II bridge letter"}),
     # A name may hold capitalised words between its nouns.
     ("I will send the SIG Lite questionnaire.", C, "document", "document-send", {"object": "SIG Lite questionnaire"}),
     ("Please find the completed SIG Lite questionnaire attached.", C, "document", "document-attached",
