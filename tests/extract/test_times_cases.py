@@ -84,6 +84,7 @@ POSITIVE: list[Case] = [
          ("clock", "weekday")),
     Case("Shares moved to 5 on Monday.", (E("Monday", "2024-07-08", "2024-07-09"),), ("weekday",)),
     Case("We moved to Boston in May.", (E("May", "2024-05-01", "2024-06-01", "month"),), ("month-cued",)),
+    Case("We'll start the month after we sign.", (E("the month", "2024-07-01", "2024-08-01", "month"),), ("the-unit",)),
     # After a preposition a month stays one before a name: "In May Acme signed".
     Case("In May Acme signed the deal.", (E("May", "2024-05-01", "2024-06-01", "month"),), ("month-cued",)),
     # A bare hour after "after" / "before" is a clock time when a zone follows it.

@@ -503,6 +503,10 @@ def _over_today(span: TimeSpan, now: datetime, direction: int, words: list[str],
         and _clock_alone(words, expr, engine.lexicon, now.year)
 
 
+_EVENT_OPENERS = frozenset({"the", "a", "an", "this", "that", "our", "your", "their", "his", "her", "its", "we", "you",
+                            "i", "they", "he", "she", "it", "my"})
+
+
 def _unit_after(cols: TokenColumns, expr: Expr, engine: TimeEngine, anchor: datetime,
                 zone: ZoneInfo) -> TimeSpan | None:
     """"the week after" / "the month before" with no date after it: the period next to `anchor`'s (the day last
@@ -514,6 +518,9 @@ def _unit_after(cols: TokenColumns, expr: Expr, engine: TimeEngine, anchor: date
     j = skip_wraps(words, expr.end, len(words))
     if j >= len(words) or words[j] not in ("after", "before"):
         return None
+    k = skip_wraps(words, j + 1, len(words))
+    if k < len(words) and words[k] in _EVENT_OPENERS:
+        return None  # "the week after the launch", "the month after we sign": counted from an event we cannot date
     unit = read_features(words[expr.start:expr.end], engine.lexicon, anchor.year).unit
     if unit not in ("week", "month", "year"):
         return None
