@@ -65,6 +65,11 @@ POSITIVE: list[Case] = [
          E("the week after", "2024-07-22", "2024-07-29", "week")), ("relative-unit", "the-unit")),
     Case("Sales rose 5% last year, after a drop the year before.", (E("last year", "2023-01-01", "2024-01-01", "year"),
          E("the year before", "2022-01-01", "2023-01-01", "year")), ("relative-unit", "the-unit")),
+    # Slots listed on bullet lines are alternatives: the dash that opens a line is no range.
+    Case("Slots:\n- Tuesday, July 16 at 9:30am PT\n- Wednesday, July 17 at 1pm PT", (
+        E("Tuesday, July 16 at 9:30am PT", "2024-07-16T09:30:00-07:00", "2024-07-16T09:31", "minute"),
+        E("Wednesday, July 17 at 1pm PT", "2024-07-17T13:00:00-07:00", "2024-07-17T14:00", "hour")),
+         ("weekday", "month-day", "clock", "zone")),
     # A short question right after a sentence naming a day asks about a time on that day.
     Case("Let's meet Thursday. Does 2:30 work?", (E("Thursday", "2024-07-11", "2024-07-12"),
          E("2:30", "2024-07-11T14:30", "2024-07-11T14:31", "minute")), ("weekday", "clock")),

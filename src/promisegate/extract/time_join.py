@@ -82,7 +82,7 @@ def join_atoms(words: list[str], atoms: list[Atom], lex: TimeLexicon, now_year: 
                 feats[-1] = read_features(words[last.sides[-1][0]:a.end], lex, now_year)
                 continue
             is_range = len(gap) == 1 and gap[0] in RANGE and (gap[0] != "and" or words[last.start] == "between") \
-                and not _moving(words, last.start)
+                and not _moving(words, last.start) and not _bullet(words, last.end, a.start)
             side = a.start
             if not gap and a.end - a.start > 1 and _range_word(words[a.start:a.start + 1]) and _names_day(lf):
                 # "from 12/24 through 1/1": the range word opened the second date's own atom.
@@ -128,6 +128,14 @@ def _moving(words: list[str], start: int) -> bool:
     if k < 0 or words[k] != "from":
         return False
     return not _MOVE_VERBS.isdisjoint(words[max(0, k - 5):k])
+
+
+def _bullet(words: list[str], end: int, start: int) -> bool:
+    """Whether the dash between two times opens a list item on a new line ("at 9:30am PT\n- Wednesday, March 12"):
+    the times are two list items, not a range."""
+    if start - 2 < end or words[start - 1] not in ("-", "–", "—"):
+        return False
+    return "\n" in words[start - 2]
 
 
 def _split_move(words: list[str], e: Expr) -> list[Expr]:
