@@ -812,6 +812,20 @@ def test_when_comes_from_the_time_tagger(
     assert tuple(a.text for a in match[0].alternatives) == alternatives
 
 
+def test_slots_listed_under_a_line_about_slots_are_one_proposed_meeting() -> None:
+    from promisegate.extract import extract
+
+    text = ("Thanks for the call.\n\nJordan has the following slots open for a 45-minute demo:\n"
+            "- Tuesday, July 16 at 9:30am PT\n- Wednesday, July 17 between 1 and 3pm PT\n\nLet me know.")
+    meetings = [c for c in extract(text, NOW, "UTC").commitments if c.kind == "meeting"]
+    assert [(c.rule, c.when.text if c.when else None, [a.text for a in c.alternatives]) for c in meetings] == [
+        ("meeting-slot-offered", "Tuesday, July 16 at 9:30am PT", ["Wednesday, July 17 between 1 and 3pm PT"])]
+    assert meetings[0].text == text[meetings[0].start:meetings[0].end]
+    # Dates listed under a line about something else are no slots.
+    other = "Key dates for the rollout:\n- Kickoff on July 16\n- Go-live on August 5"
+    assert not [c for c in extract(other, NOW, "UTC").commitments if c.kind == "meeting"]
+
+
 @pytest.mark.parametrize("text", ["We'd be happy to extend the trial by another two weeks.",
                                   "We'll extend the deadline by 2 weeks."])
 def test_a_length_after_by_is_an_amount_not_a_deadline(text: str) -> None:
