@@ -134,6 +134,13 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     # What is given free is named before its time: "the pilot", not "January 15".
     ("We can extend the pilot through January 15 at no cost.", C, "price", "price-free", {"object": "pilot"}),
     ("We'll extend your trial until the 31st at no charge.", C, "price", "price-free", {"object": "trial"}),
+    # Offers written in words.
+    ("I can do fifteen percent off if you sign this week.", C, "price", "price-discount",
+     {"amount": 15.0, "unit": "%", "conditional": True}),
+    ("We can offer half off onboarding this month.", C, "price", "price-discount", {"amount": 50.0}),
+    ("We'll give you two months free on an annual plan.", C, "price", "price-free", {"object": "two months"}),
+    ("We can throw in a free month.", C, "price", "price-free", {"object": "free month"}),
+    ("Our best and final is $110,000 annually.", C, "price", "price-stated", {"amount": 110000.0, "unit": "USD"}),
     # A price freeze: the negation is the promise.
     ("Our prices won't increase at renewal.", C, "price", "price-frozen", {"object": "prices won't increase"}),
     ("We will never raise your price during the contract.", C, "price", "price-frozen",
@@ -510,6 +517,14 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("We hope to serve our customers better in the coming year.", "date-expected", False),
     ("They have a native Salesforce integration too.", "capability-integration", False),
     ("Your account is linked to SSO.", "document-attached", False),
+    ("Fifteen percent of our users are in Europe.", "price-discount", False),
+    ("Half of the team took a free day last Friday.", "price-free", False),
+    ("Twenty percent of the budget went to travel last year.", "price-discount", False),
+    ("The free month they offered expired in March.", "price-free", False),
+    ("Competitors often quote two months free.", "price-free", False),
+    ("We used to charge $40 per seat annually.", "price-stated", False),
+    ("They moved the offsite to the 14th.", "meeting-reschedule", False),
+    ("Other vendors have a native Salesforce integration.", "capability-integration", False),
     ("The contract will come up at the board meeting.", "document-on-its-way", False),
     ("Support is available through the portal 24/7.", "document-attached", False),
     ("If we could get the budget approved, we would start in March.", "commit-can", False),

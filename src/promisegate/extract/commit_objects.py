@@ -110,6 +110,10 @@ def _document(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> str | None:
 def _price(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> Description:
     words = span_text(doc, hit.start, hit.end) or ""
     first = doc[hit.start].lower_
+    if hit.id == "price-free" and doc[hit.end - 1].lower_ in _FREE_SPANS:  # "a free month": the month
+        return span_text(doc, hit.start + (first in _FREE_OPENERS), hit.end), None, None
+    if hit.id == "price-free" and hit.end - hit.start == 3 and doc[hit.start + 1].lower_ in _FREE_UNITS:
+        return span_text(doc, hit.start, hit.end - 1), None, None  # "two months free": two months
     if hit.id == "price-free":
         if first in _WAIVE_VERBS or (first in _FREE_WORDS and hit.end - hit.start == 2):
             start, end = phrase_forward(doc, hit.start + 1, unit.end, cues.determiners, cues.object_stops)
@@ -159,6 +163,9 @@ def _before_time(doc: Doc, i: int, lo: int, cues: Cues) -> int:
 
 _TIME_FILLERS = frozenset({"the", "of", "this", "next", "end", ",", "st", "nd", "rd", "th"})
 _TIME_LEADS = frozenset({"through", "thru", "until", "till", "til", "by", "before", "on", "from"})
+_FREE_SPANS = frozenset({"month", "week", "year", "quarter", "day"})
+_FREE_OPENERS = frozenset({"a", "an", "one"})
+_FREE_UNITS = frozenset({"months", "month", "weeks", "week", "seats", "licenses", "users"})
 _NEGATIONS = frozenset({"not", "n't", "n’t", "never"})
 _INTEGRATION_NOUNS = frozenset({"integration", "integrations", "connector", "connectors", "plugin", "plugins", "app"})
 _INTEGRATION_KINDS = frozenset({"native", "direct", "prebuilt", "pre-built", "certified", "official"})

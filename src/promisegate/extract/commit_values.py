@@ -35,9 +35,22 @@ def _number(whole: str, frac: str | None, scale: str | None = None) -> float:
 
 
 def percent(text: str) -> float | None:
-    """Return the first percentage in `text` ("15%", "20 percent") as a number."""
+    """Return the first percentage in `text` ("15%", "20 percent", "fifteen percent", "half off") as a number."""
     m = _PERCENT.search(text)
-    return _number(m.group(1), m.group(2)) if m else None
+    if m:
+        return _number(m.group(1), m.group(2))
+    w = _WORD_PERCENT.search(text)
+    if w:
+        return float(_PERCENT_WORDS[w.group(1).lower().replace(" ", "-")])
+    return 50.0 if _HALF_OFF.search(text) else None
+
+
+# Percentages written out, as offers put them ("fifteen percent off", "twenty-five percent").
+_PERCENT_WORDS = {"five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "twenty-five": 25, "thirty": 30, "thirty-five": 35,
+                  "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "seventy": 70, "seventy-five": 75}
+_WORD_PERCENT = re.compile(r"\b(" + "|".join(sorted((w.replace("-", "[ -]") for w in _PERCENT_WORDS), key=len,
+                                                    reverse=True)) + r")\s*(?:percent|per-cent)\b", re.IGNORECASE)
+_HALF_OFF = re.compile(r"\bhalf\s+(?:off|price)\b", re.IGNORECASE)
 
 
 def money(text: str) -> tuple[float, str] | None:
