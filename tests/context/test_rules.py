@@ -257,6 +257,20 @@ def test_wrong_currency_is_flagged(world: ContextBundle) -> None:
     assert "priced in USD" in f.message
 
 
+def test_a_service_level_is_no_discount(world: ContextBundle) -> None:
+    # "99.9% uptime" is a service level; read as a discount it was "Offers 99.9% off".
+    from dataclasses import replace
+
+    sla = replace(commitment("price", "We offer a 99.9% uptime SLA.", amount=99.9, unit="%"), rule="price-sla")
+    assert run_rule("price-beyond-limit", world, [sla], msg=message("someone@hooli.example")) == []
+
+
+def test_a_quoted_sentence_keeps_its_decimals(world: ContextBundle) -> None:
+    text = "Thanks for the call. We offer a 99.9% uptime SLA on the enterprise tier. Talk soon."
+    [f] = run_rule("restricted-topic", world, msg=message(text=text))
+    assert "“We offer a 99.9% uptime SLA on the enterprise tier.”" in f.message
+
+
 def test_discount_without_deal_uses_default_limit(world: ContextBundle) -> None:
     c = commitment("price", "I can offer 25% off.", amount=25, unit="%")
     assert run_rule("price-beyond-limit", world, [c], msg=message("someone@hooli.example"))

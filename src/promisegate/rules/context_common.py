@@ -99,11 +99,15 @@ def find_keyword(text: str, keywords: Iterable[str]) -> tuple[str, re.Match[str]
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence of `text` holding [start, end)."""
-    left = max(text.rfind(ch, 0, start) for ch in ".!?\n") + 1
-    rights = [i for i in (text.find(ch, end) for ch in ".!?\n") if i != -1]
-    right = min(rights) + 1 if rights else len(text)
+    """The sentence of `text` holding [start, end): it ends at ". ! ?" before a space or the end, or at a line
+    break ("99.9% uptime" and "v4.2" hold no sentence end)."""
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    right_match = _SENTENCE_END.search(text, end)
+    right = right_match.start() + 1 if right_match else len(text)
     return text[left:right].strip()
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 
 
 def mentions(text: str, keywords: Iterable[str], slack: int = 4) -> str | None:

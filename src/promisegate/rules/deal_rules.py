@@ -180,6 +180,8 @@ class PriceBeyondLimit:
         for c in _promised(ctx, "price"):
             if c.amount is None:
                 continue
+            if c.unit == "%" and c.rule == "price-sla":
+                continue  # "99.9% uptime", "response times drop by 35%": a service level, not a discount
             if c.unit == "%":
                 limit = deal.pricing.max_discount_percent if deal else default_max
                 if limit is not None and c.amount > float(limit):
