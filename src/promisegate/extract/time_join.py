@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from promisegate.extract.nlp import is_wrap, skip_wraps, unwrapped
 from promisegate.extract.time_features import Features, read_features
 from promisegate.extract.time_lexicon import TimeLexicon
+from promisegate.extract.time_moves import moving_from
 
 # Tokens allowed between two atoms that read as one expression ("Friday, March 3 at 3pm (PT)").
 _JOINERS = frozenset({",", "at", "on", "@", "the", "of", "(", ")", "'s", "’s", "in", "this"})
@@ -82,7 +83,7 @@ def join_atoms(words: list[str], atoms: list[Atom], lex: TimeLexicon, now_year: 
                 feats[-1] = read_features(words[last.sides[-1][0]:a.end], lex, now_year)
                 continue
             is_range = len(gap) == 1 and gap[0] in RANGE and (gap[0] != "and" or words[last.start] == "between") \
-                and not _moving(words, last.start) and not _bullet(words, last.end, a.start)
+                and not moving_from(words, last.start) and not _bullet(words, last.end, a.start)
             side = a.start
             if not gap and a.end - a.start > 1 and _range_word(words[a.start:a.start + 1]) and _names_day(lf):
                 # "from 12/24 through 1/1": the range word opened the second date's own atom.
@@ -110,24 +111,10 @@ def join_atoms(words: list[str], atoms: list[Atom], lex: TimeLexicon, now_year: 
                 continue
         exprs.append(Expr(a.start, a.end, a.rule, a.label, [(a.start, a.end)]))
         feats.append(f)
-    if any(len(e.sides) == 1 and e.rule.endswith("-range") and _moving(words, e.start) for e in exprs):
+    if any(len(e.sides) == 1 and e.rule.endswith("-range") and moving_from(words, e.start) for e in exprs):
         exprs = [part for e in exprs for part in _split_move(words, e)]
     joined = _offsets(words, exprs, lex, now_year)
     return [e for e in (_unit_alone(words, e) for e in joined) if e.label != "PART" or len(e.sides) > 1]
-
-
-_MOVE_VERBS = frozenset({"move", "moving", "moved", "push", "pushing", "pushed", "reschedule", "rescheduling",
-                         "rescheduled", "shift", "shifting", "shifted", "bump", "bumping", "bumped", "switch",
-                         "switching", "swap", "change", "changing", "postpone", "postponing", "postponed"})
-
-
-def _moving(words: list[str], start: int) -> bool:
-    """Whether a time at `start` is where something moves from ("move our sync from Wednesday to Friday", "push the
-    demo from the 10th to the 17th"): the old time and the new one, not a range."""
-    k = start if words[start] == "from" else start - 1
-    if k < 0 or words[k] != "from":
-        return False
-    return not _MOVE_VERBS.isdisjoint(words[max(0, k - 5):k])
 
 
 def _bullet(words: list[str], end: int, start: int) -> bool:
@@ -141,7 +128,7 @@ def _bullet(words: list[str], end: int, start: int) -> bool:
 def _split_move(words: list[str], e: Expr) -> list[Expr]:
     """A range one pattern read whole ("the 10th to the 17th", "2pm to 4pm") is two times where something moves
     from the first to the second ("push the demo from the 10th to the 17th")."""
-    if len(e.sides) != 1 or not e.rule.endswith("-range") or not _moving(words, e.start):
+    if len(e.sides) != 1 or not e.rule.endswith("-range") or not moving_from(words, e.start):
         return [e]
     start = e.start + 1 if words[e.start] == "from" else e.start
     cut = next((i for i in range(start + 1, e.end - 1) if words[i] in RANGE and words[i] != "and"), None)

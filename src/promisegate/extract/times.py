@@ -35,8 +35,9 @@ from promisegate.extract.nlp import (
 from promisegate.extract.time_calendar import shifted_period
 from promisegate.extract.time_context import share_day
 from promisegate.extract.time_features import Features, read_features
-from promisegate.extract.time_join import _MOVE_VERBS, Atom, Expr, join_atoms, kind_of, range_end
+from promisegate.extract.time_join import Atom, Expr, join_atoms, kind_of, range_end
 from promisegate.extract.time_lexicon import TimeLexicon, load_lexicon
+from promisegate.extract.time_moves import MOVED, MOVED_TO, moved_here, moved_to_date
 from promisegate.extract.time_patterns import TimePatterns, load_patterns
 from promisegate.extract.time_resolve import counted_from, day_of_month, next_to, resolve
 from promisegate.model import Grain, TimeSpan
@@ -191,46 +192,13 @@ def _cues(words: list[str], engine: TimeEngine) -> list[tuple[int, int]]:
             continue
         if sign == -1 and words[i] in _ARRANGED and not _HAVE.isdisjoint(words[max(0, i - 4):i]):
             sign = 1
-        elif sign == -1 and words[i] in _MOVED and _moved_to_date(words, i, engine):
+        elif sign == -1 and words[i] in MOVED and moved_to_date(words, i, engine.lexicon):
             sign = 1  # "the kickoff moved to the 14th", "was postponed until March": the new date lies ahead
         elif sign == 1 and words[i] in _NOUN_CUES and _after_determiner(words, i):
             sign = _WEAK
         if sign:
             out.append((i, sign))
     return out
-
-
-_MOVED = frozenset({"moved", "pushed", "rescheduled", "postponed", "delayed", "shifted", "bumped", "deferred",
-                    "slipped", "pulled"})
-_MOVED_TO = frozenset({"to", "until", "till", "for", "into"})
-_DATE_OPENERS = frozenset({"the", "next", "early", "mid", "late", "end", "tomorrow", "monday", "tuesday", "wednesday",
-                           "thursday", "friday", "saturday", "sunday"})
-
-
-def _moved_here(words: list[str], start: int) -> bool:
-    """Whether token `start` is where something is moved to: "to" / "until" / "for" right before it and a verb of
-    moving before that ("moved to", "pushed back to", "rescheduled for", "move our sync from Wednesday to")."""
-    j = start - 1
-    if j < 1 or words[j] not in _MOVED_TO:
-        return False
-    before = words[max(0, j - 8):j]
-    return not _MOVED.isdisjoint(before) or not _MOVE_VERBS.isdisjoint(before)
-
-
-def _moved_to_date(words: list[str], i: int, engine: TimeEngine) -> bool:
-    """Whether the verb of moving at `i` moves something to a date: "moved to the 14th", "pushed back to Thursday",
-    "postponed until March" (not "moved to Boston in March")."""
-    j = i + 1
-    while j < len(words) and words[j] in ("back", "out", "forward", "up"):
-        j += 1
-    if j + 1 >= len(words) or words[j] not in _MOVED_TO:
-        return False
-    nxt = words[j + 1]
-    after = words[j + 2] if j + 2 < len(words) else ""
-    # A number is a date or a clock time only with its form or am/pm ("to the 14th", "to 9am", "to 12/14"; not
-    # "shares moved to 5").
-    dated = nxt[:1].isdigit() and (not nxt.isdigit() or after in ("am", "pm", "a.m.", "p.m."))
-    return dated or nxt in _DATE_OPENERS or nxt in engine.lexicon.months or nxt in engine.lexicon.weekdays
 
 
 # Future cues that are also nouns: after a determiner ("the intro call on Wednesday") they count only when the
@@ -421,8 +389,8 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
         # on Monday but recovered by Wednesday").
         direction = 2 if in_view else (-1 if _past_only(cues, sent[0], sent[1]) else 2) if limited \
             else _direction(cues, expr.start, expr.end, sent[0], sent[1], default, words)
-        if not limited and not in_view and expr.start > 1 and words[expr.start - 1] in _MOVED_TO \
-                and _moved_here(words, expr.start):
+        if not limited and not in_view and expr.start > 1 and words[expr.start - 1] in MOVED_TO \
+                and moved_here(words, expr.start):
             direction = 2  # "the kickoff moved to the 8th": a meeting moved goes to a day still ahead
         span = _resolve_expr(cols, expr, engine, ref, direction, zone)
         if span is not None and not limited and ref is base and _over_today(span, now, direction, words, expr, engine):
