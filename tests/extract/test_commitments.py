@@ -546,6 +546,8 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("Most vendors charge $60 per seat for this.", "price-stated", False),
     ("Our competitors are SOC 2 certified too.", "capability-certified", False),
     ("Other providers quote a go-live in March, which is unrealistic.", "date-event", False),
+    ("They might promise a December go-live, but we won't.", "date-event", False),
+    ("Their pricing is $60 per seat.", "price-stated", False),
     ("We did not change the price last year.", "price-frozen", False),
     ("Will the price not increase?", "price-frozen", False),
     ("Their prices never went up.", "price-frozen", False),
