@@ -150,15 +150,14 @@ def _price(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> Description:
 def _before_time(doc: Doc, i: int, lo: int, cues: Cues) -> int:
     """`i` moved back over a time phrase ending there and the word that brings it in ("through January 15",
     "until the 31st", "for the first month"), so what comes before is the thing given; `i` when none ends there."""
-    j = i
-    while j >= lo and (doc[j].text in cues.time_heads_cased or doc[j].lower_ in cues.time_heads
-                       or doc[j].lower_ in _TIME_FILLERS or doc[j].text[:1].isdigit()):
+    j, timed = i, False
+    while j >= lo:
+        named = doc[j].text in cues.time_heads_cased or doc[j].lower_ in cues.time_heads or doc[j].text[:1].isdigit()
+        if not named and doc[j].lower_ not in _TIME_FILLERS:
+            break
+        timed = timed or named
         j -= 1
-    if j < i and j >= lo and doc[j].lower_ in _TIME_LEADS and any(
-            doc[k].text in cues.time_heads_cased or doc[k].lower_ in cues.time_heads or doc[k].text[:1].isdigit()
-            for k in range(j + 1, i + 1)):
-        return j - 1
-    return i
+    return j - 1 if timed and j >= lo and doc[j].lower_ in _TIME_LEADS else i
 
 
 _TIME_FILLERS = frozenset({"the", "of", "this", "next", "end", ",", "st", "nd", "rd", "th"})

@@ -411,11 +411,10 @@ def _hypothetical(lowered: str, cues: Cues) -> bool:
 def _conditional(lowered: str, cues: Cues) -> bool:
     """Whether the clause sets a condition ("if you sign by Friday", "once the NDA is signed"); the "if" of "see if",
     "wondering if", "let me know if" asks whether instead."""
-    first = cues.conditional.search(lowered)
-    if first is None or first.group(0) != "if":
-        return first is not None  # the usual cases: no condition at all, or one that is no "if"
-    return any(not (m.group(0) == "if" and _ASKS_WHETHER.search(lowered, 0, m.start()))
-               for m in cues.conditional.finditer(lowered, first.start()))
+    for m in cues.conditional.finditer(lowered):
+        if m.group(0) != "if" or not _ASKS_WHETHER.search(lowered, 0, m.start()):
+            return True
+    return False
 
 
 _ASKS_WHETHER = re.compile(r"\b(?:see|check|wondering|wonder|wondered|ask|asking|know)\s+$")

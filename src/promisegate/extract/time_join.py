@@ -111,7 +111,7 @@ def join_atoms(words: list[str], atoms: list[Atom], lex: TimeLexicon, now_year: 
                 continue
         exprs.append(Expr(a.start, a.end, a.rule, a.label, [(a.start, a.end)]))
         feats.append(f)
-    if any(len(e.sides) == 1 and e.rule.endswith("-range") and moving_from(words, e.start) for e in exprs):
+    if any(_moved_range(words, e) for e in exprs):
         exprs = [part for e in exprs for part in _split_move(words, e)]
     joined = _offsets(words, exprs, lex, now_year)
     return [e for e in (_unit_alone(words, e) for e in joined) if e.label != "PART" or len(e.sides) > 1]
@@ -125,10 +125,15 @@ def _bullet(words: list[str], end: int, start: int) -> bool:
     return "\n" in words[start - 2]
 
 
+def _moved_range(words: list[str], e: Expr) -> bool:
+    """Whether `e` is a range one pattern read whole ("the 10th to the 17th", "2pm to 4pm") where something moves
+    from the first time to the second ("push the demo from the 10th to the 17th")."""
+    return len(e.sides) == 1 and e.rule.endswith("-range") and moving_from(words, e.start)
+
+
 def _split_move(words: list[str], e: Expr) -> list[Expr]:
-    """A range one pattern read whole ("the 10th to the 17th", "2pm to 4pm") is two times where something moves
-    from the first to the second ("push the demo from the 10th to the 17th")."""
-    if len(e.sides) != 1 or not e.rule.endswith("-range") or not moving_from(words, e.start):
+    """A moved range (`_moved_range`) as its two times, the one moved from and the one moved to; `[e]` otherwise."""
+    if not _moved_range(words, e):
         return [e]
     start = e.start + 1 if words[e.start] == "from" else e.start
     cut = next((i for i in range(start + 1, e.end - 1) if words[i] in RANGE and words[i] != "and"), None)

@@ -37,7 +37,7 @@ from promisegate.extract.time_context import share_day
 from promisegate.extract.time_features import Features, read_features
 from promisegate.extract.time_join import Atom, Expr, join_atoms, kind_of, range_end
 from promisegate.extract.time_lexicon import TimeLexicon, load_lexicon
-from promisegate.extract.time_moves import MOVED, MOVED_TO, moved_here, moved_to_date
+from promisegate.extract.time_moves import MOVED, moved_here, moved_to_date
 from promisegate.extract.time_patterns import TimePatterns, load_patterns
 from promisegate.extract.time_resolve import counted_from, day_of_month, next_to, resolve
 from promisegate.model import Grain, TimeSpan
@@ -340,6 +340,7 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
     if now.tzinfo is None:
         now = now.replace(tzinfo=zone)
     base = now.astimezone(zone).replace(tzinfo=None, second=0, microsecond=0)
+    from_now = base.replace(tzinfo=zone)  # where a limit runs from: now, to the minute
     cols = token_columns(doc)
     atoms = _select(cols, engine)
     if not atoms:
@@ -365,8 +366,7 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
         anaphoric = named is not None and (not _ANAPHORIC.isdisjoint(words[expr.start:expr.end]) or (
             expr.rule == "relative-ago" and words[expr.end - 1] in ("later", "earlier") and named_in == sent[0]))
         ref = named if named is not None and anaphoric else base
-        after = _unit_after(cols, expr, engine, named if named is not None else base, zone) \
-            if expr.rule == "the-unit" else None
+        after = _unit_after(cols, expr, engine, named if named is not None else base, zone)
         if after is not None:
             # "next week, so the week after is better": the week after the one just named (after now if none).
             out.append(after)
@@ -389,8 +389,7 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
         # on Monday but recovered by Wednesday").
         direction = 2 if in_view else (-1 if _past_only(cues, sent[0], sent[1]) else 2) if limited \
             else _direction(cues, expr.start, expr.end, sent[0], sent[1], default, words)
-        if not limited and not in_view and expr.start > 1 and words[expr.start - 1] in MOVED_TO \
-                and moved_here(words, expr.start):
+        if not limited and not in_view and moved_here(words, expr.start):
             direction = 2  # "the kickoff moved to the 8th": a meeting moved goes to a day still ahead
         span = _resolve_expr(cols, expr, engine, ref, direction, zone)
         if span is not None and not limited and ref is base and _over_today(span, now, direction, words, expr, engine):
@@ -406,7 +405,7 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
         weekday_before = None
         if span is None:
             continue
-        if limited and direction > 0 and (from_now := base.replace(tzinfo=zone)) < span.to \
+        if limited and direction > 0 and from_now < span.to \
                 and (in_view or span.from_ < from_now or (span.from_.tzinfo is not zone
                                                            and span.from_.replace(tzinfo=None) == base
                                                            and span.from_.utcoffset() != from_now.utcoffset())):
@@ -425,7 +424,7 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
             if bare_span is not None and ref is base and _over_today(bare_span, now, direction, words, expr, engine):
                 # "I'll send it by 2pm" written at 4pm: by tomorrow's 2pm
                 bare_span = _next_day(bare_span)
-                span = replace(span, from_=base.replace(tzinfo=zone), to=bare_span.from_)
+                span = replace(span, from_=from_now, to=bare_span.from_)
             out.append(replace(bare_span, limit=span) if bare_span is not None else span)
             if bare_span is not None and expr.label == "DATE":
                 # "before the 15th, ... the following Monday": the day a limit names is one to refer back to.
