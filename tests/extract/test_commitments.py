@@ -892,6 +892,11 @@ def test_one_stated_price_per_figure() -> None:
     # "the meeting minutes" is a document, though "meeting" is also a meeting.
     ("I'll send the meeting minutes by Friday.", ["document"]),
     ("I'll send a meeting invite for Friday.", ["meeting"]),
+    # "free" before a time offers the writer's time; before anything else it is a price.
+    ("I'm free Wed after 1pm ET.", ["meeting"]),
+    ("I'm free Wed at 1pm ET.", ["meeting"]),
+    ("I'm free Thurs after 2pm.", ["meeting"]),
+    ("Onboarding is free for your team.", ["price"]),
 ])
 def test_a_word_of_two_kinds_is_read_by_its_neighbour(text: str, kinds: list[str]) -> None:
     result = extract(text, NOW, "UTC")  # with the time tagger: "45 minutes" is a time expression

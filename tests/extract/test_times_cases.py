@@ -753,6 +753,11 @@ POSITIVE: list[Case] = [
     # "Sat" and "Sun" still need a cue or a date part.
     Case("See you Fri.", (E("Fri", "2024-07-12T00:00", "2024-07-13T00:00"),), ("weekday-abbr-cued",)),
     Case("Tues or Weds works.", (E("Tues", "2024-07-16T00:00"), E("Weds", "2024-07-17T00:00")), ("weekday-abbr-cued",)),
+    # A word of availability before the day is cue enough: "free Wed", "available fri".
+    Case("I'm free Wed after 1pm ET.",
+         (E("Wed", "2024-07-10T00:00"), E("1pm ET", "2024-07-10T13:00", "2024-07-10T14:00", "hour")),
+         ("weekday-abbr-cued",)),
+    Case("available fri after 3?", (E("fri", "2024-07-12T00:00"),), ("weekday-abbr-cued",)),
     # "between" opens the dash range, so the day before it joins: the hours are Thursday's.
     Case("Can we meet Thursday between 1-4 ET?",
          (E("Thursday between 1-4 ET", "2024-07-11T13:00:00-04:00", "2024-07-11T16:00", "hour"),),

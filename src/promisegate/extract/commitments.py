@@ -482,6 +482,9 @@ def _kind_hits(
         # "get 45 minutes on your calendar": a document noun inside a time expression is a unit of time.
         if x.label == "document" and any(t.start <= cols.idx[x.end - 1] < t.end for t in times):
             continue
+        # "I'm free Wed after 1pm", "free Thurs": "free" before a time offers the writer's time, not a price.
+        if x.id == "price-free" and _free_at_time(words, cols.idx, x, unit.end, times):
+            continue
         # "send the meeting minutes", "share the call recording": a meeting word naming a document.
         if x.label == "meeting" and x.end < unit.end and words[x.end - 1] in cues.meeting_nouns \
                 and words[x.end] in cues.document_nouns and words[x.end] not in cues.meeting_nouns:
@@ -518,6 +521,16 @@ def _kind_hits(
         # A labelled figure ("15% off") speaks for the clause before a bare amount does.
         found.sort(key=lambda y: y.label == "amount")
     return out
+
+
+def _free_at_time(words: list[str], idx: list[int], hit: Hit, end: int, times: list[TimeSpan]) -> bool:
+    """Whether the hit's "free" is followed by a time expression ("free Wed after 1pm", "free on the 14th")."""
+    free = next((i for i in range(hit.start, hit.end) if words[i] in ("free", "available")), None)
+    if free is None:
+        return False
+    after = _step(words, free, 1, end - 1)
+    starts = {idx[after], idx[_step(words, after, 1, end - 1)] if words[after] in ("on", "after", "from") else -1}
+    return after != free and any(t.start in starts for t in times)
 
 
 def _reduction_of_other(words: list[str], hit: Hit, end: int, cues: Cues) -> bool:
