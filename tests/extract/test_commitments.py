@@ -391,6 +391,15 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     # A document already shared or on its way is as given as an attachment.
     ("The updated MSA should be in your inbox by end of day.", C, "document", "document-on-its-way", {"object": "MSA"}),
     ("The contract is on its way.", C, "document", "document-on-its-way", {"object": "contract"}),
+    # A document that "will follow" or is "coming your way" is promised.
+    ("Our DPA and subprocessor list will follow by mid-December.", C, "document", "document-on-its-way",
+     {"object": "subprocessor list"}),
+    ("The updated SOW is coming your way Monday.", C, "document", "document-on-its-way", {"object": "SOW"}),
+    # "no ... fee" and "won't charge for": a free item.
+    ("There's no implementation fee if you sign by year-end.", C, "price", "price-free",
+     {"object": "implementation fee", "conditional": True}),
+    ("We won't charge you for onboarding.", C, "price", "price-free", {"object": "onboarding"}),
+    ("We don't charge for premium support.", C, "price", "price-free", {"object": "premium support"}),
     ("I've shared the Drive folder with the case studies.", C, "document", "document-shared",
      {"object": "case studies"}),
     ("We've uploaded the SOC 2 report to the portal.", C, "document", "document-shared", {"object": "SOC 2 report"}),
@@ -430,6 +439,11 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
 # (text, pattern id it is a near miss for, whether a request is expected instead)
 NEGATIVE: list[tuple[str, str, bool]] = [
     ("They put the renewal date on their calendar last year.", "meeting-on-calendar", False),
+    ("The report will follow the format of last year's.", "document-on-its-way", False),
+    ("The SOW is coming together nicely.", "document-on-its-way", False),
+    ("They don't charge for support either.", "price-free", False),
+    ("We didn't charge them for the pilot last year.", "price-free", False),
+    ("I can't promise we won't charge for overages.", "price-free", False),
     ("We rescheduled to Monday.", "meeting-reschedule", False),
     ("We had to reschedule for weather.", "meeting-reschedule", False),
     ("Did they ever reschedule to a new date?", "meeting-reschedule", False),

@@ -114,6 +114,14 @@ def _price(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> Description:
         return span_text(doc, hit.start + (first in _FREE_OPENERS), hit.end), None, None
     if hit.id == "price-free" and hit.end - hit.start == 3 and doc[hit.start + 1].lower_ in _FREE_UNITS:
         return span_text(doc, hit.start, hit.end - 1), None, None  # "two months free": two months
+    if hit.id == "price-free" and hit.end - hit.start >= 4 and doc[hit.start + 1].lower_ == "no" \
+            and doc[hit.end - 1].lower_ in _FEES:  # "There's no implementation fee": the fee
+        return span_text(doc, hit.start + 2, hit.end), None, None
+    if hit.id == "price-free" and first in _NEGATIONS:  # "we won't charge (you for) onboarding": onboarding
+        start = hit.start + 2 + (doc[hit.start + 2].lower_ in ("you", "for"))
+        start += start < unit.end and doc[start].lower_ == "for"
+        start, end = phrase_forward(doc, start, unit.end, cues.determiners, cues.object_stops)
+        return span_text(doc, start, end), None, None
     if hit.id == "price-free":
         if first in _WAIVE_VERBS or (first in _FREE_WORDS and hit.end - hit.start == 2):
             start, end = phrase_forward(doc, hit.start + 1, unit.end, cues.determiners, cues.object_stops)
@@ -163,6 +171,7 @@ def _before_time(doc: Doc, i: int, lo: int, cues: Cues) -> int:
 _TIME_FILLERS = frozenset({"the", "of", "this", "next", "end", ",", "st", "nd", "rd", "th"})
 _TIME_LEADS = frozenset({"through", "thru", "until", "till", "til", "by", "before", "on", "from"})
 _FREE_SPANS = frozenset({"month", "week", "year", "quarter", "day"})
+_FEES = frozenset({"fee", "fees", "charge", "charges"})
 _FREE_OPENERS = frozenset({"a", "an", "one"})
 _FREE_UNITS = frozenset({"months", "month", "weeks", "week", "seats", "licenses", "users"})
 _NEGATIONS = frozenset({"not", "n't", "n’t", "never"})

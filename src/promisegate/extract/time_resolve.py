@@ -406,6 +406,9 @@ def resolve(f: Features, base: datetime, direction: int, numeric: NumericDate) -
     if f.part is not None and date is not None and date[2] not in ("minute", "hour"):
         a, b = sub_period(date[0], date[1], *f.part)
         date = a, b, date[2]
+    if date is not None and f.words[:1] in (["later"], ["earlier"]) and date[0] < base < date[1]:
+        # "later this week" is the rest of it, "earlier this month" the part gone by.
+        date = (base, date[1], date[2]) if f.words[0] == "later" else (date[0], base, date[2])
     if has_clock and date is not None and date[1] - date[0] > timedelta(days=1):
         has_clock = False  # "next week at 3pm": the day is not named, so the week is what is known
     if has_clock:
