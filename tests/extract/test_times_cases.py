@@ -252,6 +252,12 @@ POSITIVE: list[Case] = [
     Case("Deadline: no later than June 30.", (E("June 30", "2025-06-30T00:00", "2025-07-01T00:00",
            limit=E("no later than June 30", "2024-07-10T09:00", "2025-07-01")),),
          ("month-day",)),
+    # "on or before" includes the day, as "by" does.
+    Case("Please sign on or before Jan 15 to keep the discount.", (E("Jan 15", "2025-01-15T00:00", "2025-01-16T00:00",
+           limit=E("on or before Jan 15", "2024-07-10T09:00", "2025-01-16")),), ("month-day",)),
+    # A numeric date with no tense cue is the nearest one, as a named date is: on July 10, 1/1 is next January's.
+    Case("Your contract auto-renews on 1/1.", (E("1/1", "2025-01-01T00:00", "2025-01-02T00:00"),),
+         ("date-numeric-short",)),
     Case("The new quarter starts now.", (E("now", "2024-07-10T09:00", "", "minute"),), ("present",)),
     # "between" with no second side after it ("then" is no time) is left out of the span.
     Case("We have a lot to do between now and then.", (E("now", "2024-07-10T09:00", "", "minute"),), ("present",)),

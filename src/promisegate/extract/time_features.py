@@ -159,8 +159,8 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
         if w == "12" and nxt in ("noon", "midnight", "midday"):
             i += 1  # "12 noon", "12 midnight": the part of the day says which 12
             continue
-        if i == 0 and words[:3] == ["no", "later", "than"]:
-            f.bound = "by"
+        if i == 0 and words[:3] in (["no", "later", "than"], ["on", "or", "before"]):
+            f.bound = "by"  # "on or before Jan 15" includes the 15th, as "by" does
             i = 3
             continue
         if w in ("half", "quarter") and nxt in ("past", "after", "to", "till", "of") and i + 2 < n:

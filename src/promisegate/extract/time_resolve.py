@@ -281,6 +281,10 @@ def _date_part(f: Features, base: datetime, direction: int, numeric: NumericDate
         if y is None and f.weekday is not None and (that_day := _weekday_year(*((b, a) if a > 12 else (a, b)),
                                                                              f.weekday, base)):
             return that_day  # "Tue 12/10": the year in which 12/10 is a Tuesday
+        if y is None and direction == 0:
+            # No tense says which year: the nearest, as for "January 15" ("renews on 1/1" written in December).
+            month, dom = (b, a) if a > 12 else (a, b)
+            return _yearly(base, 0, lambda year: _day(d) if (d := _safe_day(year, month, dom)) else None)
         text = f"{a}/{b}/{y}" if y is not None else f"{a}/{b}"
         found = numeric(text, base, direction)
         return _day(found) if found else None

@@ -265,7 +265,7 @@ def _extend_bound(words: list[str], expr: Expr, engine: TimeEngine) -> None:
         before = [k for k in range(max(0, i - 6), i) if not is_wrap(words[k])][-3:]
     else:
         before = list(range(max(0, i - 3), i))
-    if len(before) == 3 and [words[k] for k in before] == ["no", "later", "than"]:
+    if len(before) == 3 and [words[k] for k in before] in (["no", "later", "than"], ["on", "or", "before"]):
         expr.start = before[0]
         return
     if before and words[before[-1]] in engine.bound_words and expr.label in ("DATE", "TIME"):
