@@ -391,6 +391,11 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     # A document already shared or on its way is as given as an attachment.
     ("The updated MSA should be in your inbox by end of day.", C, "document", "document-on-its-way", {"object": "MSA"}),
     ("The contract is on its way.", C, "document", "document-on-its-way", {"object": "contract"}),
+    # A meeting said to be at a time is confirmed: "our call is tomorrow at 11".
+    ("Reminder: our call is tomorrow at 11 PT.", C, "meeting", "meeting-confirmed", {"object": "call"}),
+    ("Our next sync is Thursday at 2pm ET.", C, "meeting", "meeting-confirmed", {"object": "sync"}),
+    # A product that "will ship by March" has a date claimed for it.
+    ("The new dashboard will ship by March.", C, "date", "date-expected", {}),
     # A document that "will follow" or is "coming your way" is promised.
     ("Our DPA and subprocessor list will follow by mid-December.", C, "document", "document-on-its-way",
      {"object": "subprocessor list"}),
@@ -439,6 +444,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
 # (text, pattern id it is a near miss for, whether a request is expected instead)
 NEGATIVE: list[tuple[str, str, bool]] = [
     ("They put the renewal date on their calendar last year.", "meeting-on-calendar", False),
+    ("The call was Tuesday.", "meeting-confirmed", False),
+    ("The meeting is next door.", "meeting-confirmed", False),
     ("The report will follow the format of last year's.", "document-on-its-way", False),
     ("The SOW is coming together nicely.", "document-on-its-way", False),
     ("They don't charge for support either.", "price-free", False),
@@ -841,6 +848,18 @@ def test_when_comes_from_the_time_tagger(
     if when.split()[0] in ("by", "no"):  # a limit runs from now
         assert match[0].when.from_ == NOW
     assert tuple(a.text for a in match[0].alternatives) == alternatives
+
+
+@pytest.mark.parametrize("text", ["The launch in January went well.", "We shipped the release in February.",
+                                  "The go-live in January slipped."])
+def test_a_date_claim_told_in_the_past_about_a_time_gone_by_is_no_promise(text: str) -> None:
+    # With the time tagger: the claim's time lies before now and a past tense tells it.
+    assert not extract(text, NOW, "UTC").commitments
+
+
+def test_a_date_claim_in_the_present_about_a_time_gone_by_is_kept() -> None:
+    # No past tense: "The launch is in January" written in March may be next January's or a slip; it is held.
+    assert [c.rule for c in extract("The launch is in January.", NOW, "UTC").commitments] == ["date-event"]
 
 
 def test_slots_listed_under_a_line_about_slots_are_one_proposed_meeting() -> None:

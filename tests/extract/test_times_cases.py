@@ -255,6 +255,11 @@ POSITIVE: list[Case] = [
     # "on or before" includes the day, as "by" does.
     Case("Please sign on or before Jan 15 to keep the discount.", (E("Jan 15", "2025-01-15T00:00", "2025-01-16T00:00",
            limit=E("on or before Jan 15", "2024-07-10T09:00", "2025-01-16")),), ("month-day",)),
+    # A numeric date after a verb of booking is one; so is one after "or" that no fraction can be.
+    Case("I can hold 12/9 or 12/10 for the workshop.", (E("12/9", "2024-12-09T00:00"), E("12/10", "2024-12-10T00:00")),
+         ("date-numeric-short",)),
+    # "GA" looks ahead: in July, Q1 is next year's.
+    Case("The connector goes GA in Q1.", (E("Q1", "2025-01-01T00:00", "2025-04-01T00:00", "quarter"),), ("quarter",)),
     # A numeric date with no tense cue is the nearest one, as a named date is: on July 10, 1/1 is next January's.
     Case("Your contract auto-renews on 1/1.", (E("1/1", "2025-01-01T00:00", "2025-01-02T00:00"),),
          ("date-numeric-short",)),

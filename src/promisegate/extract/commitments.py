@@ -70,10 +70,25 @@ def find_commitments(
             j += 1
         if inside:
             _judge(doc, source, unit, inside, times, cues, commitments, requests)
+    # "The launch in March went well", "We shipped the release in May": a date claim told in the past
+    # tense about a time already over reports an event; it promises nothing.
+    commitments = [c for c in commitments if not _past_event(c, now, cues)]
     listed = slot_lists(source, units, times, commitments)
     if listed:
         commitments = sorted(commitments + listed, key=lambda c: c.start)  # stable: a clause's own order stays
     return commitments, requests
+
+
+def _past_event(c: Commitment, now: datetime, cues: Cues) -> bool:
+    if c.kind != "date" or c.rule not in _EVENT_CLAIMS or c.when is None or c.when.to > now:
+        return False
+    return any(w in cues.past_verbs or w in _PAST_TENSE or _ED.match(w) for w in _WORD.findall(c.text.lower()))
+
+
+_EVENT_CLAIMS = frozenset({"date-event", "date-expected"})
+_PAST_TENSE = frozenset({"went", "came", "began", "ran", "took", "fell", "rose", "slid"})  # (and "-ed")
+_WORD = re.compile(r"[a-z]+")
+_ED = re.compile(r"[a-z]{3,}ed$")
 
 
 def _anchor(texts: list[str], unit: Unit) -> int:

@@ -44,7 +44,7 @@ from promisegate.model import Grain, TimeSpan
 from promisegate.paths import bundled
 
 # Words of availability before two bare hours that make them a clock range ("I'm free 2-4 on Thursday").
-_SLOT_CUES = frozenset({"free", "available", "hold", "block", "open", "do", "say", "try", "around"})
+_SLOT_CUES = frozenset({"free", "available", "hold", "block", "book", "reserve", "open", "do", "say", "try", "around"})
 # Context words some patterns need ("in March") but that are not part of the expression itself.
 _LEADING_CONTEXT = frozenset({"in", "since", "of", "during", "after", "through", "from", "at", "on", "@",
                               "meet", "call", "talk", "for", "spend", "spent", "took", "take",
