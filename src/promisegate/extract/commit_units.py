@@ -8,13 +8,15 @@ from itertools import compress
 
 from spacy.tokens import Doc
 
-from promisegate.extract.nlp import TokenColumns, sentence_bounds, token_columns
+from promisegate.extract.nlp import TokenColumns, is_wrap, sentence_bounds, token_columns
 
 # A clause break inside a sentence: the second half of "we can't do 20%, but we can do 10%" stands alone.
 _CLAUSE_BREAKS = frozenset({";", "but", "however", "although", "though", "whereas"})
 _TRAILING = frozenset({",", "-", "--", "–", "—"})
 _SO_NOT_A_BREAK = frozenset({"that", "far", "much", "many", "long", "as"})  # ", so that we can ..." is a purpose
 _BULLETS = frozenset({"-", "*", "•", "·", "–", "—", "+"})
+_DASHES = frozenset({"-", "--", "–", "—"})
+_SUBJECTS = frozenset({"i", "we"})
 
 
 def _marker(texts: list[str], i: int) -> int:
@@ -88,7 +90,13 @@ def clauses(doc: Doc) -> list[Unit]:
     # ", so" opens a clause of its own: "We hit a snag last night, so we're pushing the go-live to Dec 9".
     so_breaks = [i for i in compress(range(len(words)), map("so".__eq__, words))
                  if i and words[i - 1] == "," and (i + 1 == len(words) or words[i + 1] not in _SO_NOT_A_BREAK)]
-    marks = sorted({*compress(range(len(texts)), quoted), *blank_lines, *so_breaks,
+    # A dash before "I" or "we" opens a clause of its own: "Thanks for your patience — I'll get you an answer".
+    # (A hyphen must stand apart: "a non-I-House place" is one word.)
+    source, idx = cols.source, cols.idx
+    dash_breaks = [i for i in compress(range(len(words) - 1), map(_DASHES.__contains__, words))
+                   if words[i + 1 + (is_wrap(words[i + 1]) and i + 2 < len(words))] in _SUBJECTS
+                   and (words[i] != "-" or (idx[i] > 0 and source[idx[i] - 1].isspace()))]
+    marks = sorted({*compress(range(len(texts)), quoted), *blank_lines, *so_breaks, *dash_breaks,
                     *compress(range(len(words)), map(_CLAUSE_BREAKS.__contains__, words))})
     units: list[Unit] = []
     m = 0
@@ -103,6 +111,6 @@ def clauses(doc: Doc) -> list[Unit]:
                 start = i + 1
             elif i > start + 2:  # a break word: kept with the second clause ("but we can ..."), but not ";"
                 _close(cols, start, i, units)
-                start = i + 1 if words[i] == ";" else i
+                start = i + 1 if words[i] == ";" or words[i] in _DASHES else i
         _close(cols, start, sent_end, units)
     return units

@@ -82,12 +82,16 @@ def find_commitments(
 def _past_event(c: Commitment, now: datetime, cues: Cues) -> bool:
     if c.kind != "date" or c.rule not in _EVENT_CLAIMS or c.when is None or c.when.to > now:
         return False
-    return any(w in cues.past_verbs or w in _PAST_TENSE or _ED.match(w) for w in _WORD.findall(c.text.lower()))
+    words = _WORD.findall(c.text.lower())
+    # ("is planned for H1", "will be launched": a participle after "be" is a passive of now or later.)
+    return any(w in cues.past_verbs or w in _PAST_TENSE or (_ED.match(w) and (k == 0 or words[k - 1] not in _BE))
+               for k, w in enumerate(words))
 
 
 _EVENT_CLAIMS = frozenset({"date-event", "date-expected"})
 _PAST_TENSE = frozenset({"went", "came", "began", "ran", "took", "fell", "rose", "slid"})  # (and "-ed")
 _WORD = re.compile(r"[a-z]+")
+_BE = frozenset({"is", "are", "be", "been", "being", "s", "re"})
 _ED = re.compile(r"[a-z]{3,}ed$")
 
 
