@@ -967,6 +967,24 @@ def test_so_after_a_comma_opens_a_clause() -> None:
     assert [c.text for c in extract(text, NOW, "UTC").commitments] == [text]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # The opening condition is the reader's part: Tom's list is no document we promise, and the promise's own
+    # time is its `when`.
+    ("And if Tom can share the list of required integrations by next Wednesday, our SE will scope the connectors "
+     "before the holidays.", ("deadline", "commit-will", True, "before the holidays")),
+    ("If the sync needs to finish before 6am ET, we can schedule the export at midnight.",
+     ("date", "commit-can", True, "midnight")),
+    # With no time of its own (a length is none), the offer runs until the condition's.
+    ("If you sign by Friday, we can do 15% for the first year.", ("price", "price-amount", True, "by Friday")),
+    # "If you'd like to discuss it" wishes for what the promise offers: its words still count.
+    ("If you'd like to discuss it further, I'd be happy to set up a call.", ("meeting", "meeting-verb", True, None)),
+])
+def test_an_opening_condition_is_not_what_we_promise(text: str, expected: tuple[str, str, bool, str | None]) -> None:
+    result = extract(text, NOW, "UTC")
+    assert [(c.kind, c.rule, c.conditional, c.when.text if c.when else None) for c in result.commitments] \
+        == [expected]
+
+
 def test_a_dash_before_i_or_we_opens_a_clause() -> None:
     # The dash is in neither clause; a dash inside a range ("Dec 9-11") cuts nothing.
     text = "Thanks for your patience — I'll send the SIG Lite by Friday."

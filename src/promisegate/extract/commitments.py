@@ -237,6 +237,12 @@ def _judge(
     cols = token_columns(doc)  # token texts, lower-case forms and offsets, read once per doc
     anchor = _anchor(cols.texts, unit)
     hits = [x for x in hits if not x.anchored or x.start == anchor]
+    # "If Tom can share the list by Wednesday, our SE will scope the connectors": what the opening condition
+    # names (the list, by Wednesday) is the reader's part, not what we promise.
+    condition = _OPENING_CONDITION.match(lowered)
+    if condition is not None:
+        end = unit.start_char + condition.end()
+        hits = [x for x in hits if x.label not in _CLAIMS or cols.idx[x.start] >= end]
     question = cols.texts[unit.end - 1] == "?" or text.rstrip().endswith("?")
     attachments = [x for x in hits if x.label == "attachment"]
     sign_offs = {x.start for x in hits if x.label == "confirmed"}
@@ -258,6 +264,13 @@ def _judge(
                    and not (x.anchored and anchor > unit.start and cols.words[unit.start] in _CLAUSE_OPENERS
                             and not _ours_earlier(cols.words, unit.start, cues))]
     unit_times = [t for t in times if unit.start_char <= t.start and t.end <= unit.end_char]
+    own = [t for t in unit_times if condition is not None and t.start >= unit.start_char + condition.end()
+           and not source[max(0, t.start - 5):t.start].rstrip().lower().endswith("for")]
+    if own:
+        # The promise's own time, when it has one, is its `when` ("..., we can schedule the export at midnight");
+        # "If you sign by Friday, we can do 15% for the first year" has none (a length is none), and its offer
+        # runs until the condition's.
+        unit_times = own
     has_time = _has_time(doc, unit, unit_times, hits, cues)
     # A slot asked about without the question mark ("Are you still available Weds or Thurs a.m.") still asks.
     kinds = _kind_hits(doc, unit, hits, has_time, question or _asks_unmarked(cols.words, anchor, unit.end), cues,
@@ -436,6 +449,10 @@ def _conditional(lowered: str, cues: Cues) -> bool:
     return False
 
 
+# A clause that opens with a condition ended by a comma; its subject is someone else ("if you", "if Tom").
+_OPENING_CONDITION = re.compile(r"(?:(?:and|but|so)\s+)?(?:if|once|when|as\s+soon\s+as)\s+(?!we\b|i\b|i'|we'"
+                                 r"|you(?:'d|\s+would)?\s+(?:like|want|wish|prefer|need)\b|it\s+helps)[^,]*,")
+_CLAIMS = frozenset({"document", "price", "meeting", "slot", "date", "deadline", "capability", "attachment"})
 _ASKS_WHETHER = re.compile(r"\b(?:see|check|wondering|wonder|wondered|ask|asking|know)\s+$")
 
 
