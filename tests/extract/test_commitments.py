@@ -822,6 +822,9 @@ WHEN_CASES: list[tuple[str, str, str, str, tuple[str, ...]]] = [
     ("Let's push the demo from the 10th to the 17th.", "meeting", "meeting-reschedule", "the 17th", ()),
     ("Can we move the call from 2pm to 4pm tomorrow?", "meeting", "meeting-reschedule", "4pm tomorrow", ()),
     ("Does Tuesday 3pm PT work?", "meeting", "meeting-slot-works", "Tuesday 3pm PT", ()),
+    # Two slots written out in full still ask "would ... work".
+    ("Would Friday at 11:30am CT or Monday the 11th at 2pm CT work instead?", "meeting", "meeting-slot-works",
+     "Friday at 11:30am CT", ("Monday the 11th at 2pm CT",)),
     ("Tuesday's no good for me, but Wednesday works.", "meeting", "meeting-slot-works", "Wednesday", ()),
     ("I can do Monday or Tuesday at 2pm for the call.", "meeting", "meeting-slot-offered", "Monday",
      ("Tuesday at 2pm",)),
