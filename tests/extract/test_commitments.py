@@ -988,6 +988,17 @@ def test_an_opening_condition_is_not_what_we_promise(text: str, expected: tuple[
         == [expected]
 
 
+def test_and_before_a_subject_of_ours_opens_a_second_promise() -> None:
+    # Each promise keeps its own time: the walkthrough is next Tuesday, not by Friday.
+    text = "I'll send the MSA redlines by Friday, and our SE will walk your team through the sandbox next Tuesday."
+    result = extract(text, NOW, "UTC")
+    assert [(c.kind, c.when.text if c.when else None) for c in result.commitments] == [
+        ("document", "by Friday"), ("meeting", "next Tuesday")]
+    # ", and" before anything else joins one clause.
+    text = "We support SAML, and SCIM provisioning is on the roadmap for Q3."
+    assert len({(c.start, c.end) for c in extract(text, NOW, "UTC").commitments}) == 1
+
+
 def test_a_dash_before_i_or_we_opens_a_clause() -> None:
     # The dash is in neither clause; a dash inside a range ("Dec 9-11") cuts nothing.
     text = "Thanks for your patience — I'll send the SIG Lite by Friday."

@@ -17,6 +17,7 @@ _SO_NOT_A_BREAK = frozenset({"that", "far", "much", "many", "long", "as"})  # ",
 _BULLETS = frozenset({"-", "*", "•", "·", "–", "—", "+"})
 _DASHES = frozenset({"-", "--", "–", "—"})
 _SUBJECTS = frozenset({"i", "we"})
+_OUR_SUBJECTS = frozenset({"i", "we", "our", "my"})
 
 
 def _marker(texts: list[str], i: int) -> int:
@@ -90,6 +91,11 @@ def clauses(doc: Doc) -> list[Unit]:
     # ", so" opens a clause of its own: "We hit a snag last night, so we're pushing the go-live to Dec 9".
     so_breaks = [i for i in compress(range(len(words)), map("so".__eq__, words))
                  if i and words[i - 1] == "," and (i + 1 == len(words) or words[i + 1] not in _SO_NOT_A_BREAK)]
+    # ", and" before a subject of ours opens a second promise: "we can get the BAA signed before your go-live,
+    # and our team will complete the workshop within two weeks" (each keeps its own time).
+    so_breaks += [i for i in compress(range(len(words) - 1), map("and".__eq__, words))
+                  if i and words[i - 1] == "," and words[i + 1 + (is_wrap(words[i + 1]) and i + 2 < len(words))]
+                  in _OUR_SUBJECTS]
     # A dash before "I" or "we" opens a clause of its own: "Thanks for your patience — I'll get you an answer".
     # (A hyphen must stand apart: "a non-I-House place" is one word.)
     source, idx = cols.source, cols.idx
