@@ -400,6 +400,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Thanks for your patience — I'll get you a firm answer on the SAML question by Tuesday.", C, "deadline",
      "deadline-by", {}),
     ("The proposal is valid through 12/31.", C, "price", "price-held", {}),
+    ("I'll make sure the SOC 2 report is in your hands before your board meeting on the 17th.", C, "document",
+     "document-on-its-way", {"object": "SOC 2 report"}),
     # A document that "will follow" or is "coming your way" is promised.
     ("Our DPA and subprocessor list will follow by mid-December.", C, "document", "document-on-its-way",
      {"object": "subprocessor list"}),
@@ -453,6 +455,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("The meeting is next door.", "meeting-confirmed", False),
     ("The report will follow the format of last year's.", "document-on-its-way", False),
     ("The SOW is coming together nicely.", "document-on-its-way", False),
+    ("The decision is in your hands.", "document-on-its-way", False),
     ("They don't charge for support either.", "price-free", False),
     ("We didn't charge them for the pilot last year.", "price-free", False),
     ("I can't promise we won't charge for overages.", "price-free", False),
