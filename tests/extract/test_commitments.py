@@ -400,6 +400,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Thanks for your patience — I'll get you a firm answer on the SAML question by Tuesday.", C, "deadline",
      "deadline-by", {}),
     ("The proposal is valid through 12/31.", C, "price", "price-held", {}),
+    ("You asked for 15% off, and we can do 12%.", C, "price", "price-amount", {"amount": 12.0}),
+    ("Do you have time on Monday?", C, "meeting", "meeting-slot-works", {}),
     ("I'll make sure the SOC 2 report is in your hands before your board meeting on the 17th.", C, "document",
      "document-on-its-way", {"object": "SOC 2 report"}),
     # A document that "will follow" or is "coming your way" is promised.
@@ -456,6 +458,9 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("The report will follow the format of last year's.", "document-on-its-way", False),
     ("The SOW is coming together nicely.", "document-on-its-way", False),
     ("The decision is in your hands.", "document-on-its-way", False),
+    # A price the reader wishes for is not offered.
+    ("I understand you're hoping for a 20% discount.", "price-discount", False),
+    ("Your procurement team asked for net 90.", "price-payment-terms", False),
     ("They don't charge for support either.", "price-free", False),
     ("We didn't charge them for the pilot last year.", "price-free", False),
     ("I can't promise we won't charge for overages.", "price-free", False),

@@ -508,6 +508,9 @@ def _kind_hits(
             continue
         if x.label in ("price", "capability", "date", "amount") and _negated(doc, x, unit.start, cues, 4, 0):
             continue
+        # "I understand you're hoping for a 20% discount", "your team asked for net 90": the reader's wish.
+        if x.label == "price" and _READER_WISH.search(cols.source, unit.start_char, cols.idx[x.start]):
+            continue
         # "a 30% reduction in ticket volume" measures an outcome; "a 10% reduction in your annual fee" is a price.
         if x.id == "price-discount" and _reduction_of_other(words, x, unit.end, cues):
             continue
@@ -567,6 +570,11 @@ def _free_at_time(words: list[str], idx: list[int], hit: Hit, end: int, times: l
     after = _step(words, free, 1, end - 1)
     starts = {idx[after], idx[_step(words, after, 1, end - 1)] if words[after] in ("on", "after", "from") else -1}
     return after != free and any(t.start in starts for t in times)
+
+
+_READER_WISH = re.compile(r"\b(?:you|your\s+\w+(?:\s+team)?)(?:'re|’re|\s+are|'ve|’ve|\s+have|\s+were)?\s+(?:been\s+)?"
+                         r"(?:hoping|asking|asked|looking|aiming|pushing|want|wanted|wanting|need|needed|requested"
+                         r"|expect|expected|expecting)\b[^,;.!?]{0,40}$", re.IGNORECASE)
 
 
 def _reduction_of_other(words: list[str], hit: Hit, end: int, cues: Cues) -> bool:
