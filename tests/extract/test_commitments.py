@@ -402,6 +402,11 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("The proposal is valid through 12/31.", C, "price", "price-held", {}),
     ("You asked for 15% off, and we can do 12%.", C, "price", "price-amount", {"amount": 12.0}),
     ("Do you have time on Monday?", C, "meeting", "meeting-slot-works", {}),
+    # "Let's do / say / aim for" a time right after proposes it; "can we push to 4:30?" moves the meeting.
+    ("Let's do 9am Pacific / 12pm Eastern on Tuesday.", C, "meeting", "meeting-slot-works", {}),
+    ("Let's aim for Thursday at 2.", C, "meeting", "meeting-slot-works", {}),
+    ("Can we push to 4:30?", C, "meeting", "meeting-reschedule", {}),
+    ("Our call is at 0900 UTC.", C, "meeting", "meeting-confirmed", {"object": "call"}),
     ("I'll make sure the SOC 2 report is in your hands before your board meeting on the 17th.", C, "document",
      "document-on-its-way", {"object": "SOC 2 report"}),
     # A document that "will follow" or is "coming your way" is promised.
@@ -458,6 +463,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("The report will follow the format of last year's.", "document-on-its-way", False),
     ("The SOW is coming together nicely.", "document-on-its-way", False),
     ("The decision is in your hands.", "document-on-its-way", False),
+    ("We push to production on Monday.", "meeting-reschedule", False),
     # A price the reader wishes for is not offered.
     ("I understand you're hoping for a 20% discount.", "price-discount", False),
     ("Your procurement team asked for net 90.", "price-payment-terms", False),
@@ -948,6 +954,8 @@ def test_one_stated_price_per_figure() -> None:
     ("I'm free Wed at 1pm ET.", ["meeting"]),
     ("I'm free Thurs after 2pm.", ["meeting"]),
     ("Onboarding is free for your team.", ["price"]),
+    # A quarter after "let's plan for" is no meeting slot.
+    ("Let's plan for Q1 pricing.", ["date"]),
 ])
 def test_a_word_of_two_kinds_is_read_by_its_neighbour(text: str, kinds: list[str]) -> None:
     result = extract(text, NOW, "UTC")  # with the time tagger: "45 minutes" is a time expression
