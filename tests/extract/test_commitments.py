@@ -402,6 +402,10 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("The proposal is valid through 12/31.", C, "price", "price-held", {}),
     ("You asked for 15% off, and we can do 12%.", C, "price", "price-amount", {"amount": 12.0}),
     ("Do you have time on Monday?", C, "meeting", "meeting-slot-works", {}),
+    ("We store all customer data in the EU.", C, "capability", "capability-supports", {}),
+    ("We agree to a 12-month term with auto-renewal.", C, "other", "commit-promise", {}),
+    # An uptime figure with service credits is an SLA, not a discount.
+    ("We offer a 99.9% uptime SLA with credits.", C, "price", "price-sla", {"amount": 99.9}),
     # "Let's do / say / aim for" a time right after proposes it; "can we push to 4:30?" moves the meeting.
     ("Let's do 9am Pacific / 12pm Eastern on Tuesday.", C, "meeting", "meeting-slot-works", {}),
     ("Let's aim for Thursday at 2.", C, "meeting", "meeting-slot-works", {}),
@@ -463,6 +467,9 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("The report will follow the format of last year's.", "document-on-its-way", False),
     ("The SOW is coming together nicely.", "document-on-its-way", False),
     ("The decision is in your hands.", "document-on-its-way", False),
+    ("We agree to disagree.", "commit-promise", False),
+    ("We add new titles to the App Store every day.", "capability-supports", False),
+    ("Anyway, we keep you posted.", "capability-supports", False),
     ("We push to production on Monday.", "meeting-reschedule", False),
     # A price the reader wishes for is not offered.
     ("I understand you're hoping for a 20% discount.", "price-discount", False),
