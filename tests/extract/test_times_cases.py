@@ -252,6 +252,11 @@ POSITIVE: list[Case] = [
     Case("Deadline: no later than June 30.", (E("June 30", "2025-06-30T00:00", "2025-07-01T00:00",
            limit=E("no later than June 30", "2024-07-10T09:00", "2025-07-01")),),
          ("month-day",)),
+    # "end" before a day is a verb ("tickets end Friday", "scheduled to close Monday"); before a month, a part.
+    Case("The deal is scheduled to close Monday.", (E("Monday", "2024-07-15T00:00", "2024-07-16T00:00"),),
+         ("weekday",)),
+    Case("Early bird tickets end 11/30.", (E("11/30", "2024-11-30T00:00", "2024-12-01T00:00"),),
+         ("date-numeric-short",)),
     # "on or before" includes the day, as "by" does.
     Case("Please sign on or before Jan 15 to keep the discount.", (E("Jan 15", "2025-01-15T00:00", "2025-01-16T00:00",
            limit=E("on or before Jan 15", "2024-07-10T09:00", "2025-01-16")),), ("month-day",)),

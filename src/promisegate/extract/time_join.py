@@ -267,6 +267,10 @@ def _compatible(a: Features, b: Features, la: str, lb: str, gap: list[str], lex:
     if la == "PART":
         # ("start" is a part only before "of": "the start of 2015", not "start Monday")
         opener = a.words[:1] in (["between"], ["from"]) or (a.words[-1:] == ["start"] and gap == ["of"])
+        # "end March" is the end of March, but "tickets end Friday", "end 11/30": a verb before a day.
+        if a.words[-1:] in (["end"], ["close"], ["beginning"], ["middle"]) and gap != ["of"] and (
+                b.weekday is not None or b.dom is not None or b.numeric is not None or b.day_offset is not None):
+            return False
         return lb in ("DATE", "TIME") and (a.part is not None or a.week_of or a.weekend_of or opener) \
             and gap in ([], ["of"])
     if "DURATION" in (la, lb) or "SET" in (la, lb):
