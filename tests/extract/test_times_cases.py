@@ -931,6 +931,11 @@ POSITIVE: list[Case] = [
          (E("4 your time", "2024-07-10T16:00", "2024-07-10T17:00", "hour"),), ("clock",)),
     Case("Leaving for Crewe tomo morning.", (E("tomo morning", "2024-07-11T06:00", "2024-07-11T12:00", "hour"),),
          ("part-of-day",)),
+    # Lower-case "sat" before a part of the day is Saturday, as tweets write it; after a subject it is the verb.
+    Case("see u guys sat nite", (E("sat nite", "2024-07-13T18:00", "2024-07-14T00:00", "hour"),),
+         ("weekday-abbr-date",)),
+    Case("She sat down, then left on Sat night.", (E("Sat night", "2024-07-13T18:00", "2024-07-14T00:00", "hour"),),
+         ("block-sat-verb", "weekday-abbr-date")),
     Case("Let's target wk of 12/14.", (E("wk of 12/14", "2024-12-09T00:00", "2024-12-16T00:00", "week"),),
          ("week-of", "date-numeric-short")),
 ]
@@ -938,6 +943,7 @@ POSITIVE: list[Case] = [
 # Text with no time in it, each aimed at a pattern that could misfire there.
 NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("Smith et al. found the same.", ("block-et-al", "zone")),
+    ("They sat near the window.", ("block-sat-verb", "weekday-abbr-date")),
     ("In 1015 the king died.", ("clock",)),
     ("Thu Nguyen joined the call.", ("weekday-abbr-cued",)),
     ("Happy holidays to you and yours!", ("holiday",)),
