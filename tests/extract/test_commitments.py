@@ -402,6 +402,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("The proposal is valid through 12/31.", C, "price", "price-held", {}),
     ("You asked for 15% off, and we can do 12%.", C, "price", "price-amount", {"amount": 12.0}),
     ("Do you have time on Monday?", C, "meeting", "meeting-slot-works", {}),
+    ("I'm writing to confirm our meeting on Tuesday at 2pm.", C, "meeting", "meeting-confirmed", {"object": "meeting"}),
+    ("I am writing to request a meeting with you in November.", C, "other", "commit-progressive", {}),
+    ("I'm writing up the SOW now.", C, "other", "commit-progressive", {}),
     ("We store all customer data in the EU.", C, "capability", "capability-supports", {}),
     ("We agree to a 12-month term with auto-renewal.", C, "other", "commit-promise", {}),
     # An uptime figure with service credits is an SLA, not a discount.
@@ -468,6 +471,10 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("The SOW is coming together nicely.", "document-on-its-way", False),
     ("The decision is in your hands.", "document-on-its-way", False),
     ("We agree to disagree.", "commit-promise", False),
+    # How a letter opens is no promise.
+    ("I'm writing to follow up on our call.", "commit-progressive", False),
+    ("I am writing because our renewal is coming up.", "commit-progressive", False),
+    ("We confirmed the meeting last week.", "meeting-confirmed", False),
     ("We add new titles to the App Store every day.", "capability-supports", False),
     ("Anyway, we keep you posted.", "capability-supports", False),
     ("We push to production on Monday.", "meeting-reschedule", False),

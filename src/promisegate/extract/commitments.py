@@ -200,6 +200,18 @@ def _asks_unmarked(words: list[str], first: int, end: int) -> bool:
     return first + 1 < end and words[first] in _ASKING_AUX and words[_step(words, first, 1, end - 1)] == "you"
 
 
+def _letter_opening(words: list[str], hit: Hit, end: int) -> bool:
+    """"I'm writing to follow up", "I am writing because ...": how a letter opens, no promise; but "I am writing to
+    request a meeting" proposes one."""
+    if words[hit.end - 1] != "writing" or hit.end >= end:
+        return False
+    after = _step(words, hit.end - 1, 1, end - 1)
+    return words[after] in _WRITING_OPENERS and not (
+        words[after] == "to" and words[_step(words, after, 1, end - 1)] in _WRITING_TO_PROPOSE)
+
+
+_WRITING_OPENERS = frozenset({"to", "because", "about", "regarding", "re", "on", "in", "with", "from", "as"})
+_WRITING_TO_PROPOSE = frozenset({"request", "ask", "propose", "schedule", "invite", "arrange", "suggest", "set"})
 _ASKING_AUX = frozenset({"are", "do", "does", "did", "have", "is"})  # "can you" / "could you" are requests already
 
 
@@ -260,6 +272,8 @@ def _judge(
     commit_hits = [x for x in moods if x not in refused
                    and (x.id != "commit-and-will" or _ours_before(cols.words, unit.start, x.start, cues))
                    and not _embedded(cols.words, x.start, unit.start)
+                   # "I'm writing to follow up", "I am writing because ...": the letter's opening, no promise
+                   and not _letter_opening(cols.words, x, unit.end)
                    # "... but will probably give you a call": the subject is the one before "but", and ours
                    and not (x.anchored and anchor > unit.start and cols.words[unit.start] in _CLAUSE_OPENERS
                             and not _ours_earlier(cols.words, unit.start, cues))]
