@@ -850,6 +850,9 @@ WHEN_CASES: list[tuple[str, str, str, str, tuple[str, ...]]] = [
     ("Let's push the demo from the 10th to the 17th.", "meeting", "meeting-reschedule", "the 17th", ()),
     ("Can we move the call from 2pm to 4pm tomorrow?", "meeting", "meeting-reschedule", "4pm tomorrow", ()),
     ("Does Tuesday 3pm PT work?", "meeting", "meeting-slot-works", "Tuesday 3pm PT", ()),
+    # A length before the slots is no alternative to them.
+    ("Can we get 30 minutes on Tuesday or Wednesday afternoon to walk through it?", "meeting", "meeting-verb",
+     "Tuesday", ("Wednesday afternoon",)),
     # Two slots written out in full still ask "would ... work".
     ("Would Friday at 11:30am CT or Monday the 11th at 2pm CT work instead?", "meeting", "meeting-slot-works",
      "Friday at 11:30am CT", ("Monday the 11th at 2pm CT",)),

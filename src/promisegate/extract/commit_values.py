@@ -153,17 +153,20 @@ def pick_when(
         # demo to Monday").
         possessive = text.startswith(("'s", "’s"), t.end)
         old = moved_to and bool(_FROM_BEFORE.search(text, max(0, t.start - 6), t.start))
-        return t.rule in ("duration", "set"), possessive or old or _names_thing(t, text, things), gap, t.start
+        return t.rule in _LENGTHS, possessive or old or _names_thing(t, text, things), gap, t.start
 
     best = min(inside, key=distance)
     # Times joined by "or" ("Monday or Tuesday at 3") are one offer: `when` is the first, the rest alternatives.
     group = [best]
     i = inside.index(best)
     lo_i = i
-    while lo_i > 0 and _ALTERNATIVE_GAP.match(text[inside[lo_i - 1].end : inside[lo_i].start]):
+    # (A length is no alternative: "30 minutes on Tuesday or Wednesday" offers Tuesday or Wednesday.)
+    while lo_i > 0 and inside[lo_i - 1].rule not in _LENGTHS \
+            and _ALTERNATIVE_GAP.match(text[inside[lo_i - 1].end : inside[lo_i].start]):
         lo_i -= 1
     hi_i = i
-    while hi_i + 1 < len(inside) and _ALTERNATIVE_GAP.match(text[inside[hi_i].end : inside[hi_i + 1].start]):
+    while hi_i + 1 < len(inside) and inside[hi_i + 1].rule not in _LENGTHS \
+            and _ALTERNATIVE_GAP.match(text[inside[hi_i].end : inside[hi_i + 1].start]):
         hi_i += 1
     group = inside[lo_i : hi_i + 1]
     gaps = " ".join(text[a.end : b.start] for a, b in itertools.pairwise(group))
@@ -172,6 +175,7 @@ def pick_when(
     return _promised(best), ()
 
 
+_LENGTHS = frozenset({"duration", "set"})
 _BY_AMOUNT = re.compile(r"\bby\s+$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _TO_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
