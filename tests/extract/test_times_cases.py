@@ -257,6 +257,9 @@ POSITIVE: list[Case] = [
          ("weekday",)),
     Case("Early bird tickets end 11/30.", (E("11/30", "2024-11-30T00:00", "2024-12-01T00:00"),),
          ("date-numeric-short",)),
+    # A semicolon bounds the tense cues a date is read by: "fixed" puts 6/28 behind, "ships" puts 8/15 ahead.
+    Case("Version 4.2.1 fixed the bug you hit on 6/28; 4.3 ships on 8/15.",
+         (E("6/28", "2024-06-28T00:00"), E("8/15", "2024-08-15T00:00")), ("date-numeric-short",)),
     # "on or before" includes the day, as "by" does.
     Case("Please sign on or before Jan 15 to keep the discount.", (E("Jan 15", "2025-01-15T00:00", "2025-01-16T00:00",
            limit=E("on or before Jan 15", "2024-07-10T09:00", "2025-01-16")),), ("month-day",)),

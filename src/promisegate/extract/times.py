@@ -249,6 +249,22 @@ def _direction(cues: list[tuple[int, int]], start: int, end: int, sent_start: in
     return best[1]
 
 
+def _clause_of(words: list[str], expr: Expr, sent: tuple[int, int]) -> tuple[int, int]:
+    """The part of the sentence between the semicolons around `expr`: "the bug you hit on 10/28 is fixed; 4.3
+    ships on 12/15" reads each date's tense in its own clause."""
+    lo, hi = sent
+    if ";" not in words[lo:hi]:
+        return sent  # the usual case
+    for i in range(expr.start - 1, lo - 1, -1):
+        if words[i] == ";":
+            lo = i + 1
+            break
+    for i in range(expr.end, hi):
+        if words[i] == ";":
+            return lo, i
+    return lo, hi
+
+
 def _asks(words: list[str], start: int, end: int) -> bool:
     """Whether the sentence in [start, end) ends with a question mark (line breaks aside)."""
     k = end - 1
@@ -388,7 +404,7 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
         # tense the nearest cue has; only in a sentence told wholly in the past does it look back ("Shares fell
         # on Monday but recovered by Wednesday").
         direction = 2 if in_view else (-1 if _past_only(cues, sent[0], sent[1]) else 2) if limited \
-            else _direction(cues, expr.start, expr.end, sent[0], sent[1], default, words)
+            else _direction(cues, expr.start, expr.end, *_clause_of(words, expr, sent), default, words)
         if not limited and not in_view and moved_here(words, expr.start):
             direction = 2  # "the kickoff moved to the 8th": a meeting moved goes to a day still ahead
         span = _resolve_expr(cols, expr, engine, ref, direction, zone)
