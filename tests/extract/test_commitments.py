@@ -993,6 +993,21 @@ def test_each_list_item_is_its_own_clause() -> None:
         assert text[c.start:c.end] == c.text
 
 
+def test_items_under_a_line_of_what_we_can_do_are_offers() -> None:
+    # Written as orders, offered: not requests of the reader.
+    text = ("For renewal, here's what I can do:\n* Keep you on the 2024 rate of $31/seat for 250 seats\n"
+            "* Add 25 seats at no charge through March 31\n\nThanks")
+    result = extract(text, NOW, "UTC")
+    assert [(c.kind, c.text) for c in result.commitments if c.kind == "price"] == [
+        ("price", "Keep you on the 2024 rate of $31/seat for 250 seats"),
+        ("price", "Add 25 seats at no charge through March 31")]
+    assert not result.requests
+    # Under a line of what the reader must do, the orders stay requests.
+    text = "Here's what we need from you:\n- Sign the order form by Friday\n- Send the PO to billing"
+    result = extract(text, NOW, "UTC")
+    assert len(result.requests) == 2 and not result.commitments
+
+
 def test_so_after_a_comma_opens_a_clause() -> None:
     # The past tense of the first half does not make the promise after ", so" a past event.
     text = "We hit a snag with the SSO cutover last night, so we're moving the go-live to Dec 9."

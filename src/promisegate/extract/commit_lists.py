@@ -1,4 +1,5 @@
-"""Times offered as a list: "Jordan has the following slots open for a demo:" and one time on each line after it."""
+"""Lists under an intro line: times offered ("Jordan has the following slots open for a demo:" and one time on
+each line after it), and terms offered ("Here's what I can do:" and one offer on each line after it)."""
 
 from __future__ import annotations
 
@@ -38,3 +39,29 @@ def slot_lists(source: str, units: list[Unit], times: Sequence[TimeSpan], made: 
 # A line that introduces times to choose from; a list item opens a new line with a bullet or a number.
 _SLOT_INTRO = re.compile(r"\b(?:slots?|times?|availability|available|options|windows?|openings?|free)\b", re.IGNORECASE)
 _LIST_ITEM_GAP = re.compile(r"[ \t]*\n\s*(?:[-*•·–—]|\d{1,2}[.)])\s*")
+
+
+def offer_lists(source: str, units: list[Unit], requests: list[Commitment]) -> list[Commitment]:
+    """The requests that are offers: list items under a line in which we say what we can do ("Here's what I can
+    do:" / "* Add 25 seats at no charge through March 31"), written as orders but offered. They are taken out of
+    `requests` and returned as commitments."""
+    moved: list[Commitment] = []
+    for k, intro in enumerate(units):
+        head = source[intro.start_char:intro.end_char]
+        if not head.endswith(":") or not _OFFER_INTRO.search(head):
+            continue
+        last = intro
+        for item in units[k + 1:]:
+            if not _LIST_ITEM_GAP.fullmatch(source, last.end_char, item.start_char):
+                break
+            moved += [r for r in requests if item.start_char <= r.start < item.end_char and r.kind != "other"]
+            last = item
+    for r in moved:
+        requests.remove(r)
+    return moved
+
+
+# A line in which the writer says what they can do or propose: the items after it are offers.
+_OFFER_INTRO = re.compile(r"\b(?:(?:i|we)\s*(?:can|could|will|'ll|’ll|would|'d|’d|are\s+able\s+to|am\s+able\s+to)\s+"
+                          r"(?:do|offer|propose|include|provide|extend)|(?:i|we)\s+(?:propose|suggest|offer)|"
+                          r"(?:our|my)\s+(?:proposal|offer))\b", re.IGNORECASE)

@@ -16,7 +16,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from promisegate.extract.commit_cues import Cues, cues_for
-from promisegate.extract.commit_lists import slot_lists
+from promisegate.extract.commit_lists import offer_lists, slot_lists
 from promisegate.extract.commit_objects import describe
 from promisegate.extract.commit_rules import Hit, load_rules
 from promisegate.extract.commit_units import Unit, clauses
@@ -73,7 +73,7 @@ def find_commitments(
     # "The launch in March went well", "We shipped the release in May": a date claim told in the past
     # tense about a time already over reports an event; it promises nothing.
     commitments = [c for c in commitments if not _past_event(c, now, cues)]
-    listed = slot_lists(source, units, times, commitments)
+    listed = slot_lists(source, units, times, commitments) + offer_lists(source, units, requests)
     if listed:
         commitments = sorted(commitments + listed, key=lambda c: c.start)  # stable: a clause's own order stays
     return commitments, requests
