@@ -257,6 +257,9 @@ POSITIVE: list[Case] = [
          ("weekday",)),
     Case("Early bird tickets end 11/30.", (E("11/30", "2024-11-30T00:00", "2024-12-01T00:00"),),
          ("date-numeric-short",)),
+    # A year inside an order or ticket number is no year.
+    Case("Order 2026-118 ships Friday.", (E("Friday", "2024-07-12T00:00", "2024-07-13T00:00"),),
+         ("block-identifier", "weekday")),
     # A semicolon bounds the tense cues a date is read by: "fixed" puts 6/28 behind, "ships" puts 8/15 ahead.
     Case("Version 4.2.1 fixed the bug you hit on 6/28; 4.3 ships on 8/15.",
          (E("6/28", "2024-06-28T00:00"), E("8/15", "2024-08-15T00:00")), ("date-numeric-short",)),
@@ -947,6 +950,7 @@ POSITIVE: list[Case] = [
 NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("Smith et al. found the same.", ("block-et-al", "zone")),
     ("They sat near the window.", ("block-sat-verb", "weekday-abbr-date")),
+    ("Re: order ID 2026-11-0042 (invoice #2026-118)", ("block-identifier", "year")),
     ("In 1015 the king died.", ("clock",)),
     ("Thu Nguyen joined the call.", ("weekday-abbr-cued",)),
     ("Happy holidays to you and yours!", ("holiday",)),
