@@ -257,6 +257,11 @@ POSITIVE: list[Case] = [
          ("weekday",)),
     Case("Early bird tickets end 11/30.", (E("11/30", "2024-11-30T00:00", "2024-12-01T00:00"),),
          ("date-numeric-short",)),
+    # A full weekday before a numeric date is one date, as an abbreviated one is; "/" joins two weekdays.
+    Case("Next sync: Tuesday 12/10, 11:00 ET.",
+         (E("Tuesday 12/10, 11:00 ET", "2024-12-10T11:00", "2024-12-10T11:01", "minute"),), ("weekday",)),
+    Case("Tue/Wed work best for them.", (E("Tue", "2024-07-16T00:00"), E("Wed", "2024-07-17T00:00")),
+         ("weekday-abbr-cued",)),
     # A year inside an order or ticket number is no year.
     Case("Order 2026-118 ships Friday.", (E("Friday", "2024-07-12T00:00", "2024-07-13T00:00"),),
          ("block-identifier", "weekday")),
