@@ -18,6 +18,7 @@ _BULLETS = frozenset({"-", "*", "•", "·", "–", "—", "+"})
 _DASHES = frozenset({"-", "--", "–", "—"})
 _SUBJECTS = frozenset({"i", "we"})
 _OUR_SUBJECTS = frozenset({"i", "we", "our", "my"})
+_CANDIDATES = _CLAUSE_BREAKS | _DASHES | {"so", "and"}
 
 
 def _marker(texts: list[str], i: int) -> int:
@@ -87,23 +88,33 @@ def clauses(doc: Doc) -> list[Unit]:
     # A blank line, or a line break before a list item ("- Pricing: ...", "2. Security review"), ends a clause.
     blank_lines = {i for i in spaces if texts[i].count("\n") >= 2
                    or ("\n" in texts[i] and _marker(texts, i + 1))}
-    # The only tokens that can cut a sentence: quoted tokens, blank lines, break words.
-    # ", so" opens a clause of its own: "We hit a snag last night, so we're pushing the go-live to Dec 9".
-    so_breaks = [i for i in compress(range(len(words)), map("so".__eq__, words))
-                 if i and words[i - 1] == "," and (i + 1 == len(words) or words[i + 1] not in _SO_NOT_A_BREAK)]
-    # ", and" before a subject of ours opens a second promise: "we can get the BAA signed before your go-live,
-    # and our team will complete the workshop within two weeks" (each keeps its own time).
-    so_breaks += [i for i in compress(range(len(words) - 1), map("and".__eq__, words))
-                  if i and words[i - 1] == "," and words[i + 1 + (is_wrap(words[i + 1]) and i + 2 < len(words))]
-                  in _OUR_SUBJECTS]
-    # A dash before "I" or "we" opens a clause of its own: "Thanks for your patience — I'll get you an answer".
-    # (A hyphen must stand apart: "a non-I-House place" is one word.)
+    # The only tokens that can cut a sentence: quoted tokens, blank lines, break words. The candidate words are
+    # found in one pass in C (map + compress), then each is judged:
+    # - "but", "however", ";" ... always: "we can't do 20%, but we can do 10%";
+    # - ", so" opens a clause of its own: "We hit a snag last night, so we're pushing the go-live to Dec 9";
+    # - ", and" before a subject of ours opens a second promise: "we can get the BAA signed before your go-live,
+    #   and our team will complete the workshop within two weeks" (each keeps its own time);
+    # - a dash before "I" or "we": "Thanks for your patience — I'll get you an answer" (a hyphen must stand
+    #   apart: "a non-I-House place" is one word).
     source, idx = cols.source, cols.idx
-    dash_breaks = [i for i in compress(range(len(words) - 1), map(_DASHES.__contains__, words))
-                   if words[i + 1 + (is_wrap(words[i + 1]) and i + 2 < len(words))] in _SUBJECTS
-                   and (words[i] != "-" or (idx[i] > 0 and source[idx[i] - 1].isspace()))]
-    marks = sorted({*compress(range(len(texts)), quoted), *blank_lines, *so_breaks, *dash_breaks,
-                    *compress(range(len(words)), map(_CLAUSE_BREAKS.__contains__, words))})
+    n = len(words)
+    breaks = []
+    for i in compress(range(n), map(_CANDIDATES.__contains__, words)):
+        w = words[i]
+        if w in _CLAUSE_BREAKS:
+            breaks.append(i)
+        elif not i or i + 1 == n:
+            continue
+        elif w == "so":
+            if words[i - 1] == "," and words[i + 1] not in _SO_NOT_A_BREAK:
+                breaks.append(i)
+        elif w == "and":
+            if words[i - 1] == "," and words[i + 1 + (is_wrap(words[i + 1]) and i + 2 < n)] in _OUR_SUBJECTS:
+                breaks.append(i)
+        elif words[i + 1 + (is_wrap(words[i + 1]) and i + 2 < n)] in _SUBJECTS and (
+                w != "-" or source[idx[i] - 1].isspace()):
+            breaks.append(i)
+    marks = sorted({*compress(range(len(texts)), quoted), *blank_lines, *breaks})
     units: list[Unit] = []
     m = 0
     for sent_start, sent_end in sentence_bounds(doc):
