@@ -15,6 +15,7 @@ from copy import copy
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -179,15 +180,15 @@ def _near(w: str, engine: TimeEngine) -> int:
 
 def _cues(words: list[str], engine: TimeEngine) -> list[tuple[int, int]]:
     """(token index, sign) of every tense cue, in order: +1/-1, or +2/-2 for a near cue."""
-    known = engine.cue_of.get
-    signs = [known(w) for w in words]
+    signs = list(map(engine.cue_of.get, words))  # per-token lookups in C
     if None in signs:
         signs = [_cue(w, engine) if sign is None else sign for w, sign in zip(words, signs, strict=True)]
     # "will be closed", "is scheduled": a participle after a present or future "be" is no past tense, nor
     # is one after a determiner ("the signed order form"); a present perfect of arranging ("I've booked a
     # slot for Thursday") looks ahead.
     out = []
-    for i, sign in enumerate(signs):
+    for i in compress(range(len(signs)), signs):  # only the cues (most words have sign 0), found in C
+        sign = signs[i]
         if sign == -1 and i and (words[i - 1] in _BE_NOT_PAST or words[i - 1] in _DETERMINERS):
             continue
         if sign == -1 and words[i] in _ARRANGED and not _HAVE.isdisjoint(words[max(0, i - 4):i]):
