@@ -8,6 +8,7 @@ per clause, whether those hits make a commitment, a request or nothing: see docs
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -57,6 +58,8 @@ def find_commitments(
     commitments: list[Commitment] = []
     requests: list[Commitment] = []
     source = token_columns(doc).source  # Doc.text joins every token: build it once, not per clause.
+    times = sorted(times, key=lambda t: t.start)  # (find_times gives them in order; sorted stays cheap then)
+    time_starts = [t.start for t in times]  # a clause's times are found by bisection, not a scan of all
     h = 0
     units = clauses(doc)
     for unit in units:
@@ -69,7 +72,9 @@ def find_commitments(
                 inside.append(hits[j])
             j += 1
         if inside:
-            _judge(doc, source, unit, inside, times, cues, commitments, requests)
+            lo = bisect_left(time_starts, unit.start_char)
+            unit_times = [t for t in times[lo:bisect_left(time_starts, unit.end_char, lo)] if t.end <= unit.end_char]
+            _judge(doc, source, unit, inside, unit_times, cues, commitments, requests)
     # "The launch in March went well", "We shipped the release in May": a date claim told in the past
     # tense about a time already over reports an event; it promises nothing.
     commitments = [c for c in commitments if not _past_event(c, now, cues)]
@@ -237,11 +242,12 @@ def _judge(
     source: str,
     unit: Unit,
     hits: list[Hit],
-    times: Sequence[TimeSpan],
+    unit_times: list[TimeSpan],
     cues: Cues,
     commitments: list[Commitment],
     requests: list[Commitment],
 ) -> None:
+    """Judge one clause: its pattern hits and the time spans inside it give its commitments and requests."""
     text = source[unit.start_char : unit.end_char]
     lowered = text.lower().replace("’", "'")
     if cues.boilerplate.search(lowered):
@@ -277,9 +283,8 @@ def _judge(
                    # "... but will probably give you a call": the subject is the one before "but", and ours
                    and not (x.anchored and anchor > unit.start and cols.words[unit.start] in _CLAUSE_OPENERS
                             and not _ours_earlier(cols.words, unit.start, cues))]
-    unit_times = [t for t in times if unit.start_char <= t.start and t.end <= unit.end_char]
-    own = [t for t in unit_times if condition is not None and t.start >= unit.start_char + condition.end()
-           and not source[max(0, t.start - 5):t.start].rstrip().lower().endswith("for")]
+    own = [t for t in unit_times if t.start >= unit.start_char + condition.end()
+           and not source[max(0, t.start - 5):t.start].rstrip().lower().endswith("for")] if condition else []
     if own:
         # The promise's own time, when it has one, is its `when` ("..., we can schedule the export at midnight");
         # "If you sign by Friday, we can do 15% for the first year" has none (a length is none), and its offer
