@@ -1042,6 +1042,11 @@ def test_and_before_a_subject_of_ours_opens_a_second_promise() -> None:
     result = extract(text, NOW, "UTC")
     assert [(c.kind, c.when.text if c.when else None) for c in result.commitments] == [
         ("document", "by Friday"), ("meeting", "next Tuesday")]
+    # After an opening condition both promises hang on it: one clause, conditional.
+    text = "If you sign by Friday, we'll waive the setup fee, and we'll add 10 seats at no cost."
+    result = extract(text, NOW, "UTC")
+    assert [(c.object, c.conditional, c.when.text if c.when else None) for c in result.commitments] == [
+        ("setup fee", True, "by Friday"), ("10 seats", True, "by Friday")]
     # ", and" before anything else joins one clause.
     text = "We support SAML, and SCIM provisioning is on the roadmap for Q3."
     assert len({(c.start, c.end) for c in extract(text, NOW, "UTC").commitments}) == 1

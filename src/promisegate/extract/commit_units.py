@@ -76,6 +76,16 @@ def _close(cols: TokenColumns, start: int, end: int, out: list[Unit]) -> None:
         out.append(Unit(start, end, cols.idx[start], cols.idx[end - 1] + len(texts[end - 1])))
 
 
+def _opens_with_condition(words: list[str], start: int, end: int) -> bool:
+    """Whether the clause from `start` opens with a condition ("if", "once", "provided", ...)."""
+    while start < end and words[start].isspace():
+        start += 1
+    return start < end and words[start] in _CONDITION_OPENERS
+
+
+_CONDITION_OPENERS = frozenset({"if", "once", "provided", "assuming", "unless", "should", "as", "when"})
+
+
 def clauses(doc: Doc) -> list[Unit]:
     """Return the clauses of `doc` in order, split at sentences, blank lines, list items, quoted lines,
     "but"/";" and ", so"."""
@@ -127,6 +137,8 @@ def clauses(doc: Doc) -> list[Unit]:
                 _close(cols, start, i, units)
                 start = i + 1
             elif i > start + 2:  # a break word: kept with the second clause ("but we can ..."), but not ";"
+                if words[i] == "and" and _opens_with_condition(words, start, i):
+                    continue  # "If you sign by Friday, we'll waive the fee, and we'll add 10 seats": both hang on it
                 _close(cols, start, i, units)
                 start = i + 1 if words[i] == ";" or words[i] in _DASHES else i
         _close(cols, start, sent_end, units)
