@@ -1058,6 +1058,10 @@ def test_a_dash_before_i_or_we_opens_a_clause() -> None:
     assert [c.text for c in extract(text, NOW, "UTC").commitments] == ["I'll send the SIG Lite by Friday."]
     text = "I'll be on site Dec 9-11 and can walk your team through the rollout."
     assert [c.text for c in extract(text, NOW, "UTC").commitments] == [text]
+    # After an opening condition the dash splits nothing: the offer hangs on it.
+    result = extract("If you sign by Friday - we can do 15%.", NOW, "UTC")
+    assert [(c.kind, c.conditional, c.when.text if c.when else None) for c in result.commitments] == [
+        ("price", True, "by Friday")]
     text = "We could meet at a non-I-House place on Friday."  # a hyphen inside a word
     assert [c.text for c in extract(text, NOW, "UTC").commitments] == [text]
 

@@ -137,7 +137,7 @@ def clauses(doc: Doc) -> list[Unit]:
                 _close(cols, start, i, units)
                 start = i + 1
             elif i > start + 2:  # a break word: kept with the second clause ("but we can ..."), but not ";"
-                if words[i] == "and" and _opens_with_condition(words, start, i):
+                if (words[i] == "and" or words[i] in _DASHES) and _opens_with_condition(words, start, i):
                     continue  # "If you sign by Friday, we'll waive the fee, and we'll add 10 seats": both hang on it
                 _close(cols, start, i, units)
                 start = i + 1 if words[i] == ";" or words[i] in _DASHES else i
