@@ -80,10 +80,16 @@ def _opens_with_condition(words: list[str], start: int, end: int) -> bool:
     """Whether the clause from `start` opens with a condition ("if", "once", "provided", ...)."""
     while start < end and words[start].isspace():
         start += 1
-    return start < end and words[start] in _CONDITION_OPENERS
+    # ("When are we going to ...?" asks; "When you sign, we'll ..." sets a condition.)
+    if start >= end or words[start] not in _CONDITION_OPENERS:
+        return False
+    after = words[start + 1] if start + 1 < end else ""
+    return not ((words[start] == "when" and after in _QUESTION_AUX)
+                or (words[start] == "should" and after in ("we", "i")))
 
 
 _CONDITION_OPENERS = frozenset({"if", "once", "provided", "assuming", "unless", "should", "as", "when"})
+_QUESTION_AUX = frozenset({"are", "is", "do", "does", "did", "will", "can", "could", "would", "should"})
 
 
 def clauses(doc: Doc) -> list[Unit]:
