@@ -1062,6 +1062,9 @@ def test_a_dash_before_i_or_we_opens_a_clause() -> None:
     result = extract("If you sign by Friday - we can do 15%.", NOW, "UTC")
     assert [(c.kind, c.conditional, c.when.text if c.when else None) for c in result.commitments] == [
         ("price", True, "by Friday")]
+    # A question that opens with "When are we" sets no condition: the dash still splits.
+    text = "When are we going to start practicing - we need to get a team together."
+    assert [c.text for c in extract(text, NOW, "UTC").commitments] == ["we need to get a team together."]
     text = "We could meet at a non-I-House place on Friday."  # a hyphen inside a word
     assert [c.text for c in extract(text, NOW, "UTC").commitments] == [text]
 
