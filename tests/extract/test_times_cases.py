@@ -262,6 +262,11 @@ POSITIVE: list[Case] = [
          (E("Tuesday 12/10, 11:00 ET", "2024-12-10T11:00", "2024-12-10T11:01", "minute"),), ("weekday",)),
     Case("Tue/Wed work best for them.", (E("Tue", "2024-07-16T00:00"), E("Wed", "2024-07-17T00:00")),
          ("weekday-abbr-cued",)),
+    # Two abbreviated weekdays joined by a dash are a range of days ("Mon" and "Thu" need the other day).
+    Case("I'm traveling Mon–Wed next week.", (E("Mon–Wed next week", "2024-07-15T00:00", "2024-07-18T00:00"),),
+         ("weekday-range",)),
+    Case("Support is available Mon-Fri.", (E("Mon-Fri", "2024-07-15T00:00", "2024-07-20T00:00"),),
+         ("weekday-range",)),
     # A year inside an order or ticket number is no year.
     Case("Order 2026-118 ships Friday.", (E("Friday", "2024-07-12T00:00", "2024-07-13T00:00"),),
          ("block-identifier", "weekday")),
@@ -955,6 +960,7 @@ POSITIVE: list[Case] = [
 NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("Smith et al. found the same.", ("block-et-al", "zone")),
     ("They sat near the window.", ("block-sat-verb", "weekday-abbr-date")),
+    ("Thu-Trang joined the call.", ("weekday-range", "weekday-abbr-cued")),
     ("Re: order ID 2026-11-0042 (invoice #2026-118)", ("block-identifier", "year")),
     ("In 1015 the king died.", ("clock",)),
     ("Thu Nguyen joined the call.", ("weekday-abbr-cued",)),
