@@ -471,6 +471,8 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("The SOW is coming together nicely.", "document-on-its-way", False),
     ("The decision is in your hands.", "document-on-its-way", False),
     ("We agree to disagree.", "commit-promise", False),
+    ("March would be ideal for the go-live.", "meeting-slot-accepted", False),
+    ("Dec 15 was great.", "meeting-slot-accepted", False),
     # How a letter opens is no promise.
     ("I'm writing to follow up on our call.", "commit-progressive", False),
     ("I am writing because our renewal is coming up.", "commit-progressive", False),
@@ -971,6 +973,10 @@ def test_one_stated_price_per_figure() -> None:
     ("I'm free Wed at 1pm ET.", ["meeting"]),
     ("I'm free Thurs after 2pm.", ["meeting"]),
     ("Onboarding is free for your team.", ["price"]),
+    # A day opening the sentence that "would be ideal" is accepted as a slot: a bare day of the month, a month
+    # and day, an abbreviated weekday (not a month alone: "March would be ideal for the go-live").
+    ("The 15th or 16th would be ideal.", ["meeting"]),
+    ("Dec 15 would be ideal for the workshop.", ["meeting"]),
     # A quarter after "let's plan for" is no meeting slot.
     ("Let's plan for Q1 pricing.", ["date"]),
 ])
