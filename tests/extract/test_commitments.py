@@ -402,6 +402,11 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("The proposal is valid through 12/31.", C, "price", "price-held", {}),
     ("You asked for 15% off, and we can do 12%.", C, "price", "price-amount", {"amount": 12.0}),
     ("Do you have time on Monday?", C, "meeting", "meeting-slot-works", {}),
+    # A bare day of the month after an event is its date ("the 15th", not only "15").
+    ("The go-live is on the 15th.", C, "date", "date-event", {"object": "go-live"}),
+    ("The renewal is due on the 1st.", C, "date", "date-event", {"object": "renewal"}),
+    # A verb of cutting with a price, or "it", as its object is a discount.
+    ("We can cut your bill by 10%.", C, "price", "price-discount", {"amount": 10.0}),
     ("I'm writing to confirm our meeting on Tuesday at 2pm.", C, "meeting", "meeting-confirmed", {"object": "meeting"}),
     ("I am writing to request a meeting with you in November.", C, "other", "commit-progressive", {}),
     ("I'm writing up the SOW now.", C, "other", "commit-progressive", {}),
@@ -471,6 +476,8 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("The SOW is coming together nicely.", "document-on-its-way", False),
     ("The decision is in your hands.", "document-on-its-way", False),
     ("We agree to disagree.", "commit-promise", False),
+    # Cutting something that names no price measures an outcome.
+    ("We helped Acme cut onboarding time by 40%.", "price-discount", False),
     ("March would be ideal for the go-live.", "meeting-slot-accepted", False),
     ("Dec 15 was great.", "meeting-slot-accepted", False),
     # How a letter opens is no promise.

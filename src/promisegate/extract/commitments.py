@@ -531,7 +531,8 @@ def _kind_hits(
         if x.label == "price" and _READER_WISH.search(cols.source, unit.start_char, cols.idx[x.start]):
             continue
         # "a 30% reduction in ticket volume" measures an outcome; "a 10% reduction in your annual fee" is a price.
-        if x.id == "price-discount" and _reduction_of_other(words, x, unit.end, cues):
+        if x.id == "price-discount" and (_reduction_of_other(words, x, unit.end, cues)
+                                         or _cut_of_other(words, x, cues)):
             continue
         # "Thursday doesn't work for us", "Tuesday's no good for me" decline a time; the negation sits right
         # before the slot words ("No problem, Thursday works" is further off and accepts it).
@@ -539,6 +540,10 @@ def _kind_hits(
             continue
         # "get 45 minutes on your calendar": a document noun inside a time expression is a unit of time.
         if x.label == "document" and any(t.start <= cols.idx[x.end - 1] < t.end for t in times):
+            continue
+        # "cut onboarding time by 40%": a figure before "%" is no day of the month.
+        if x.label in ("date", "deadline") and x.end < unit.end and words[x.end - 1][:1].isdigit() \
+                and words[x.end] in _PERCENT_SIGNS:
             continue
         # "I'm free Wed after 1pm", "free Thurs": "free" before a time offers the writer's time, not a price.
         if x.id == "price-free" and _free_at_time(words, cols.idx, x, unit.end, times):
@@ -607,6 +612,20 @@ def _reduction_of_other(words: list[str], hit: Hit, end: int, cues: Cues) -> boo
     return cues.price_nouns.isdisjoint(after)
 
 
+def _cut_of_other(words: list[str], hit: Hit, cues: Cues) -> bool:
+    """Whether a verb of cutting takes something that names no price: "we helped Acme cut onboarding time by 40%",
+    "reduce churn by 12%" measure outcomes; "cut your bill by 10%", "lower it by 5%" are discounts."""
+    if words[hit.start] not in _CUT_VERBS:
+        return False
+    between = [w for w in unwrapped(words, hit.start + 1, hit.end) if w not in _FIGURE_WORDS and not w[:1].isdigit()]
+    return bool(between) and cues.price_nouns.isdisjoint(between) and _PRICE_PRONOUNS.isdisjoint(between)
+
+
+_PERCENT_SIGNS = frozenset({"%", "percent", "pct", "per-cent"})
+_CUT_VERBS = frozenset({"cut", "reduce", "lower", "drop", "shave", "knock", "take", "discount"})
+_FIGURE_WORDS = _PERCENT_SIGNS | {"by", "of", "at", "off", "another", "an", "additional", "extra", "up", "to", "about",
+                                   "around", "roughly", "approximately"}
+_PRICE_PRONOUNS = frozenset({"it", "that", "this", "them", "those", "these", "you", "your", "yours"})
 _MEASURES = frozenset({"reduction", "reductions", "savings", "saving", "decrease", "drop", "cut"})
 
 
