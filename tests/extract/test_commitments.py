@@ -905,6 +905,16 @@ def test_a_date_claim_told_in_the_past_about_a_time_gone_by_is_no_promise(text: 
     assert not extract(text, NOW, "UTC").commitments
 
 
+@pytest.mark.parametrize("text", ["Our average implementation takes just 3 weeks.",
+                                  "Most customers go live in under 30 days.",
+                                  "Implementation typically takes 6-8 weeks."])
+def test_a_typical_length_dates_nothing_for_this_deal(text: str) -> None:
+    assert not extract(text, NOW, "UTC").commitments
+    # Said of this deal, the length is a date claim.
+    assert [c.rule for c in extract("Your implementation will take 3 weeks.", NOW, "UTC").commitments] == [
+        "date-event"]
+
+
 @pytest.mark.parametrize(("text", "rule"), [("The launch is in January.", "date-event"),
                                            ("The Sydney region is planned for January.", "date-expected")])
 def test_a_date_claim_in_the_present_about_a_time_gone_by_is_kept(text: str, rule: str) -> None:

@@ -77,7 +77,7 @@ def find_commitments(
             _judge(doc, source, unit, inside, unit_times, cues, commitments, requests)
     # "The launch in March went well", "We shipped the release in May": a date claim told in the past
     # tense about a time already over reports an event; it promises nothing.
-    commitments = [c for c in commitments if not _past_event(c, now, cues)]
+    commitments = [c for c in commitments if not _past_event(c, now, cues) and not _typical_timeline(c)]
     listed = slot_lists(source, units, times, commitments) + offer_lists(source, units, requests)
     if listed:
         commitments = sorted(commitments + listed, key=lambda c: c.start)  # stable: a clause's own order stays
@@ -93,6 +93,15 @@ def _past_event(c: Commitment, now: datetime, cues: Cues) -> bool:
                for k, w in enumerate(words))
 
 
+def _typical_timeline(c: Commitment) -> bool:
+    """"Our average implementation takes just 3 weeks", "Most customers go live in under 30 days": a length said of
+    what is usual dates nothing for this deal."""
+    return c.kind == "date" and c.rule in _EVENT_CLAIMS and (c.when is None or c.when.rule == "duration") \
+        and bool(_TYPICAL.search(c.text))
+
+
+_TYPICAL = re.compile(r"\b(?:typical(?:ly)?|usually|on average|average|generally|normally|most customers"
+                      r"|most of our customers|most teams)\b", re.IGNORECASE)
 _EVENT_CLAIMS = frozenset({"date-event", "date-expected"})
 _PAST_TENSE = frozenset({"went", "came", "began", "ran", "took", "fell", "rose", "slid"})  # (and "-ed")
 _WORD = re.compile(r"[a-z]+")
