@@ -478,6 +478,11 @@ POSITIVE: list[Case] = [
     Case("Expect an invoice from us on the 1st of each month.",
          (E("the 1st of each month", "2024-08-01", "2024-08-02"),), ("set",)),
     # A clock time followed by a meeting word and a day takes that day.
+    # Asked whether it suits, a clock time takes the day after it: "Does 2:30 work on Thursday?".
+    Case("Does 2:30 work on Thursday?", (E("2:30", "2024-07-11T14:30", "2024-07-11T14:31", "minute"),
+                                        E("Thursday", "2024-07-11T00:00")), ("clock", "weekday")),
+    Case("Would 3pm work for you on Monday?", (E("3pm", "2024-07-15T15:00", "2024-07-15T16:00", "hour"),
+                                              E("Monday", "2024-07-15T00:00")), ("clock", "weekday")),
     Case("Can we do a 2pm ET call on Tuesday?",
          (E("2pm ET", "2024-07-16T14:00:00-04:00", "", "hour"), E("Tuesday", "2024-07-16", "2024-07-17")),
          ("clock", "zone", "weekday")),

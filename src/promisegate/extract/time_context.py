@@ -102,8 +102,12 @@ def share_day(text: str, spans: list[TimeSpan], sentence_starts: list[int], toda
 
 # A meeting word between a clock time and the day after it: "a 2pm ET call on Tuesday", "a 10am demo on Friday";
 # or the bracket a conversion closes: "8am PT (11am ET) on Thursday".
+# Or the words that ask whether the time suits, before the day: "Does 2:30 work on Thursday?", "Would 3pm work for
+# you on Monday?", "Is 10am good for you tomorrow?".
 _MEETING_ON_GAP = re.compile(r"^\s*(?:call|meeting|demo|sync|chat|session|review|walkthrough|check-in|catch-up)"
-                             r"\s+(?:on|for)\s+$|^\s*\)\s*,?\s*(?:on\s+)?$", re.IGNORECASE)
+                             r"\s+(?:on|for)\s+$|^\s*\)\s*,?\s*(?:on\s+)?$"
+                             r"|^\s*(?:work|works|be\s+good|good|ok|okay|fine|suit\s+you)(?:\s+for\s+(?:you|your\s+team"
+                             r"|everyone|you\s+all|both\s+of\s+you))?\s+(?:on\s+)?$", re.IGNORECASE)
 
 
 # A length ("a week on Monday", "about a week, Tuesday") names no calendar week for a weekday to narrow.
