@@ -402,6 +402,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("The proposal is valid through 12/31.", C, "price", "price-held", {}),
     ("You asked for 15% off, and we can do 12%.", C, "price", "price-amount", {"amount": 12.0}),
     ("Do you have time on Monday?", C, "meeting", "meeting-slot-works", {}),
+    ("I can do any time on Thursday after 2pm ET.", C, "meeting", "meeting-slot-offered", {}),
+    ("I'm wide open Tuesday.", C, "meeting", "meeting-slot-works", {}),
+    ("Happy to hop on at 8am PT if that's easier for your team.", C, "meeting", "meeting-verb", {}),
     # A bare day of the month after an event is its date ("the 15th", not only "15").
     ("The go-live is on the 15th.", C, "date", "date-event", {"object": "go-live"}),
     ("The renewal is due on the 1st.", C, "date", "date-event", {"object": "renewal"}),
@@ -476,6 +479,8 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("The SOW is coming together nicely.", "document-on-its-way", False),
     ("The decision is in your hands.", "document-on-its-way", False),
     ("We agree to disagree.", "commit-promise", False),
+    ("We hop on the train at 8.", "meeting-verb", False),
+    ("I'm wide open on pricing.", "meeting-slot-works", False),
     # Cutting something that names no price measures an outcome.
     ("We helped Acme cut onboarding time by 40%.", "price-discount", False),
     ("March would be ideal for the go-live.", "meeting-slot-accepted", False),

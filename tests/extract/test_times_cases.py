@@ -478,6 +478,8 @@ POSITIVE: list[Case] = [
     Case("Expect an invoice from us on the 1st of each month.",
          (E("the 1st of each month", "2024-08-01", "2024-08-02"),), ("set",)),
     # A clock time followed by a meeting word and a day takes that day.
+    # "open" looks ahead, as "free" and "available" do.
+    Case("I'm wide open Tuesday.", (E("Tuesday", "2024-07-16T00:00", "2024-07-17T00:00"),), ("weekday",)),
     # Asked whether it suits, a clock time takes the day after it: "Does 2:30 work on Thursday?".
     Case("Does 2:30 work on Thursday?", (E("2:30", "2024-07-11T14:30", "2024-07-11T14:31", "minute"),
                                         E("Thursday", "2024-07-11T00:00")), ("clock", "weekday")),
