@@ -402,6 +402,12 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("The proposal is valid through 12/31.", C, "price", "price-held", {}),
     ("You asked for 15% off, and we can do 12%.", C, "price", "price-amount", {"amount": 12.0}),
     ("Do you have time on Monday?", C, "meeting", "meeting-slot-works", {}),
+    # A document offered on request is offered, on that condition.
+    ("The SOC 2 report is available upon request under NDA.", C, "document", "document-attached",
+     {"object": "SOC 2 report", "conditional": True}),
+    # "the data room" names no document: what was shared is the letter.
+    ("I've shared the SOC 2 bridge letter in the data room.", C, "document", "document-shared",
+     {"object": "SOC 2 bridge letter"}),
     ("I can do any time on Thursday after 2pm ET.", C, "meeting", "meeting-slot-offered", {}),
     ("I'm wide open Tuesday.", C, "meeting", "meeting-slot-works", {}),
     ("Happy to hop on at 8am PT if that's easier for your team.", C, "meeting", "meeting-verb", {}),
@@ -479,6 +485,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("The SOW is coming together nicely.", "document-on-its-way", False),
     ("The decision is in your hands.", "document-on-its-way", False),
     ("We agree to disagree.", "commit-promise", False),
+    ("Support is available on request.", "document-attached", False),
     ("We hop on the train at 8.", "meeting-verb", False),
     ("I'm wide open on pricing.", "meeting-slot-works", False),
     # Cutting something that names no price measures an outcome.

@@ -90,7 +90,7 @@ def _document(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> str | None:
         return span_text(doc, start, end)
     # An attachment: the document named after "attached is", else the one before "is attached".
     for i in range(hit.end, unit.end):
-        if doc[i].lower_ in nouns:
+        if doc[i].lower_ in nouns and not (i + 1 < len(doc) and doc[i + 1].lower_ in _COMPOUND_HEADS):
             head = _noun_run_end(doc, i, unit.end, nouns)
             start, end = phrase_back(doc, head, hit.end, cues.back_stops)
             return span_text(doc, start, end)
@@ -98,9 +98,10 @@ def _document(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> str | None:
         if doc[i].lower_ in nouns:
             start, end = phrase_back(doc, i, unit.start, cues.back_stops)
             return span_text(doc, start, end)
-    # Named inside the hit: "please find the security questionnaire attached", "here is the renewal proposal".
+    # Named inside the hit: "please find the security questionnaire attached", "here is the renewal proposal"
+    # ("the data room", "the data retention question": a noun before another names no document).
     for i in range(hit.end - 1, hit.start + 1, -1):
-        if doc[i].lower_ in nouns:
+        if doc[i].lower_ in nouns and not (i + 1 < len(doc) and doc[i + 1].lower_ in _COMPOUND_HEADS):
             start, end = phrase_back(doc, i, hit.start + 2, cues.back_stops)
             return span_text(doc, start, end)
     start, end = phrase_forward(doc, hit.end, unit.end, cues.determiners, cues.object_stops)
@@ -170,6 +171,8 @@ def _before_time(doc: Doc, i: int, lo: int, cues: Cues) -> int:
 
 _TIME_FILLERS = frozenset({"the", "of", "this", "next", "end", ",", "st", "nd", "rd", "th"})
 _TIME_LEADS = frozenset({"through", "thru", "until", "till", "til", "by", "before", "on", "from"})
+_COMPOUND_HEADS = frozenset({"room", "retention", "center", "centre", "residency", "protection", "processing",
+                             "privacy", "warehouse", "lake", "pipeline", "question", "questions", "portal"})
 _FREE_SPANS = frozenset({"month", "week", "year", "quarter", "day"})
 _FEES = frozenset({"fee", "fees", "charge", "charges"})
 _FREE_OPENERS = frozenset({"a", "an", "one"})
