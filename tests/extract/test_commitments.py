@@ -402,6 +402,10 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("The proposal is valid through 12/31.", C, "price", "price-held", {}),
     ("You asked for 15% off, and we can do 12%.", C, "price", "price-amount", {"amount": 12.0}),
     ("Do you have time on Monday?", C, "meeting", "meeting-slot-works", {}),
+    # "the attached SOW" is an attachment, and pointing at it ("See the attached ...") asks nothing.
+    ("See the attached SOW for details.", C, "document", "document-attached", {"object": "SOW"}),
+    ("We'll send you a DocuSign envelope later today.", C, "document", "document-send",
+     {"object": "DocuSign envelope"}),
     # A document offered on request is offered, on that condition.
     ("The SOC 2 report is available upon request under NDA.", C, "document", "document-attached",
      {"object": "SOC 2 report", "conditional": True}),

@@ -88,6 +88,10 @@ def _document(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> str | None:
     if doc[hit.start].lower_ in nouns:  # "the updated MSA should be in your inbox", "the contract is on its way"
         start, end = phrase_back(doc, hit.start, unit.start, cues.back_stops)
         return span_text(doc, start, end)
+    if hit.end - hit.start > 2 and doc[hit.start + 1].lower_ in ("attached", "enclosed"):  # "the attached SOW"
+        head = _noun_run_end(doc, hit.end - 1, hit.end, nouns)
+        start, end = phrase_back(doc, head, hit.start + 2, cues.back_stops)
+        return span_text(doc, start, end)
     # An attachment: the document named after "attached is", else the one before "is attached".
     for i in range(hit.end, unit.end):
         if doc[i].lower_ in nouns and not (i + 1 < len(doc) and doc[i + 1].lower_ in _COMPOUND_HEADS):

@@ -278,6 +278,9 @@ def _judge(
         x for x in hits
         if (x.label == "request" or (x.label == "question" and question))
         and not any(a.start <= x.start < a.end for a in attachments)
+        # "See the attached SOW for details": pointing at the attachment asks nothing
+        and not (cols.words[x.start] in ("see", "find")
+                 and any(a.start == _step(cols.words, x.start, 1, unit.end - 1) for a in attachments))
         and not (x.id == "request-imperative" and x.start in sign_offs)
         # "Make sense?" opens with a verb but asks nothing of the reader.
         and not (question and x.id == "request-imperative")
