@@ -406,6 +406,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("See the attached SOW for details.", C, "document", "document-attached", {"object": "SOW"}),
     ("We'll send you a DocuSign envelope later today.", C, "document", "document-send",
      {"object": "DocuSign envelope"}),
+    # Requests of the reader written without "you could": "just need your signature", "if you could confirm ...".
+    ("Just need your signature on page 4.", R, "other", "request-you-need", {}),
+    ("If you could confirm by EOD, that would be great.", R, "other", "request-wondering", {}),
     # A document offered on request is offered, on that condition.
     ("The SOC 2 report is available upon request under NDA.", C, "document", "document-attached",
      {"object": "SOC 2 report", "conditional": True}),
@@ -489,6 +492,8 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("The SOW is coming together nicely.", "document-on-its-way", False),
     ("The decision is in your hands.", "document-on-its-way", False),
     ("We agree to disagree.", "commit-promise", False),
+    # Getting the reader's feedback is receiving, not sending: a request, no document promised.
+    ("Would love to get your feedback on the proposal?", "document-send", False),
     ("Support is available on request.", "document-attached", False),
     ("We hop on the train at 8.", "meeting-verb", False),
     ("I'm wide open on pricing.", "meeting-slot-works", False),

@@ -553,6 +553,11 @@ def _kind_hits(
         # "get 45 minutes on your calendar": a document noun inside a time expression is a unit of time.
         if x.label == "document" and any(t.start <= cols.idx[x.end - 1] < t.end for t in times):
             continue
+        # "I'd love to get your feedback on the proposal": getting the reader's is receiving, not sending.
+        if x.id == "document-send" and words[x.start] in ("get", "getting") and x.start + 2 < unit.end \
+                and words[_step(words, x.start, 1, unit.end - 1)] == "your" \
+                and words[_step(words, x.start, 2, unit.end - 1)] in _READERS_PART:
+            continue
         # "cut onboarding time by 40%": a figure before "%" is no day of the month.
         if x.label in ("date", "deadline") and x.end < unit.end and words[x.end - 1][:1].isdigit() \
                 and words[x.end] in _PERCENT_SIGNS:
@@ -633,6 +638,8 @@ def _cut_of_other(words: list[str], hit: Hit, cues: Cues) -> bool:
     return bool(between) and cues.price_nouns.isdisjoint(between) and _PRICE_PRONOUNS.isdisjoint(between)
 
 
+_READERS_PART = frozenset({"feedback", "thoughts", "input", "signature", "sign-off", "approval", "comments",
+                           "answers", "availability", "confirmation", "take", "reaction", "questions", "po"})
 _PERCENT_SIGNS = frozenset({"%", "percent", "pct", "per-cent"})
 _CUT_VERBS = frozenset({"cut", "reduce", "lower", "drop", "shave", "knock", "take", "discount"})
 _FIGURE_WORDS = _PERCENT_SIGNS | {"by", "of", "at", "off", "another", "an", "additional", "extra", "up", "to", "about",
