@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -58,10 +58,11 @@ class CommitmentRules:
     lexicon: Lexicon
     ids: tuple[str, ...]
 
-    def hits(self, doc: Doc) -> list[Hit]:
-        """Return every match in `doc`, ordered by start token."""
+    def hits(self, doc: Doc, anchors: Collection[int] | None = None) -> list[Hit]:
+        """Return every match in `doc`, ordered by start token; with `anchors` (the tokens clauses open at), the
+        patterns that must open a clause are matched only there."""
         out = []
-        for key, start, end in doc_matches(token_columns(doc), self.matcher):
+        for key, start, end in doc_matches(token_columns(doc), self.matcher, anchors):
             info = self.keys[key]
             out.append(Hit(info.label, info.id, start, end, info.anchored))
         out.sort(key=lambda h: (h.start, -h.end))
@@ -152,7 +153,9 @@ def compile_rules(vocab: Vocab, rules_dir: Path) -> CommitmentRules:
             ids.append(pid)
     keep_whole(whole)  # before any text is tokenised with these rules (extract() loads them first)
     # Each key is one line, kept longest-first as spaCy's greedy="LONGEST" would.
-    return CommitmentRules(CompiledMatcher(vocab, entries, longest=True), keys, lexicon, tuple(ids))
+    anchored = {key for key, info in keys.items() if info.anchored}
+    return CommitmentRules(CompiledMatcher(vocab, entries, longest=True, anchored=anchored), keys, lexicon,
+                           tuple(ids))
 
 
 @lru_cache(maxsize=8)

@@ -54,14 +54,16 @@ def find_commitments(
     """Return (commitments, requests) found in `doc`; `times` are its time expressions."""
     rules = load_rules(doc.vocab, rules_dir)
     cues = cues_for(rules)
-    hits = rules.hits(doc)
+    units = clauses(doc)
+    cols = token_columns(doc)
+    # A pattern that must open a clause is tried only where one opens (its hits elsewhere would be dropped).
+    hits = rules.hits(doc, {_anchor(cols.texts, unit) for unit in units})
     commitments: list[Commitment] = []
     requests: list[Commitment] = []
-    source = token_columns(doc).source  # Doc.text joins every token: build it once, not per clause.
+    source = cols.source  # Doc.text joins every token: build it once, not per clause.
     times = sorted(times, key=lambda t: t.start)  # (find_times gives them in order; sorted stays cheap then)
     time_starts = [t.start for t in times]  # a clause's times are found by bisection, not a scan of all
     h = 0
-    units = clauses(doc)
     for unit in units:
         while h < len(hits) and hits[h].start < unit.start:
             h += 1

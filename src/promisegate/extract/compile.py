@@ -14,7 +14,7 @@ tests/extract/test_times_engine.py checks the equality against spaCy on the fixt
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from itertools import compress
 from typing import Any, cast
 
@@ -49,11 +49,13 @@ class CompiledMatcher:
     """All matches of a list of keyed patterns, as spaCy's Matcher would report them."""
 
     def __init__(
-        self, vocab: Vocab, patterns: Iterable[tuple[str, list[dict[str, Any]]]], longest: bool = False
+        self, vocab: Vocab, patterns: Iterable[tuple[str, list[dict[str, Any]]]], longest: bool = False,
+        anchored: Collection[str] = (),
     ) -> None:
         """Compile `(key, pattern)` pairs; raise UnsupportedPattern for non-lexical token tests.
 
-        `longest` filters each key's matches as spaCy's `greedy="LONGEST"` does.
+        `longest` filters each key's matches as spaCy's `greedy="LONGEST"` does. The keys in `anchored` are
+        tried only at the starts a call names (see `__call__`), when it names any.
         """
         self._longest = longest
         self.classify = WordClasses(vocab)
@@ -63,6 +65,7 @@ class CompiledMatcher:
             self.keys.append(key)
             self._patterns.append(tuple(self._element(spec) for spec in pattern))
         self._matchers = [_specialise(elements) for elements in self._patterns]
+        self._anchored = [key in anchored for key in self.keys]
         # "!" tokens are too rare to reason about when filtering starts: such patterns are always tried.
         self._has_negated = [any(negated for _, _, _, negated in elements) for elements in self._patterns]
         # A start is judged by its first two tokens, each seen only through the bits some element could
@@ -135,8 +138,12 @@ class CompiledMatcher:
         self._candidates[key] = found
         return found
 
-    def __call__(self, texts: Sequence[str]) -> list[tuple[str, int, int]]:
-        """Every `(key, start, end)` whose pattern matches `texts[start:end]`, in spaCy's order."""
+    def __call__(self, texts: Sequence[str], anchors: Collection[int] | None = None) -> list[tuple[str, int, int]]:
+        """Every `(key, start, end)` whose pattern matches `texts[start:end]`, in spaCy's order.
+
+        With `anchors`, the anchored patterns are tried only at those starts: where else they match, the caller
+        has no use for the match (a pattern that must open a clause, and the clauses' first tokens).
+        """
         classify = self.classify
         classify.trim()
         # map() runs these per-token loops in C: at ~700 tokens an email, bytecode per token adds up.
@@ -169,10 +176,19 @@ class CompiledMatcher:
             ]
         found: set[tuple[int, int, int]] = set()
         matchers = self._matchers
+        at_anchor: list[bool] = []
+        if anchors is not None and any(self._anchored):
+            at_anchor = [v and a for v, a in zip(viable, self._anchored, strict=True)]
+            viable = [v and not a for v, a in zip(viable, self._anchored, strict=True)]
         for start in compress(range(n), opened_at):  # only starts where some pattern can open
             for p in opened_at[start]:
                 if viable[p]:
                     matchers[p](bits, start, n, found, p)
+        if at_anchor:
+            for start in sorted(anchors or ()):
+                for p in opened_at[start] if 0 <= start < n else ():
+                    if at_anchor[p]:
+                        matchers[p](bits, start, n, found, p)
         # spaCy reports a match when its last token is read, pattern by pattern.
         names = self.keys
         raw = [(names[p], s, e) for e, p, s in sorted(found)]

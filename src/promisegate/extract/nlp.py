@@ -6,7 +6,8 @@ No statistical model is required or downloaded; one is used only if installed.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from bisect import bisect_left
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, pairwise
@@ -252,12 +253,18 @@ def unwrapped(words: list[str], start: int, end: int) -> list[str]:
     return [w for w in span if not is_wrap(w)]
 
 
-def doc_matches(cols: TokenColumns, matcher: Callable[[list[str]], list[tuple[str, int, int]]]
-                ) -> list[tuple[str, int, int]]:
+def doc_matches(cols: TokenColumns, matcher: Callable[..., list[tuple[str, int, int]]],
+                anchors: Collection[int] | None = None) -> list[tuple[str, int, int]]:
     """`matcher`'s (key, start, end) over `cols.solid`, in doc token indices: a match may run over a
-    line break inside a paragraph ("by\nFriday")."""
-    found = matcher(cols.solid)
+    line break inside a paragraph ("by\nFriday"). `anchors` (doc token indices) go to the matcher, as
+    indices into `cols.solid`, when given."""
     at = cols.at
+    if anchors is None:
+        found = matcher(cols.solid)
+    elif at is None:
+        found = matcher(cols.solid, anchors)
+    else:  # a doc index that is no line break has its place in `solid`
+        found = matcher(cols.solid, [k for i in anchors if (k := bisect_left(at, i)) < len(at) and at[k] == i])
     if at is None:
         return found
     return [(key, at[start], at[end - 1] + 1) for key, start, end in found]
