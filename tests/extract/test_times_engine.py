@@ -86,19 +86,24 @@ def test_commitment_matcher_equals_spacy_longest() -> None:
         assert set(rules.matcher(token_columns(get_nlp()(text)).texts)) == expected, text[:80]
 
 
-def test_anchored_patterns_tried_at_clause_openings_keep_the_hits_a_clause_can_use() -> None:
-    # Matching the patterns that must open a clause only where a clause opens gives the hits of matching them
-    # everywhere, less those the judge drops (an anchored hit elsewhere), on fixtures, cases and wrapped text.
+def test_patterns_tried_only_where_clauses_use_them_keep_the_hits_a_clause_can_use() -> None:
+    # Matching the patterns that must open a clause only where a clause opens, and none outside the clauses
+    # (quoted mail, the space between), gives the hits of matching them everywhere, less those the judge never
+    # reads: on fixtures, cases, quoted replies and wrapped text.
     from promisegate.extract.commit_units import clauses
     from promisegate.extract.commitments import _anchor
 
     rules = load_rules(get_nlp().vocab)
-    texts = [*TEXTS, *(t.replace(" ", "\n", 3) for t in TEXTS)]
+    texts = [*TEXTS, *(t.replace(" ", "\n", 3) for t in TEXTS), *("> " + t.replace("\n", "\n> ") for t in TEXTS)]
     for text in texts:
         doc = parse(text)
-        anchors = {_anchor(token_columns(doc).texts, unit) for unit in clauses(doc)}
-        everywhere = [h for h in rules.hits(doc) if not h.anchored or h.start in anchors]
-        assert rules.hits(doc, anchors) == everywhere, text[:80]
+        units = clauses(doc)
+        anchors = {_anchor(token_columns(doc).texts, unit) for unit in units}
+        ends = [(u.start, u.end) for u in units]
+        gaps = [(a, b) for (_, a), (b, _) in zip([(0, 0), *ends], [*ends, (len(doc), 0)], strict=True) if a < b]
+        everywhere = [h for h in rules.hits(doc) if (not h.anchored or h.start in anchors)
+                      and any(s <= h.start < e for s, e in ends)]
+        assert rules.hits(doc, anchors, gaps) == everywhere, text[:80]
 
 
 @pytest.mark.parametrize("op", ["?", "*", "+", "!", "{2}", "{1,3}", "{2,}", "{,2}"])

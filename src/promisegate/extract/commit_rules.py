@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -58,11 +58,12 @@ class CommitmentRules:
     lexicon: Lexicon
     ids: tuple[str, ...]
 
-    def hits(self, doc: Doc, anchors: Collection[int] | None = None) -> list[Hit]:
+    def hits(self, doc: Doc, anchors: Collection[int] | None = None, skip: Sequence[tuple[int, int]] = ()
+             ) -> list[Hit]:
         """Return every match in `doc`, ordered by start token; with `anchors` (the tokens clauses open at), the
-        patterns that must open a clause are matched only there."""
+        patterns that must open a clause are matched only there; none starts in a `skip` range of tokens."""
         out = []
-        for key, start, end in doc_matches(token_columns(doc), self.matcher, anchors):
+        for key, start, end in doc_matches(token_columns(doc), self.matcher, anchors, skip):
             info = self.keys[key]
             out.append(Hit(info.label, info.id, start, end, info.anchored))
         out.sort(key=lambda h: (h.start, -h.end))

@@ -7,6 +7,7 @@ per clause, whether those hits make a commitment, a request or nothing: see docs
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
@@ -56,8 +57,11 @@ def find_commitments(
     cues = cues_for(rules)
     units = clauses(doc)
     cols = token_columns(doc)
-    # A pattern that must open a clause is tried only where one opens (its hits elsewhere would be dropped).
-    hits = rules.hits(doc, {_anchor(cols.texts, unit) for unit in units})
+    # A pattern that must open a clause is tried only where one opens, and none where no clause is (quoted mail,
+    # the space between clauses): the hits it would find there are never judged.
+    gaps = [(a.end, b.start) for a, b in itertools.pairwise([Unit(0, 0, 0, 0), *units, Unit(len(doc), 0, 0, 0)])
+            if a.end < b.start]
+    hits = rules.hits(doc, {_anchor(cols.texts, unit) for unit in units}, gaps)
     commitments: list[Commitment] = []
     requests: list[Commitment] = []
     source = cols.source  # Doc.text joins every token: build it once, not per clause.

@@ -138,11 +138,13 @@ class CompiledMatcher:
         self._candidates[key] = found
         return found
 
-    def __call__(self, texts: Sequence[str], anchors: Collection[int] | None = None) -> list[tuple[str, int, int]]:
+    def __call__(self, texts: Sequence[str], anchors: Collection[int] | None = None,
+                 skip: Sequence[tuple[int, int]] = ()) -> list[tuple[str, int, int]]:
         """Every `(key, start, end)` whose pattern matches `texts[start:end]`, in spaCy's order.
 
         With `anchors`, the anchored patterns are tried only at those starts: where else they match, the caller
-        has no use for the match (a pattern that must open a clause, and the clauses' first tokens).
+        has no use for the match (a pattern that must open a clause, and the clauses' first tokens). No match
+        starts in a `skip` range `[start, end)` (text the caller reads nothing in, such as quoted mail).
         """
         classify = self.classify
         classify.trim()
@@ -174,6 +176,10 @@ class CompiledMatcher:
             opened_at = [
                 openable(key) if opened is None else opened for key, opened in zip(keys, opened_at, strict=True)
             ]
+        for lo, hi in skip:  # slice assignments, in C
+            lo, hi = max(lo, 0), min(hi, n)
+            if lo < hi:
+                opened_at[lo:hi] = [()] * (hi - lo)
         found: set[tuple[int, int, int]] = set()
         matchers = self._matchers
         at_anchor: list[bool] = []

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, pairwise
@@ -254,17 +254,21 @@ def unwrapped(words: list[str], start: int, end: int) -> list[str]:
 
 
 def doc_matches(cols: TokenColumns, matcher: Callable[..., list[tuple[str, int, int]]],
-                anchors: Collection[int] | None = None) -> list[tuple[str, int, int]]:
+                anchors: Collection[int] | None = None, skip: Sequence[tuple[int, int]] = ()
+                ) -> list[tuple[str, int, int]]:
     """`matcher`'s (key, start, end) over `cols.solid`, in doc token indices: a match may run over a
-    line break inside a paragraph ("by\nFriday"). `anchors` (doc token indices) go to the matcher, as
-    indices into `cols.solid`, when given."""
+    line break inside a paragraph ("by\nFriday"). `anchors` (doc token indices) and `skip` (ranges of them)
+    go to the matcher, as indices into `cols.solid`, when given."""
     at = cols.at
-    if anchors is None:
+    if anchors is None and not skip:
         found = matcher(cols.solid)
     elif at is None:
-        found = matcher(cols.solid, anchors)
-    else:  # a doc index that is no line break has its place in `solid`
-        found = matcher(cols.solid, [k for i in anchors if (k := bisect_left(at, i)) < len(at) and at[k] == i])
+        found = matcher(cols.solid, anchors, skip)
+    else:  # a doc index that is no line break has its place in `solid`; a range, from the first one in it
+        found = matcher(cols.solid,
+                        None if anchors is None else
+                        [k for i in anchors if (k := bisect_left(at, i)) < len(at) and at[k] == i],
+                        [(bisect_left(at, lo), bisect_left(at, hi)) for lo, hi in skip])
     if at is None:
         return found
     return [(key, at[start], at[end - 1] + 1) for key, start, end in found]
