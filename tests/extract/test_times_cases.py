@@ -270,6 +270,11 @@ POSITIVE: list[Case] = [
     # A year inside an order or ticket number is no year.
     Case("Order 2026-118 ships Friday.", (E("Friday", "2024-07-12T00:00", "2024-07-13T00:00"),),
          ("block-identifier", "weekday")),
+    # "as agreed", "as expected": an aside, not the tense of the date.
+    Case("We're holding the 22% discount through 7/31 as agreed.", (E("7/31", "2024-07-31T00:00"),),
+         ("date-numeric-short",)),
+    Case("Sales rose 4% as expected in March.", (E("March", "2024-03-01T00:00", "2024-04-01T00:00", "month"),),
+         ("month-cued",)),
     # A semicolon bounds the tense cues a date is read by: "fixed" puts 6/28 behind, "ships" puts 8/15 ahead.
     Case("Version 4.2.1 fixed the bug you hit on 6/28; 4.3 ships on 8/15.",
          (E("6/28", "2024-06-28T00:00"), E("8/15", "2024-08-15T00:00")), ("date-numeric-short",)),

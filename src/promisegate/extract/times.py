@@ -191,6 +191,8 @@ def _cues(words: list[str], engine: TimeEngine) -> list[tuple[int, int]]:
         sign = signs[i]
         if sign == -1 and i and (words[i - 1] in _BE_NOT_PAST or words[i - 1] in _DETERMINERS):
             continue
+        if i and words[i - 1] == "as" and (words[i].endswith("ed") or words[i] in ("said", "told")):
+            continue  # "holding the discount through 12/31 as agreed", "as expected": an aside, not the date's tense
         if sign == -1 and words[i] in _ARRANGED and not _HAVE.isdisjoint(words[max(0, i - 4):i]):
             sign = 1
         elif sign == -1 and words[i] in MOVED and moved_to_date(words, i, engine.lexicon):
