@@ -395,7 +395,13 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Reminder: our call is tomorrow at 11 PT.", C, "meeting", "meeting-confirmed", {"object": "call"}),
     ("Our next sync is Thursday at 2pm ET.", C, "meeting", "meeting-confirmed", {"object": "sync"}),
     # A product that "will ship by March" has a date claimed for it.
-    ("The new dashboard will ship by March.", C, "date", "date-expected", {}),
+    ("The new dashboard will ship by March.", C, "deadline", "deadline-by", {}),
+    ("We need to ship by March.", C, "date", "date-expected", {}),
+    # Outcomes and product futures promised to the reader.
+    ("You'll see ROI within 90 days.", C, "deadline", "deadline-by", {}),
+    ("You will see results in the first month.", C, "other", "commit-will", {}),
+    ("Our platform will pay for itself in the first quarter.", C, "other", "commit-will", {}),
+    ("Your data will never leave the EU.", C, "other", "commit-promise", {}),
     # A dash before "I" / "we" opens a clause: the thanks before it does not swallow the promise.
     ("Thanks for your patience — I'll get you a firm answer on the SAML question by Tuesday.", C, "deadline",
      "deadline-by", {}),
@@ -492,6 +498,11 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("The SOW is coming together nicely.", "document-on-its-way", False),
     ("The decision is in your hands.", "document-on-its-way", False),
     ("We agree to disagree.", "commit-promise", False),
+    ("Their platform will cost more.", "commit-will", False),
+    ("I don't promise results.", "commit-promise", False),
+    ("You'll see what I mean.", "commit-will", False),
+    ("Once you log in, you'll notice the new dashboard.", "commit-will", False),
+    ("The platform would need a rewrite.", "commit-will", False),
     # Getting the reader's feedback is receiving, not sending: a request, no document promised.
     ("Would love to get your feedback on the proposal?", "document-send", False),
     ("Support is available on request.", "document-attached", False),

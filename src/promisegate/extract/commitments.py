@@ -178,7 +178,7 @@ def _bound_phrase(words: list[str], i: int) -> bool:
 _BOUND_NEGATIONS = frozenset({"no", "not", "n't", "n’t", "never"})
 _BOUND_REACH = 4  # words from the negation to its bound: "won't go up by more than"
 # Hits whose own negation is what they claim: "at no cost", "your rate won't increase".
-_OWN_NEGATION = frozenset({"price-free", "price-frozen"})
+_OWN_NEGATION = frozenset({"price-free", "price-frozen", "commit-promise"})
 _BOUNDS = frozenset({"later", "earlier", "more", "less", "fewer", "sooner"})
 
 
