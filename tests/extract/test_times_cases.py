@@ -270,6 +270,9 @@ POSITIVE: list[Case] = [
     # A year inside an order or ticket number is no year.
     Case("Order 2026-118 ships Friday.", (E("Friday", "2024-07-12T00:00", "2024-07-13T00:00"),),
          ("block-identifier", "weekday")),
+    # A fiscal year before its quarter is that quarter of that year, as after it ("Q1 FY27").
+    Case("The renewal is in FY27 Q2.", (E("FY27 Q2", "2027-04-01T00:00", "2027-07-01T00:00", "quarter"),),
+         ("quarter",)),
     # "as agreed", "as expected": an aside, not the tense of the date.
     Case("We're holding the 22% discount through 7/31 as agreed.", (E("7/31", "2024-07-31T00:00"),),
          ("date-numeric-short",)),
