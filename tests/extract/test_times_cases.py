@@ -270,6 +270,9 @@ POSITIVE: list[Case] = [
     # A year inside an order or ticket number is no year.
     Case("Order 2026-118 ships Friday.", (E("Friday", "2024-07-12T00:00", "2024-07-13T00:00"),),
          ("block-identifier", "weekday")),
+    # "mid-month", "end-quarter": that part of the current period.
+    Case("Expect a decision by mid-month.", (E("mid-month", "2024-07-11T00:00", "2024-07-21T00:00", "month",
+         limit=E("by mid-month", "2024-07-10T09:00", "2024-07-21", "month")),), ("the-unit",)),
     # A fiscal year before its quarter is that quarter of that year, as after it ("Q1 FY27").
     Case("The renewal is in FY27 Q2.", (E("FY27 Q2", "2027-04-01T00:00", "2027-07-01T00:00", "quarter"),),
          ("quarter",)),
