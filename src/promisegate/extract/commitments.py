@@ -91,6 +91,7 @@ def find_commitments(
 
 
 def _past_event(c: Commitment, now: datetime, cues: Cues) -> bool:
+    """Whether a date claim is wholly before `now` and told in a past tense."""
     if c.kind != "date" or c.rule not in _EVENT_CLAIMS or c.when is None or c.when.to > now:
         return False
     words = _WORD.findall(c.text.lower())
