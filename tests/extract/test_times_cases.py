@@ -968,6 +968,10 @@ POSITIVE: list[Case] = [
     # Lower-case "sat" before a part of the day is Saturday, as tweets write it; after a subject it is the verb.
     Case("see u guys sat nite", (E("sat nite", "2024-07-13T18:00", "2024-07-14T00:00", "hour"),),
          ("weekday-abbr-date",)),
+    # After "or" / "and" a lower-case "sat" is Saturday too, unless a word of sitting follows ("or sat down").
+    Case("how about friday night or sat?", (E("friday night", "2024-07-12T18:00", "2024-07-13T00:00", "hour"),
+                                           E("sat", "2024-07-13T00:00", "2024-07-14T00:00")),
+         ("weekday", "weekday-abbr-cued")),
     Case("She sat down, then left on Sat night.", (E("Sat night", "2024-07-13T18:00", "2024-07-14T00:00", "hour"),),
          ("block-sat-verb", "weekday-abbr-date")),
     Case("Let's target wk of 12/14.", (E("wk of 12/14", "2024-12-09T00:00", "2024-12-16T00:00", "week"),),
@@ -978,6 +982,7 @@ POSITIVE: list[Case] = [
 NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("Smith et al. found the same.", ("block-et-al", "zone")),
     ("They sat near the window.", ("block-sat-verb", "weekday-abbr-date")),
+    ("He stood or sat down.", ("block-sat-verb", "weekday-abbr-cued")),
     ("Thu-Trang joined the call.", ("weekday-range", "weekday-abbr-cued")),
     ("Re: order ID 2026-11-0042 (invoice #2026-118)", ("block-identifier", "year")),
     ("In 1015 the king died.", ("clock",)),
