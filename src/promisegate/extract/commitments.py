@@ -17,13 +17,23 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from promisegate.extract.commit_claims import (
+    cut_of_other,
+    figure_before_percent,
+    free_at_time,
+    past_event,
+    reader_wish,
+    receives_readers_part,
+    reduction_of_other,
+    typical_timeline,
+)
 from promisegate.extract.commit_cues import Cues, cues_for
 from promisegate.extract.commit_lists import offer_lists, slot_lists
 from promisegate.extract.commit_objects import describe
 from promisegate.extract.commit_rules import Hit, load_rules
 from promisegate.extract.commit_units import Unit, clauses
 from promisegate.extract.commit_values import is_deadline, pick_when
-from promisegate.extract.nlp import is_wrap, token_columns, unwrapped
+from promisegate.extract.nlp import token_columns, unwrapped, word_step
 from promisegate.model import Commitment, CommitmentKind, TimeSpan
 
 # Order in which kinds are reported; a request takes the first kind present.
@@ -83,37 +93,11 @@ def find_commitments(
             _judge(doc, source, unit, inside, unit_times, cues, commitments, requests)
     # "The launch in March went well", "We shipped the release in May": a date claim told in the past
     # tense about a time already over reports an event; it promises nothing.
-    commitments = [c for c in commitments if not _past_event(c, now, cues) and not _typical_timeline(c)]
+    commitments = [c for c in commitments if not past_event(c, now, cues) and not typical_timeline(c)]
     listed = slot_lists(source, units, times, commitments) + offer_lists(source, units, requests)
     if listed:
         commitments = sorted(commitments + listed, key=lambda c: c.start)  # stable: a clause's own order stays
     return commitments, requests
-
-
-def _past_event(c: Commitment, now: datetime, cues: Cues) -> bool:
-    """Whether a date claim is wholly before `now` and told in a past tense."""
-    if c.kind != "date" or c.rule not in _EVENT_CLAIMS or c.when is None or c.when.to > now:
-        return False
-    words = _WORD.findall(c.text.lower())
-    # ("is planned for H1", "will be launched": a participle after "be" is a passive of now or later.)
-    return any(w in cues.past_verbs or w in _PAST_TENSE or (_ED.match(w) and (k == 0 or words[k - 1] not in _BE))
-               for k, w in enumerate(words))
-
-
-def _typical_timeline(c: Commitment) -> bool:
-    """"Our average implementation takes just 3 weeks", "Most customers go live in under 30 days": a length said of
-    what is usual dates nothing for this deal."""
-    return c.kind == "date" and c.rule in _EVENT_CLAIMS and (c.when is None or c.when.rule == "duration") \
-        and bool(_TYPICAL.search(c.text))
-
-
-_TYPICAL = re.compile(r"\b(?:typical(?:ly)?|usually|on average|average|generally|normally|most customers"
-                      r"|most of our customers|most teams)\b", re.IGNORECASE)
-_EVENT_CLAIMS = frozenset({"date-event", "date-expected"})
-_PAST_TENSE = frozenset({"went", "came", "began", "ran", "took", "fell", "rose", "slid"})  # (and "-ed")
-_WORD = re.compile(r"[a-z]+")
-_BE = frozenset({"is", "are", "be", "been", "being", "s", "re"})
-_ED = re.compile(r"[a-z]{3,}ed$")
 
 
 def _anchor(texts: list[str], unit: Unit) -> int:
@@ -144,7 +128,7 @@ def _negated(doc: Doc, hit: Hit, lo: int, cues: Cues, before: int = 3, after: in
     # "we can't", "we will not", "I don't think we can": a cue just before or right after the mood words
     # (counted in words: the line breaks of hard-wrapped mail are none).
     words = token_columns(doc).words
-    first, last = _step(words, hit.start, -before, lo), _step(words, hit.end - 1, after, len(doc) - 1) + 1
+    first, last = word_step(words, hit.start, -before, lo), word_step(words, hit.end - 1, after, len(doc) - 1) + 1
     # "Don't worry, I'll send it", "No problem - we'll have it Friday": a negation in a phrase of its own.
     for i in range(hit.start - 1, first - 1, -1):
         if words[i] in _PHRASE_ENDS:
@@ -166,11 +150,11 @@ def _bound_phrase(words: list[str], i: int) -> bool:
         return False
     j = i
     for _ in range(_BOUND_REACH):
-        k = _step(words, j, 1, len(words) - 1)
+        k = word_step(words, j, 1, len(words) - 1)
         if k == j or words[k] in _PHRASE_ENDS or words[k] in _SENTENCE_ENDS:
             return False
         if words[k] in _BOUNDS:
-            after = _step(words, k, 1, len(words) - 1)
+            after = word_step(words, k, 1, len(words) - 1)
             return after != k and words[after] == "than"
         j = k
     return False
@@ -189,10 +173,10 @@ def _embedded(words: list[str], i: int, lo: int) -> bool:
     know if we can help" offers the help."""
     if i <= lo:
         return False
-    before = _step(words, i, -1, lo)  # (line breaks of hard-wrapped mail are no words)
+    before = word_step(words, i, -1, lo)  # (line breaks of hard-wrapped mail are no words)
     if words[before] not in ("whether", "if"):
         return False
-    return words[before] == "whether" or before == lo or words[_step(words, before, -1, lo)] not in ("know", "see")
+    return words[before] == "whether" or before == lo or words[word_step(words, before, -1, lo)] not in ("know", "see")
 
 
 _FALLBACK = re.compile(r"\b(?:if\s+not\b|otherwise\b|if\s+(?:that|this|it|those|these|neither|none)\b[^,.;:]*?"
@@ -206,7 +190,7 @@ def _declines(words: list[str], hit: Hit, lo: int, cues: Cues) -> bool:
 
     "If not, are you available at 3?" is a fallback: a comma between ends the search.
     """
-    first = _step(words, hit.start, -2, lo)
+    first = word_step(words, hit.start, -2, lo)
     for i in range(hit.end - 1, first - 1, -1):
         if words[i] in cues.negation:
             return True
@@ -218,7 +202,7 @@ def _declines(words: list[str], hit: Hit, lo: int, cues: Cues) -> bool:
 def _asks_unmarked(words: list[str], first: int, end: int) -> bool:
     """A question whose mark was left off: the clause opens (at `first`) with an auxiliary and "you" ("Are
     you still available Weds or Thurs a.m.")."""
-    return first + 1 < end and words[first] in _ASKING_AUX and words[_step(words, first, 1, end - 1)] == "you"
+    return first + 1 < end and words[first] in _ASKING_AUX and words[word_step(words, first, 1, end - 1)] == "you"
 
 
 def _letter_opening(words: list[str], hit: Hit, end: int) -> bool:
@@ -226,9 +210,9 @@ def _letter_opening(words: list[str], hit: Hit, end: int) -> bool:
     request a meeting" proposes one."""
     if words[hit.end - 1] != "writing" or hit.end >= end:
         return False
-    after = _step(words, hit.end - 1, 1, end - 1)
+    after = word_step(words, hit.end - 1, 1, end - 1)
     return words[after] in _WRITING_OPENERS and not (
-        words[after] == "to" and words[_step(words, after, 1, end - 1)] in _WRITING_TO_PROPOSE)
+        words[after] == "to" and words[word_step(words, after, 1, end - 1)] in _WRITING_TO_PROPOSE)
 
 
 _WRITING_OPENERS = frozenset({"to", "because", "about", "regarding", "re", "on", "in", "with", "from", "as"})
@@ -245,7 +229,7 @@ def _has_time(doc: Doc, unit: Unit, unit_times: list[TimeSpan], hits: list[Hit],
         if words[i] in cues.time_heads or _CLOCK.match(texts[i]):
             return True
         # "next week", "this afternoon": a period word is a time only with a deictic before it.
-        if words[i] in _PERIODS and i > unit.start and words[_step(words, i, -1, unit.start)] in _DEICTIC:
+        if words[i] in _PERIODS and i > unit.start and words[word_step(words, i, -1, unit.start)] in _DEICTIC:
             return True
         # "May" is a month only before a day number ("May 3"), never "May I ...".
         if texts[i] in cues.time_heads_cased and (texts[i] != "May" or (i + 1 < len(doc) and doc[i + 1].like_num)):
@@ -287,7 +271,7 @@ def _judge(
         and not any(a.start <= x.start < a.end for a in attachments)
         # "See the attached SOW for details": pointing at the attachment asks nothing
         and not (cols.words[x.start] in ("see", "find")
-                 and any(a.start == _step(cols.words, x.start, 1, unit.end - 1) for a in attachments))
+                 and any(a.start == word_step(cols.words, x.start, 1, unit.end - 1) for a in attachments))
         and not (x.id == "request-imperative" and x.start in sign_offs)
         # "Make sense?" opens with a verb but asks nothing of the reader.
         and not (question and x.id == "request-imperative")
@@ -494,16 +478,6 @@ _CLAIMS = frozenset({"document", "price", "meeting", "slot", "date", "deadline",
 _ASKS_WHETHER = re.compile(r"\b(?:see|check|wondering|wonder|wondered|ask|asking|know)\s+$")
 
 
-def _step(words: list[str], i: int, count: int, bound: int) -> int:
-    """The index `count` words on from `i` (back when negative), stopping at `bound`; line breaks are no words."""
-    step = 1 if count > 0 else -1
-    left = abs(count)
-    while left and i != bound:
-        i += step
-        left -= not is_wrap(words[i])
-    return i
-
-
 def _ours_before(words: list[str], lo: int, hi: int, cues: Cues) -> bool:
     """"We're certified and can share the report": "and can" continues a clause whose subject is ours."""
     return not cues.first_person.isdisjoint(words[lo:hi])
@@ -517,7 +491,7 @@ def _told_in_past(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> bool:
     i = hit.start - 1
     while i >= unit.start and not (doc[i].is_punct and doc[i].text not in ("-", "'", "’")):
         # "will be provided", "is included" are passives of now or later; "was provided" is past.
-        if words[i] in verbs and not (i > unit.start and words[_step(words, i, -1, unit.start)] in _PRESENT_BE):
+        if words[i] in verbs and not (i > unit.start and words[word_step(words, i, -1, unit.start)] in _PRESENT_BE):
             return True
         i -= 1
     return False
@@ -547,11 +521,11 @@ def _kind_hits(
         if x.label in ("price", "capability", "date", "amount") and _negated(doc, x, unit.start, cues, 4, 0):
             continue
         # "I understand you're hoping for a 20% discount", "your team asked for net 90": the reader's wish.
-        if x.label == "price" and _READER_WISH.search(cols.source, unit.start_char, cols.idx[x.start]):
+        if x.label == "price" and reader_wish(cols.source, unit.start_char, cols.idx[x.start]):
             continue
         # "a 30% reduction in ticket volume" measures an outcome; "a 10% reduction in your annual fee" is a price.
-        if x.id == "price-discount" and (_reduction_of_other(words, x, unit.end, cues)
-                                         or _cut_of_other(words, x, cues)):
+        if x.id == "price-discount" and (reduction_of_other(words, x, unit.end, cues)
+                                         or cut_of_other(words, x, cues)):
             continue
         # "Thursday doesn't work for us", "Tuesday's no good for me" decline a time; the negation sits right
         # before the slot words ("No problem, Thursday works" is further off and accepts it).
@@ -561,16 +535,13 @@ def _kind_hits(
         if x.label == "document" and any(t.start <= cols.idx[x.end - 1] < t.end for t in times):
             continue
         # "I'd love to get your feedback on the proposal": getting the reader's is receiving, not sending.
-        if x.id == "document-send" and words[x.start] in ("get", "getting") and x.start + 2 < unit.end \
-                and words[_step(words, x.start, 1, unit.end - 1)] == "your" \
-                and words[_step(words, x.start, 2, unit.end - 1)] in _READERS_PART:
+        if x.id == "document-send" and receives_readers_part(words, x, unit.end):
             continue
         # "cut onboarding time by 40%": a figure before "%" is no day of the month.
-        if x.label in ("date", "deadline") and x.end < unit.end and words[x.end - 1][:1].isdigit() \
-                and words[x.end] in _PERCENT_SIGNS:
+        if x.label in ("date", "deadline") and figure_before_percent(words, x, unit.end):
             continue
         # "I'm free Wed after 1pm", "free Thurs": "free" before a time offers the writer's time, not a price.
-        if x.id == "price-free" and _free_at_time(words, cols.idx, x, unit.end, times):
+        if x.id == "price-free" and free_at_time(words, cols.idx, x, unit.end, times):
             continue
         # "send the meeting minutes", "share the call recording": a meeting word naming a document.
         if x.label == "meeting" and x.end < unit.end and words[x.end - 1] in cues.meeting_nouns \
@@ -578,7 +549,7 @@ def _kind_hits(
             continue
         # "after our product sync on Thursday": a meeting named, not a claim that the product syncs.
         if x.label == "capability" and words[x.end - 1] in ("on", "at", "this", "next") and x.end < unit.end \
-                and words[_step(words, x.end - 1, 1, unit.end - 1)] in cues.time_heads:
+                and words[word_step(words, x.end - 1, 1, unit.end - 1)] in cues.time_heads:
             continue
         # "We offer a 15% discount" is a price, not a capability called "a 15% discount"; a document named
         # after a claim is another promise ("we're SOC 2 certified and can share the report").
@@ -608,51 +579,6 @@ def _kind_hits(
         # A labelled figure ("15% off") speaks for the clause before a bare amount does.
         found.sort(key=lambda y: y.label == "amount")
     return out
-
-
-def _free_at_time(words: list[str], idx: list[int], hit: Hit, end: int, times: list[TimeSpan]) -> bool:
-    """Whether the hit's "free" is followed by a time expression ("free Wed after 1pm", "free on the 14th")."""
-    free = next((i for i in range(hit.start, hit.end) if words[i] in ("free", "available")), None)
-    if free is None:
-        return False
-    after = _step(words, free, 1, end - 1)
-    starts = {idx[after], idx[_step(words, after, 1, end - 1)] if words[after] in ("on", "after", "from") else -1}
-    return after != free and any(t.start in starts for t in times)
-
-
-_READER_WISH = re.compile(r"\b(?:you|your\s+\w+(?:\s+team)?)(?:'re|’re|\s+are|'ve|’ve|\s+have|\s+were)?\s+(?:been\s+)?"
-                         r"(?:hoping|asking|asked|looking|aiming|pushing|want|wanted|wanting|need|needed|requested"
-                         r"|expect|expected|expecting)\b[^,;.!?]{0,40}$", re.IGNORECASE)
-
-
-def _reduction_of_other(words: list[str], hit: Hit, end: int, cues: Cues) -> bool:
-    """Whether a discount word is followed by "in" and a phrase that names no price ("in ticket volume")."""
-    if words[hit.end - 1] not in _MEASURES:
-        return False  # "a 20% discount in your first year" is a discount
-    i = _step(words, hit.end - 1, 1, end - 1)
-    if i >= end or i == hit.end - 1 or words[i] != "in":
-        return False
-    after = unwrapped(words, i + 1, min(end, i + 6))
-    return cues.price_nouns.isdisjoint(after)
-
-
-def _cut_of_other(words: list[str], hit: Hit, cues: Cues) -> bool:
-    """Whether a verb of cutting takes something that names no price: "we helped Acme cut onboarding time by 40%",
-    "reduce churn by 12%" measure outcomes; "cut your bill by 10%", "lower it by 5%" are discounts."""
-    if words[hit.start] not in _CUT_VERBS:
-        return False
-    between = [w for w in unwrapped(words, hit.start + 1, hit.end) if w not in _FIGURE_WORDS and not w[:1].isdigit()]
-    return bool(between) and cues.price_nouns.isdisjoint(between) and _PRICE_PRONOUNS.isdisjoint(between)
-
-
-_READERS_PART = frozenset({"feedback", "thoughts", "input", "signature", "sign-off", "approval", "comments",
-                           "answers", "availability", "confirmation", "take", "reaction", "questions", "po"})
-_PERCENT_SIGNS = frozenset({"%", "percent", "pct", "per-cent"})
-_CUT_VERBS = frozenset({"cut", "reduce", "lower", "drop", "shave", "knock", "take", "discount"})
-_FIGURE_WORDS = _PERCENT_SIGNS | {"by", "of", "at", "off", "another", "an", "additional", "extra", "up", "to", "about",
-                                   "around", "roughly", "approximately"}
-_PRICE_PRONOUNS = frozenset({"it", "that", "this", "them", "those", "these", "you", "your", "yours"})
-_MEASURES = frozenset({"reduction", "reductions", "savings", "saving", "decrease", "drop", "cut"})
 
 
 def _request(

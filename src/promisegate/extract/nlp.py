@@ -238,6 +238,16 @@ def is_wrap(text: str) -> bool:
     return text.isspace() and text.count("\n") < 2
 
 
+def word_step(words: list[str], i: int, count: int, bound: int) -> int:
+    """The index `count` words on from `i` (back when negative), stopping at `bound`; line breaks are no words."""
+    step = 1 if count > 0 else -1
+    left = abs(count)
+    while left and i != bound:
+        i += step
+        left -= not is_wrap(words[i])
+    return i
+
+
 def skip_wraps(words: list[str], i: int, end: int) -> int:
     """The first index from `i` (before `end`) that is no line break."""
     while i < end and is_wrap(words[i]):
