@@ -998,6 +998,16 @@ def test_a_price_lock_said_twice_is_one_promise() -> None:
     assert [c.rule for c in commitments if c.kind == "price"] == ["price-held"]
 
 
+def test_the_figures_of_an_sla_are_not_discounts() -> None:
+    # Service credits and their cap are how the SLA pays out: no 10% or 30% discount is offered.
+    commitments, _ = _run("We commit to 99.95% monthly uptime, with service credits of 10% for each 0.1% below "
+                          "target, capped at 30% of the monthly fee.")
+    assert [(c.rule, c.amount) for c in commitments] == [("price-sla", 99.95)]
+    # An SLA figure does not reach over "and" to take the discount after it.
+    commitments, _ = _run("We offer 99.9% uptime and 15% off the first year.")
+    assert [(c.rule, c.amount) for c in commitments] == [("price-sla", 99.9), ("price-discount", 15.0)]
+
+
 def test_a_figure_after_can_do_is_no_meeting_slot() -> None:
     # "we can do 12%" offers a discount; "I can do 3" would offer a time.
     commitments, _ = _run("I checked with our VP and we can do 12% on a two-year term signed by Friday.")

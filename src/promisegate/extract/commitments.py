@@ -575,6 +575,11 @@ def _kind_hits(
     if prices and any(y.id == "price-held" for y in prices):
         # "a price lock: we guarantee the per-seat price will not increase": one promise said twice, held once.
         prices[:] = [y for y in prices if y.id != "price-frozen"]
+    if prices and any(y.id == "price-sla" for y in prices):
+        # "we commit to 99.95% monthly uptime, with service credits of 10% for each 0.1% below target, capped at
+        # 30% of the monthly fee": the other figures are how the SLA pays out, not discounts or prices offered.
+        prices[:] = [y for y in prices if y.id != "price-amount" and not (
+            y.id == "price-discount" and not {"credit", "credits"}.isdisjoint(words[y.start:y.end]))]
     for found in out.values():
         # A labelled figure ("15% off") speaks for the clause before a bare amount does.
         found.sort(key=lambda y: y.label == "amount")
