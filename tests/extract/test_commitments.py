@@ -408,6 +408,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("The proposal is valid through 12/31.", C, "price", "price-held", {}),
     ("You asked for 15% off, and we can do 12%.", C, "price", "price-amount", {"amount": 12.0}),
     ("Do you have time on Monday?", C, "meeting", "meeting-slot-works", {}),
+    # A line headed with the deal's terms speaks to the reader, with no "we" or "you" in it.
+    ("Commercials: the pilot is free for 30 days.", C, "price", "price-free", {"object": "pilot"}),
+    ("We can drop 10% if you sign today.", C, "price", "price-discount", {"amount": 10.0}),
     # "the attached SOW" is an attachment, and pointing at it ("See the attached ...") asks nothing.
     ("See the attached SOW for details.", C, "document", "document-attached", {"object": "SOW"}),
     ("We'll send you a DocuSign envelope later today.", C, "document", "document-send",
@@ -498,6 +501,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("The SOW is coming together nicely.", "document-on-its-way", False),
     ("The decision is in your hands.", "document-on-its-way", False),
     ("We agree to disagree.", "commit-promise", False),
+    ("Shipping is free this week.", "price-free", False),
     ("Their platform will cost more.", "commit-will", False),
     ("I don't promise results.", "commit-promise", False),
     ("You'll see what I mean.", "commit-will", False),
@@ -1003,6 +1007,9 @@ def test_the_figures_of_an_sla_are_not_discounts() -> None:
     commitments, _ = _run("We commit to 99.95% monthly uptime, with service credits of 10% for each 0.1% below "
                           "target, capped at 30% of the monthly fee.")
     assert [(c.rule, c.amount) for c in commitments] == [("price-sla", 99.95)]
+    # An uptime achieved is a record, not a level promised; a response time that drops measures an outcome.
+    assert _run("Scale: our largest customer runs 12,000 users on one tenant, with a 99.9% uptime record.")[0] == []
+    assert _run("Customers typically see first-response times drop by 35% within the first quarter.")[0] == []
     # An SLA figure does not reach over "and" to take the discount after it.
     commitments, _ = _run("We offer 99.9% uptime and 15% off the first year.")
     assert [(c.rule, c.amount) for c in commitments] == [("price-sla", 99.9), ("price-discount", 15.0)]

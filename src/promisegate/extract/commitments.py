@@ -111,6 +111,8 @@ def _anchor(texts: list[str], unit: Unit) -> int:
 
 
 _CLAUSE_OPENERS = frozenset({"but", "so"})
+# A line headed with the deal's terms speaks to the reader: "Commercials: the pilot is free for 30 days".
+_DEAL_HEADING = re.compile(r"(?:pricing|commercials|commercial terms|terms|offer|discounts?|payment terms|price)\s*:")
 _SENTENCE_ENDS = frozenset({".", "!", "?"})
 
 
@@ -363,7 +365,8 @@ def _judge(
     first_person = not cues.first_person.isdisjoint(unit_words)
     # "20% off everything!" addresses the public; an offer to this reader names "we" or "you", or sets a
     # condition on the deal ("12% off list if signed by 12/31").
-    addressed = first_person or not cues.second_person.isdisjoint(unit_words) or conditional
+    addressed = first_person or not cues.second_person.isdisjoint(unit_words) or conditional \
+        or _DEAL_HEADING.match(lowered) is not None
     made: list[Commitment] = []
     for kind in _KIND_ORDER:
         if kind not in kinds or (kind in ("deadline", "date") and made):
@@ -525,7 +528,7 @@ def _kind_hits(
             continue
         # "a 30% reduction in ticket volume" measures an outcome; "a 10% reduction in your annual fee" is a price.
         if x.id == "price-discount" and (reduction_of_other(words, x, unit.end, cues)
-                                         or cut_of_other(words, x, cues)):
+                                         or cut_of_other(words, x, unit.start, cues)):
             continue
         # "Thursday doesn't work for us", "Tuesday's no good for me" decline a time; the negation sits right
         # before the slot words ("No problem, Thursday works" is further off and accepts it).
@@ -536,6 +539,9 @@ def _kind_hits(
             continue
         # "I'd love to get your feedback on the proposal": getting the reader's is receiving, not sending.
         if x.id == "document-send" and receives_readers_part(words, x, unit.end):
+            continue
+        # "a 99.9% uptime record": what was achieved, not a level promised.
+        if x.id == "price-sla" and x.end < unit.end and words[x.end] in ("record", "history", "track"):
             continue
         # "cut onboarding time by 40%": a figure before "%" is no day of the month.
         if x.label in ("date", "deadline") and figure_before_percent(words, x, unit.end):
