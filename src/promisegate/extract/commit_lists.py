@@ -4,7 +4,7 @@ each line after it), and terms offered ("Here's what I can do:" and one offer on
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from promisegate.extract.commit_units import Unit
 from promisegate.model import Commitment, TimeSpan
@@ -21,9 +21,7 @@ def slot_lists(source: str, units: list[Unit], times: Sequence[TimeSpan], made: 
             continue
         slots: list[TimeSpan] = []
         last = intro
-        for item in units[k + 1:]:
-            if not _LIST_ITEM_GAP.fullmatch(source, last.end_char, item.start_char):
-                break
+        for item in _items_under(source, units, k):
             found = [t for t in times if item.start_char <= t.start and t.end <= item.end_char]
             if not found or any(item.start_char <= c.start < item.end_char for c in made):
                 break
@@ -34,6 +32,16 @@ def slot_lists(source: str, units: list[Unit], times: Sequence[TimeSpan], made: 
             out.append(Commitment("meeting", text, intro.start_char, last.end_char, "meeting-slot-offered",
                                   slots[0], alternatives=tuple(slots[1:])))
     return out
+
+
+def _items_under(source: str, units: list[Unit], k: int) -> Iterator[Unit]:
+    """The list items that follow clause `k`, one per line, each opened by a bullet or a number."""
+    last = units[k]
+    for item in units[k + 1:]:
+        if not _LIST_ITEM_GAP.fullmatch(source, last.end_char, item.start_char):
+            return
+        yield item
+        last = item
 
 
 # A line that introduces times to choose from; a list item opens a new line with a bullet or a number.
@@ -50,12 +58,8 @@ def offer_lists(source: str, units: list[Unit], requests: list[Commitment]) -> l
         head = source[intro.start_char:intro.end_char]
         if not head.endswith(":") or not _OFFER_INTRO.search(head):
             continue
-        last = intro
-        for item in units[k + 1:]:
-            if not _LIST_ITEM_GAP.fullmatch(source, last.end_char, item.start_char):
-                break
+        for item in _items_under(source, units, k):
             moved += [r for r in requests if item.start_char <= r.start < item.end_char and r.kind != "other"]
-            last = item
     for r in moved:
         requests.remove(r)
     return moved

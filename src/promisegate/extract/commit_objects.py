@@ -94,7 +94,7 @@ def _document(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> str | None:
         return span_text(doc, start, end)
     # An attachment: the document named after "attached is", else the one before "is attached".
     for i in range(hit.end, unit.end):
-        if doc[i].lower_ in nouns and not (i + 1 < len(doc) and doc[i + 1].lower_ in _COMPOUND_HEADS):
+        if _names_document(doc, i, nouns):
             head = _noun_run_end(doc, i, unit.end, nouns)
             start, end = phrase_back(doc, head, hit.end, cues.back_stops)
             return span_text(doc, start, end)
@@ -102,14 +102,19 @@ def _document(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> str | None:
         if doc[i].lower_ in nouns:
             start, end = phrase_back(doc, i, unit.start, cues.back_stops)
             return span_text(doc, start, end)
-    # Named inside the hit: "please find the security questionnaire attached", "here is the renewal proposal"
-    # ("the data room", "the data retention question": a noun before another names no document).
+    # Named inside the hit: "please find the security questionnaire attached", "here is the renewal proposal".
     for i in range(hit.end - 1, hit.start + 1, -1):
-        if doc[i].lower_ in nouns and not (i + 1 < len(doc) and doc[i + 1].lower_ in _COMPOUND_HEADS):
+        if _names_document(doc, i, nouns):
             start, end = phrase_back(doc, i, hit.start + 2, cues.back_stops)
             return span_text(doc, start, end)
     start, end = phrase_forward(doc, hit.end, unit.end, cues.determiners, cues.object_stops)
     return span_text(doc, start, end)
+
+
+def _names_document(doc: Doc, i: int, nouns: frozenset[str]) -> bool:
+    """Whether token `i` is a document noun that names a document: not one before another noun ("the data room",
+    "the data retention question")."""
+    return doc[i].lower_ in nouns and not (i + 1 < len(doc) and doc[i + 1].lower_ in _COMPOUND_HEADS)
 
 
 def _price(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> Description:

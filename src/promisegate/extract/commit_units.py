@@ -8,7 +8,7 @@ from itertools import compress
 
 from spacy.tokens import Doc
 
-from promisegate.extract.nlp import TokenColumns, is_wrap, sentence_bounds, token_columns
+from promisegate.extract.nlp import TokenColumns, sentence_bounds, token_columns, word_step
 
 # A clause break inside a sentence: the second half of "we can't do 20%, but we can do 10%" stands alone.
 _CLAUSE_BREAKS = frozenset({";", "but", "however", "although", "though", "whereas"})
@@ -125,10 +125,9 @@ def clauses(doc: Doc) -> list[Unit]:
             if words[i - 1] == "," and words[i + 1] not in _SO_NOT_A_BREAK:
                 breaks.append(i)
         elif w == "and":
-            if words[i - 1] == "," and words[i + 1 + (is_wrap(words[i + 1]) and i + 2 < n)] in _OUR_SUBJECTS:
+            if words[i - 1] == "," and words[word_step(words, i, 1, n - 1)] in _OUR_SUBJECTS:
                 breaks.append(i)
-        elif words[i + 1 + (is_wrap(words[i + 1]) and i + 2 < n)] in _SUBJECTS and (
-                w != "-" or source[idx[i] - 1].isspace()):
+        elif words[word_step(words, i, 1, n - 1)] in _SUBJECTS and (w != "-" or source[idx[i] - 1].isspace()):
             breaks.append(i)
     marks = sorted({*compress(range(len(texts)), quoted), *blank_lines, *breaks})
     units: list[Unit] = []

@@ -181,7 +181,7 @@ class PriceBeyondLimit:
             if c.amount is None:
                 continue
             if c.unit == "%" and c.rule == "price-sla":
-                continue  # "99.9% uptime", "response times drop by 35%": a service level, not a discount
+                continue  # "99.9% uptime", "availability of 99.95%": a service level, not a discount
             if c.unit == "%":
                 limit = deal.pricing.max_discount_percent if deal else default_max
                 if limit is not None and c.amount > float(limit):
