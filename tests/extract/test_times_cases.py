@@ -742,6 +742,27 @@ POSITIVE: list[Case] = [
     Case("I'll get the redlines back to you in the next day or two.",
          (E("the next day or two", "2024-07-10T09:00", "2024-07-12T09:00"),), ("duration",)),
     Case("We met a week or so ago.", (E("a week or so ago", "2024-07-03", "2024-07-10", "week"),), ("relative-ago",)),
+    # The first or last day of a period, and an ordinal day of a month or year in words.
+    Case("Let's plan on the last day of the quarter.",
+         (E("the last day of the quarter", "2024-09-30T00:00", "2024-10-01T00:00"),), ("edge-day-of",)),
+    Case("The offer ends on the last business day of August.",  # Aug 31, 2024 is a Saturday
+         (E("the last business day of August", "2024-08-30T00:00", "2024-08-31T00:00"),), ("edge-day-of",)),
+    Case("We need it signed by the last day of Q3 2024.",
+         (E("the last day of Q3 2024", "2024-09-30T00:00", "2024-10-01T00:00",
+            limit=E("by the last day of Q3 2024", "2024-07-10T09:00", "2024-10-01T00:00")),), ("edge-day-of",)),
+    Case("Billing starts the first working day of next month.",
+         (E("the first working day of next month", "2024-08-01T00:00", "2024-08-02T00:00"),), ("edge-day-of",)),
+    Case("We start on the first of March.", (E("the first of March", "2025-03-01T00:00", "2025-03-02T00:00"),),
+         ("day-month",)),
+    Case("By the fifteenth of August we need a decision.",
+         (E("the fifteenth of August", "2024-08-15T00:00", "2024-08-16T00:00",
+            limit=E("By the fifteenth of August", "2024-07-10T09:00", "2024-08-16T00:00")),), ("day-month",)),
+    Case("We met on the third of last month.", (E("the third of last month", "2024-06-03T00:00", "2024-06-04T00:00"),),
+         ("day-of-month",)),
+    Case("Pricing goes up on the first of the year.",
+         (E("the first of the year", "2025-01-01T00:00", "2025-01-02T00:00"),), ("day-of-year",)),
+    Case("Since the first of the year, sales are up 4%.",
+         (E("the first of the year", "2024-01-01T00:00", "2024-01-02T00:00"),), ("day-of-year",)),
     # The nth weekday of a month.
     Case("The beta opens on the first Monday of February.",
          (E("the first Monday of February", "2025-02-03T00:00", "2025-02-04T00:00"),), ("weekday-nth", "month-cued")),
@@ -980,6 +1001,9 @@ POSITIVE: list[Case] = [
 
 # Text with no time in it, each aimed at a pattern that could misfire there.
 NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
+    ("The first of many meetings went well.", ("day-of-year", "day-month")),
+    ("The last of the boxes arrived.", ("day-of-year", "edge-day-of")),
+    ("It was the first day of school.", ("edge-day-of",)),
     ("Smith et al. found the same.", ("block-et-al", "zone")),
     ("They sat near the window.", ("block-sat-verb", "weekday-abbr-date")),
     ("He stood or sat down.", ("block-sat-verb", "weekday-abbr-cued")),

@@ -70,6 +70,7 @@ class Features:
     nth_week: int | None = None
     nth_weekday: int | None = None  # "the first Monday of February": 1 (-1 for the last)
     iso_week: int | None = None  # "week 49", "KW 49"
+    edge_day: int | None = None  # "the first day of", "the last business day of": 1 or -1
     is_set: bool = False
     explicit_year: bool = False
     words: list[str] = field(default_factory=list)
@@ -176,6 +177,11 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
         if w == "w" and nxt == "/" and i + 2 < n and words[i + 2] in ("c", "b"):
             f.week_of = True  # "w/c 7 Dec": the week commencing (beginning) that day
             i += 3
+            continue
+        if w in ("first", "last") and (end := _edge_day_end(words, i + 1)) is not None:
+            f.edge_day = 1 if w == "first" else -1  # "the last (business) day of the quarter": its day
+            f.business = f.business or words[i + 1] in ("business", "working")
+            i = end
             continue
         if w in ("week", "wk", "kw", "cw") and i + 1 < n and nxt.isdigit() and 1 <= int(nxt) <= 53 \
                 and f.year is None:
@@ -395,6 +401,13 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
         # "the first half of January", "the second half of next week": half of that period, not H1/H2.
         f.part, f.half = ((0.0, 0.5) if f.half == 1 else (0.5, 1.0)), None
     return f
+
+
+def _edge_day_end(words: list[str], i: int) -> int | None:
+    """After "first" / "last": the index past "(business) day of", or None."""
+    if i < len(words) and words[i] in ("business", "working"):
+        i += 1
+    return i + 2 if words[i:i + 2] == ["day", "of"] else None
 
 
 def _day_end(words: list[str], i: int) -> int | None:

@@ -343,6 +343,11 @@ def _date_part(f: Features, base: datetime, direction: int, numeric: NumericDate
         return _weekday(f, base, direction)
     if f.year is not None:
         return period(datetime(f.year, 1, 1), "year")
+    if f.dom is not None and f.unit == "year" and f.count is None:  # "the first of the year", "of next year"
+        dom = f.dom
+        if f.rel:
+            return _day(d) if (d := _safe_day(base.year + f.rel, 1, dom)) else None
+        return _yearly(base, direction, lambda y: _day(d) if (d := _safe_day(y, 1, dom)) else None)
     if f.dom is not None and f.unit == "month" and f.rel is not None and f.count is None:  # "the 1st of next month"
         found = day_of_month(base, f.rel, f.dom)
         return _day(found) if found else None
@@ -380,6 +385,18 @@ def _nth_weekday_day(year: int, month: int, weekday: int, nth: int) -> Period | 
     return _day(day) if day.month == month else None  # a 5th Monday most months lack
 
 
+def _edge_day(date: Period, edge: int, business: bool) -> Period | None:
+    """The first (edge 1) or last (-1) day, or weekday when `business`, of a period longer than a day."""
+    start, end, grain = date
+    if grain in ("minute", "hour", "day"):
+        return None  # "the last day of Friday" names nothing
+    day = start if edge > 0 else end - timedelta(days=1)
+    step = timedelta(days=edge)
+    while business and day.weekday() >= 5:
+        day += step
+    return _day(day)
+
+
 def day_of_month(base: datetime, months: int, dom: int) -> datetime | None:
     """Day `dom` of the month `months` months from the one `base` is in (None when it has no such day)."""
     first = add_months(period(base, "month")[0], months)
@@ -410,6 +427,10 @@ def resolve(f: Features, base: datetime, direction: int, numeric: NumericDate) -
     if f.part is not None and date is not None and date[2] not in ("minute", "hour"):
         a, b = sub_period(date[0], date[1], *f.part)
         date = a, b, date[2]
+    if f.edge_day is not None and date is not None:
+        date = _edge_day(date, f.edge_day, f.business)
+        if date is None:
+            return None
     if date is not None and f.words[:1] in (["later"], ["earlier"]) and date[0] < base < date[1]:
         # "later this week" is the rest of it, "earlier this month" the part gone by.
         date = (base, date[1], date[2]) if f.words[0] == "later" else (date[0], base, date[2])
