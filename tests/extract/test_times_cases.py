@@ -742,6 +742,12 @@ POSITIVE: list[Case] = [
     Case("I'll get the redlines back to you in the next day or two.",
          (E("the next day or two", "2024-07-10T09:00", "2024-07-12T09:00"),), ("duration",)),
     Case("We met a week or so ago.", (E("a week or so ago", "2024-07-03", "2024-07-10", "week"),), ("relative-ago",)),
+    # A clock time on a weekday, told in no tense, is to come, even when the weekday was yesterday
+    # (now is a Wednesday): a calendar block is not told of after it is over.
+    Case("We're blocked Tuesday from 1-3pm.",
+         (E("Tuesday from 1-3pm", "2024-07-16T13:00", "2024-07-16T15:00", "hour"),), ("weekday", "clock-range")),
+    Case("A reminder: 900am Tuesday, my office.",
+         (E("900am Tuesday", "2024-07-16T09:00", "2024-07-16T09:01", "minute"),), ("weekday",)),
     # The first or last day of a period, and an ordinal day of a month or year in words.
     Case("Let's plan on the last day of the quarter.",
          (E("the last day of the quarter", "2024-09-30T00:00", "2024-10-01T00:00"),), ("edge-day-of",)),

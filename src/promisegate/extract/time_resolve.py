@@ -80,6 +80,8 @@ def _weekday(f: Features, base: datetime, direction: int) -> Period:
             delta = ahead
         elif direction < 0:
             delta = back
+        elif f.hour is not None or f.pod is not None:
+            delta = ahead  # a clock time on a weekday, told in no tense, is to come: "I'm blocked Thursday 1-3pm"
         else:
             delta = ahead if ahead <= -back else back
     return _day(base + timedelta(days=delta))
