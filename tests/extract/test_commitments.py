@@ -916,7 +916,23 @@ WHEN_CASES: list[tuple[str, str, str, str, tuple[str, ...]]] = [
     # A time inside the words of the promise is its time, however near another one ends.
     ("Happy to set up a demo sometime next week - does Wednesday afternoon work?", "meeting", "meeting-slot-works",
      "Wednesday afternoon", ()),
+    # A clock range right after a day narrows it: the slot is what the calendar is checked for.
+    ("Can we do Thursday between 3 and 4?", "meeting", "meeting-slot-works", "between 3 and 4", ()),
+    ("Tomorrow from 10 to 11 is good.", "meeting", "meeting-slot-accepted", "10 to 11", ()),
 ]
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("Can we do Thursday between 3 and 4?", "2024-03-07T15:00", "2024-03-07T16:00"),
+    ("Tomorrow from 10 to 11 is good.", "2024-03-05T10:00", "2024-03-05T11:00"),
+    ("On March 8 from 1 to 3 we can walk through it.", "2024-03-08T13:00", "2024-03-08T15:00"),
+])
+def test_a_clock_range_after_a_day_is_on_that_day(text: str, start: str, end: str) -> None:
+    # It read as today's hours before ("between 3 and 4" at 15:00 on the day the mail was written).
+    from promisegate.extract import extract
+
+    clocks = [t for t in extract(text, NOW, "UTC").times if t.grain == "hour"]
+    assert [(t.from_.isoformat()[:16], t.to.isoformat()[:16]) for t in clocks] == [(start, end)]
 
 
 @pytest.mark.parametrize(("text", "kind", "rule", "when", "alternatives"), WHEN_CASES)

@@ -748,6 +748,10 @@ POSITIVE: list[Case] = [
          (E("Tuesday from 1-3pm", "2024-07-16T13:00", "2024-07-16T15:00", "hour"),), ("weekday", "clock-range")),
     Case("A reminder: 900am Tuesday, my office.",
          (E("900am Tuesday", "2024-07-16T09:00", "2024-07-16T09:01", "minute"),), ("weekday",)),
+    # An abbreviated weekday after a word of booking or proposing ("do", "say", "how about", "hold").
+    Case("Can we do Wed at 2?", (E("Wed at 2", "2024-07-10T14:00", "2024-07-10T15:00", "hour"),),
+         ("weekday-abbr-cued",)),
+    Case("How about Thu?", (E("Thu", "2024-07-11T00:00", "2024-07-12T00:00"),), ("weekday-abbr-cued",)),
     # The first or last day of a period, and an ordinal day of a month or year in words.
     Case("Let's plan on the last day of the quarter.",
          (E("the last day of the quarter", "2024-09-30T00:00", "2024-10-01T00:00"),), ("edge-day-of",)),
@@ -1007,6 +1011,7 @@ POSITIVE: list[Case] = [
 
 # Text with no time in it, each aimed at a pattern that could misfire there.
 NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
+    ("They plan to wed for love.", ("weekday-abbr-cued",)),
     ("The first of many meetings went well.", ("day-of-year", "day-month")),
     ("The last of the boxes arrived.", ("day-of-year", "edge-day-of")),
     ("It was the first day of school.", ("edge-day-of",)),

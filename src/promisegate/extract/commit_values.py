@@ -24,6 +24,8 @@ _NET = re.compile(r"\bnet[\s-]?(\d{1,3})\b|\b(\d{1,3})\s+days\b", re.IGNORECASE)
 _HOURS = re.compile(r"\b(\d{1,3})\s*-?\s*(hours?|hrs?|minutes?|mins?)\b", re.IGNORECASE)
 # "Monday or Tuesday", "Thursday afternoon or any time Monday"
 _ALTERNATIVE_GAP = re.compile(r"^\s*(?:,|/|or|,\s*or|either)?\s*(?:(?:any|some)\s?time\s+)?(?:on\s+)?$", re.IGNORECASE)
+# Between a day and the clock time that narrows it: "Thursday between 3 and 4", "Dec 8, from 1 to 3", "Friday at 2".
+_NARROWING = re.compile(r"\s*,?\s*(?:at|from|between)?\s*$", re.IGNORECASE)
 _DEADLINE_CUE = re.compile(r"\b(?:by|before|until|till|no later than|prior to|within|ahead of)\s*$", re.IGNORECASE)
 _CURRENCY = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "usd": "USD", "eur": "EUR", "gbp": "GBP",
              "dollar": "USD", "dollars": "USD", "bucks": "USD", "euro": "EUR", "euros": "EUR", "pounds": "GBP"}
@@ -172,7 +174,19 @@ def pick_when(
     gaps = " ".join(text[a.end : b.start] for a, b in itertools.pairwise(group))
     if len(group) > 1 and re.search(r"\bor\b|/", gaps, re.IGNORECASE):
         return _promised(group[0]), tuple(map(_promised, group[1:]))
-    return _promised(best), ()
+    return _promised(_narrowed(best, inside, text)), ()
+
+
+def _narrowed(day: TimeSpan, inside: list[TimeSpan], text: str) -> TimeSpan:
+    """The clock time right after `day` that falls on it, if any ("Thursday between 3 and 4", "Dec 8, from
+    1 to 3": the slot, not the whole day); else `day`."""
+    if day.grain != "day":
+        return day
+    nxt = next((t for t in inside if t.start >= day.end), None)
+    if nxt is not None and nxt.grain in ("hour", "minute") and day.from_ <= nxt.from_ < day.to \
+            and _NARROWING.match(text, day.end, nxt.start):
+        return nxt
+    return day
 
 
 _LENGTHS = frozenset({"duration", "set"})

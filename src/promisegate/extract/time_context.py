@@ -20,7 +20,10 @@ _NARROWING_GAP = re.compile(r"^[\s,;:(—–-]*(?:(?:ideally|preferably|probably
                             r"around|about|on|at|or|and|either|sometime|hopefully|e\.g\.|i\.e\.)[\s,;:]*)*$",
                             re.IGNORECASE)
 # A clock time with at most a zone: "3pm", "2:30 Eastern", "11am PT" (not "3:30 tomorrow", "60 minutes").
-_CLOCK_ONLY = re.compile(r"^(?:\d{1,2}(?:[:.]\d{2})?\s*(?i:[ap]\.?m\.?)?|(?i:noon|midnight))"
+# A range of them too: "between 3 and 4", "from 2 to 4pm", "1-3pm ET".
+_CLOCK = r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?i:[ap]\.?m\.?)?|(?i:noon|midnight))"
+_CLOCK_ONLY = re.compile(rf"^(?:(?i:between|from)\s+)?{_CLOCK}"
+                         rf"(?:\s*(?:[-–—]|(?i:to|and|until|till|thru|through)\s)\s*{_CLOCK})?"
                          r"(?:\s+(?:[A-Z]{2,5}|(?i:eastern|central|mountain|pacific)(?:\s+time)?))?$")
 _DAY_ONLY = re.compile(r"^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)$", re.IGNORECASE)
 # A weekday with at most a part of the day: "Tues", "Wednesday afternoon" (not "next Tuesday", "Tuesday the 8th").
@@ -126,7 +129,7 @@ def _is_bare_weekday(span: TimeSpan) -> bool:
 
 
 def _is_bare_clock(span: TimeSpan) -> bool:
-    return span.rule in ("clock", "part-of-day") and _CLOCK_ONLY.match(span.text) is not None
+    return span.rule in ("clock", "clock-range", "part-of-day") and _CLOCK_ONLY.match(span.text) is not None
 
 
 def _bare_day_of_month(span: TimeSpan) -> int | None:

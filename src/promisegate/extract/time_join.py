@@ -11,6 +11,9 @@ from promisegate.extract.time_moves import moving_from
 
 # Tokens allowed between two atoms that read as one expression ("Friday, March 3 at 3pm (PT)").
 _JOINERS = frozenset({",", "at", "on", "@", "the", "of", "(", ")", "'s", "’s", "in", "this"})
+# Cue words a pattern takes in front of a day ("say Tues", "free Wed"): no joiners, so an atom that opens with
+# one is never joined across a gap ("early next week, say Tues" is two times).
+_CUE_OPENERS = frozenset({"say", "do", "try", "about", "hold", "book", "free", "available", "open", "for"})
 _PERIOD_UNITS = frozenset({"week", "month", "quarter", "year"})
 RANGE = frozenset({"-", "–", "—", "to", "through", "thru", "until", "till", "til", "and"})
 
@@ -64,7 +67,8 @@ def join_atoms(words: list[str], atoms: list[Atom], lex: TimeLexicon, now_year: 
             gap = unwrapped(words, last.end, a.start) if a.start - last.end <= 6 else words[last.end:a.start]
             # (A bracket that closes one opened before the atoms joins nothing: "8am PT (11am ET) on Thursday".)
             joinable = all(w in _JOINERS for w in gap) and len(gap) <= 3 \
-                and not (")" in gap and "(" not in gap and "(" not in words[last.start:last.end])
+                and not (")" in gap and "(" not in gap and "(" not in words[last.start:last.end]) \
+                and not (gap and words[a.start] in _CUE_OPENERS)
             # "9am-5pm ET, Monday through Friday": a day that opens a range of days stays with it.
             opens_range = "," in gap and k + 1 < len(atoms) and kind_of(lf) == "clock" \
                 and _range_word(unwrapped(words, a.end, atoms[k + 1].start)) and atoms[k + 1].label == "DATE"
