@@ -69,6 +69,10 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Just a reminder to send me a currency report.", R, "document", "document-send", {}),
     ("I'm having lunch with Dan today - want to join us?", R, "other", "request-question-you", {}),
     ("Possible to meet this weekend to discuss the project?", C, "meeting", "meeting-verb", {}),
+    # Asking for minutes of someone's time is proposing a meeting (it was a bare request, or a date).
+    ("Can we grab 30 minutes on Thursday?", C, "meeting", "meeting-verb", {}),
+    ("I would love to get 20 minutes with your CFO before the holidays.", C, "meeting", "meeting-verb", {}),
+    ("Let's find half an hour next week.", C, "meeting", "meeting-verb", {}),
     ("Perhaps coffee or lunch?", R, "other", "request-question-you", {}),
     # A question to "we" puts a joint decision to the reader.
     ("Also, should we set a time schedule?", R, "other", "request-question-we", {}),
@@ -493,6 +497,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
 
 # (text, pattern id it is a near miss for, whether a request is expected instead)
 NEGATIVE: list[tuple[str, str, bool]] = [
+    ("It took 30 minutes to get a reply.", "meeting-verb", False),
+    ("We get 30 minutes of downtime a year.", "meeting-verb", False),
+    ("Customers get an hour of onboarding included.", "meeting-verb", False),
     ("They put the renewal date on their calendar last year.", "meeting-on-calendar", False),
     ("The terms are valid for 30 days.", "price-payment-terms", False),
     ("The call was Tuesday.", "meeting-confirmed", False),

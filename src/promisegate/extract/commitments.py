@@ -568,11 +568,13 @@ def _kind_hits(
             # Overlaps an earlier hit of the same kind: keep the stronger label (a stated price over a bare
             # figure), and of two stated prices for one figure ("price is $50", "$50 per user") the longer, in
             # words ("extend\na discount" is no longer than "extend a discount").
-            # A slot says more than a meeting word it overlaps ("put a hold on your calendar for Thursday").
+            # A slot says more than a meeting word it overlaps ("put a hold on your calendar for Thursday"), and
+            # a place on the calendar more than the verb that asks for it ("to get 45 minutes on your calendar").
             if (x.label == "price" and all(y.label == "amount" or len(unwrapped(words, y.start, y.end))
                                            < len(unwrapped(words, x.start, x.end))
                                            for y in overlapping)) \
-                    or (x.label == "slot" and all(y.label == "meeting" for y in overlapping)):
+                    or (x.label == "slot" and all(y.label == "meeting" for y in overlapping)) \
+                    or (x.id == "meeting-on-calendar" and all(y.id == "meeting-verb" for y in overlapping)):
                 found[:] = [y for y in found if y not in overlapping]
             else:
                 continue
