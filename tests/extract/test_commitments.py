@@ -69,6 +69,10 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Just a reminder to send me a currency report.", R, "document", "document-send", {}),
     ("I'm having lunch with Dan today - want to join us?", R, "other", "request-question-you", {}),
     ("Possible to meet this weekend to discuss the project?", C, "meeting", "meeting-verb", {}),
+    # "Throw in" gives something away: a price, whose object is what is given.
+    ("Happy to throw in premium support for the first year if you sign by Friday.", C, "price", "price-free",
+     {"object": "premium support", "conditional": True}),
+    ("We'll throw in the onboarding package.", C, "price", "price-free", {"object": "onboarding package"}),
     # Asking for minutes of someone's time is proposing a meeting (it was a bare request, or a date).
     ("Can we grab 30 minutes on Thursday?", C, "meeting", "meeting-verb", {}),
     ("I would love to get 20 minutes with your CFO before the holidays.", C, "meeting", "meeting-verb", {}),
@@ -497,6 +501,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
 
 # (text, pattern id it is a near miss for, whether a request is expected instead)
 NEGATIVE: list[tuple[str, str, bool]] = [
+    ("They threw in the towel last year.", "price-free", False),
+    ("We won't throw in the towel.", "price-free", False),
     ("It took 30 minutes to get a reply.", "meeting-verb", False),
     ("We get 30 minutes of downtime a year.", "meeting-verb", False),
     ("Customers get an hour of onboarding included.", "meeting-verb", False),

@@ -20,6 +20,7 @@ from promisegate.extract.nlp import is_wrap
 from promisegate.model import CommitmentKind
 
 _WAIVE_VERBS = frozenset({"waive", "waived", "waiving", "comp", "comped"})
+_THROW_VERBS = frozenset({"throw", "throwing", "toss", "tossing"})  # "throw in premium support": the support
 _FREE_WORDS = frozenset({"free", "complimentary"})
 _LINKS = frozenset({"is", "are", "be", "'s", "will", "would", "can", "at", "for", "with", "included", "it", "totally",
                     "completely", "entirely", "absolutely", "100", "%"})
@@ -135,6 +136,8 @@ def _price(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> Description:
     if hit.id == "price-free":
         if first in _WAIVE_VERBS or (first in _FREE_WORDS and hit.end - hit.start == 2):
             start, end = phrase_forward(doc, hit.start + 1, unit.end, cues.determiners, cues.object_stops)
+        elif first in _THROW_VERBS:
+            start, end = phrase_forward(doc, hit.start + 2, unit.end, cues.determiners, cues.object_stops)
         else:
             i = hit.start - 1
             while i >= unit.start and doc[i].lower_ in _LINKS:
