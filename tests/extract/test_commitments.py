@@ -334,6 +334,10 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
      {"object": "DPA"}),
     ("I have cc'd Priya, who will send the SOC 2 report tomorrow.", C, "document", "document-send",
      {"object": "SOC 2 report"}),
+    ("I've looped in our solutions architect, who can walk your team through the SSO setup next Tuesday.", C,
+     "meeting", "meeting-verb", {}),
+    ("I've added my colleague Sam, who will send the pricing sheet tomorrow.", C, "document", "document-send",
+     {"object": "pricing sheet"}),
     ("cc'ing Priya Shah, who can help with the integration questions.", C, "other", "commit-will", {}),
     # Accepting, confirming and looking forward to a time the writer will keep.
     ("Can we try Friday at 10 am, again?", C, "meeting", "meeting-slot-works", {}),
@@ -501,6 +505,12 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
 
 # (text, pattern id it is a near miss for, whether a request is expected instead)
 NEGATIVE: list[tuple[str, str, bool]] = [
+    ("I cc'd our legal team, who need to review it first.", "commit-will", False),
+    ("She looped in her manager, who will decide next week.", "commit-will", False),
+    ("It was the last day of the trial.", "date-event", False),
+    ("Our customers usually grab 30 minutes with support when they onboard.", "meeting-verb", False),
+    ("Did you get a few minutes to look at the deck?", "meeting-verb", True),
+    ("I've copied our CFO, who won't be joining.", "commit-will", False),
     ("They threw in the towel last year.", "price-free", False),
     ("We won't throw in the towel.", "price-free", False),
     ("It took 30 minutes to get a reply.", "meeting-verb", False),
