@@ -267,6 +267,12 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("GA is planned for Q3.", C, "date", "date-expected", {}),
     # --- capabilities
     ("We support SAML SSO.", C, "capability", "capability-supports", {"object": "SAML SSO"}),
+    # What our product is said to be, and where and how data is kept, are claims as much as what it does.
+    ("Our integration with Salesforce is fully bidirectional and syncs every 15 minutes.", C, "capability",
+     "capability-supports", {"object": "bidirectional"}),
+    ("Our platform scales to 10,000 concurrent users.", C, "capability", "capability-supports",
+     {"object": "10,000 concurrent users"}),
+    ("With us, your data is encrypted at rest and in transit.", C, "capability", "capability-supports", {}),
     ("We integrate natively with Epic and Cerner.", C, "capability", "capability-supports", {"object": "Epic"}),
     ("Our platform natively integrates with Salesforce.", C, "capability", "capability-supports",
      {"object": "Salesforce"}),
@@ -505,6 +511,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
 
 # (text, pattern id it is a near miss for, whether a request is expected instead)
 NEGATIVE: list[tuple[str, str, bool]] = [
+    ("Our platform isn't multi-tenant.", "capability-supports", False),
+    ("Their data is stored in the US.", "capability-supports", False),
+    ("The data was encrypted last year.", "capability-supports", False),
     ("I cc'd our legal team, who need to review it first.", "commit-will", False),
     ("She looped in her manager, who will decide next week.", "commit-will", False),
     ("It was the last day of the trial.", "date-event", False),
