@@ -69,6 +69,14 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Just a reminder to send me a currency report.", R, "document", "document-send", {}),
     ("I'm having lunch with Dan today - want to join us?", R, "other", "request-question-you", {}),
     ("Possible to meet this weekend to discuss the project?", C, "meeting", "meeting-verb", {}),
+    # "There's no cost for ...": an offer to this reader, though it names neither "we" nor "you".
+    ("There's no cost for the pilot.", C, "price", "price-free", {"object": "pilot"}),
+    ("There is no charge for onboarding.", C, "price", "price-free", {"object": "onboarding"}),
+    ("We'll include premium support at no extra cost.", C, "price", "price-free", {"object": "premium support"}),
+    # A response time promised by the team is an SLA, in words as in digits.
+    ("Rest assured, our support team is available 24/7 and responds within an hour.", C, "price", "price-sla",
+     {"object": "responds within an hour"}),
+    ("Our team responds in two hours.", C, "price", "price-sla", {"object": "responds in two hours"}),
     # "Throw in" gives something away: a price, whose object is what is given.
     ("Happy to throw in premium support for the first year if you sign by Friday.", C, "price", "price-free",
      {"object": "premium support", "conditional": True}),
@@ -511,6 +519,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
 
 # (text, pattern id it is a near miss for, whether a request is expected instead)
 NEGATIVE: list[tuple[str, str, bool]] = [
+    ("There's no cost advantage to waiting.", "price-free", False),
+    ("He responds in an hour.", "price-sla", False),
+    ("Our office is available 24/7 for walk-ins.", "meeting-slot-works", False),
     ("Our platform isn't multi-tenant.", "capability-supports", False),
     ("Their data is stored in the US.", "capability-supports", False),
     ("The data was encrypted last year.", "capability-supports", False),
@@ -1196,3 +1207,11 @@ def test_offsets_index_the_original_text() -> None:
     assert [r.text for r in requests] == ["Could you sign?"]
     for c in commitments + requests:
         assert text[c.start : c.end] == c.text
+
+
+def test_a_service_available_24_7_offers_no_slot() -> None:
+    # "available" with a time in the clause read as a meeting slot "within an hour" before.
+    from promisegate.extract import extract
+
+    found = extract("Rest assured, our support team is available 24/7 and responds within an hour.", NOW, "UTC")
+    assert [c.kind for c in found.commitments] == ["price"]

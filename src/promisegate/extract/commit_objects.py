@@ -126,8 +126,19 @@ def _price(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> Description:
     if hit.id == "price-free" and hit.end - hit.start == 3 and doc[hit.start + 1].lower_ in _FREE_UNITS:
         return span_text(doc, hit.start, hit.end - 1), None, None  # "two months free": two months
     if hit.id == "price-free" and hit.end - hit.start >= 4 and doc[hit.start + 1].lower_ == "no" \
-            and doc[hit.end - 1].lower_ in _FEES:  # "There's no implementation fee": the fee
+            and doc[hit.end - 1].lower_ in _FEES and not all(  # "There's no implementation fee": the fee
+                t.lower_ in ("extra", "additional") for t in doc[hit.start + 2:hit.end - 1]):  # (not "no extra cost")
         return span_text(doc, hit.start + 2, hit.end), None, None
+    if hit.id == "price-free" and hit.end - hit.start == 3 and doc[hit.start + 1].lower_ == "no" \
+            and doc[hit.end - 1].lower_ in _FEES and first in ("is", "are", "'s", "’s", "be"):
+        # "There's no cost for the pilot", "no charge to you for the first month": what comes after "for"
+        i = hit.end
+        if i + 1 < unit.end and doc[i].lower_ == "to" and doc[i + 1].lower_ in ("you", "your", "them"):
+            i += 2 + (doc[i + 1].lower_ == "your" and i + 2 < unit.end)
+        if i < unit.end and doc[i].lower_ in ("for", "on"):
+            start, end = phrase_forward(doc, i + 1, unit.end, cues.determiners, cues.object_stops)
+            return span_text(doc, start, end), None, None
+        return span_text(doc, hit.end - 1, hit.end), None, None  # "There's no fee.": the fee
     if hit.id == "price-free" and first in _NEGATIONS:  # "we won't charge (you for) onboarding": onboarding
         start = hit.start + 2 + (doc[hit.start + 2].lower_ in ("you", "for"))
         start += start < unit.end and doc[start].lower_ == "for"
@@ -155,6 +166,8 @@ def _price(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> Description:
     if hit.id == "price-payment-terms":
         return words, payment_days(words), "days"
     if hit.id == "price-sla":
+        if first in _SLA_SUBJECTS:  # "our team responds within an hour": the promise, not who makes it
+            words = span_text(doc, hit.start + 1, hit.end) or words
         share = percent(words)
         if share is not None:
             return words, share, "%"
@@ -186,7 +199,9 @@ _TIME_LEADS = frozenset({"through", "thru", "until", "till", "til", "by", "befor
 _COMPOUND_HEADS = frozenset({"room", "retention", "center", "centre", "residency", "protection", "processing",
                              "privacy", "warehouse", "lake", "pipeline", "question", "questions", "portal"})
 _FREE_SPANS = frozenset({"month", "week", "year", "quarter", "day"})
-_FEES = frozenset({"fee", "fees", "charge", "charges"})
+_SLA_SUBJECTS = frozenset({"team", "support", "desk", "engineers", "engineer", "staff", "agents", "csm", "manager",
+                           "we", "and"})
+_FEES = frozenset({"fee", "fees", "charge", "charges", "cost", "costs"})
 _FREE_OPENERS = frozenset({"a", "an", "one"})
 _FREE_UNITS = frozenset({"months", "month", "weeks", "week", "seats", "licenses", "users"})
 _NEGATIONS = frozenset({"not", "n't", "n’t", "never"})

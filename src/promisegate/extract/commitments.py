@@ -113,6 +113,13 @@ def _anchor(texts: list[str], unit: Unit) -> int:
 _CLAUSE_OPENERS = frozenset({"but", "so"})
 # A line headed with the deal's terms speaks to the reader: "Commercials: the pilot is free for 30 days".
 _DEAL_HEADING = re.compile(r"(?:pricing|commercials|commercial terms|terms|offer|discounts?|payment terms|price)\s*:")
+_FEE_WORDS = frozenset({"fee", "fees", "charge", "charges", "cost", "costs"})
+# What may follow a fee that is waived: "no cost for the pilot", "no charge to you", "no fee if you sign today".
+_AFTER_FEE = frozenset({"for", "to", "on", "at", "if", "when", "until", "through", "during", "and", "or", "but",
+                        "whatsoever", "involved", "attached", "associated", "either", "here", "there", "in", "with",
+                        "from", "as", "so", "unless", "provided", "beyond"})
+# "There's no cost for the pilot", "There will be no setup fee": said in a deal's mail, what this reader won't pay.
+_NONE_TO_PAY = re.compile(r"there(?:'s|’s|\s+is|\s+are|\s+will\s+be|'ll\s+be|’ll\s+be)\s+no\b")
 _SENTENCE_ENDS = frozenset({".", "!", "?"})
 
 
@@ -366,7 +373,7 @@ def _judge(
     # "20% off everything!" addresses the public; an offer to this reader names "we" or "you", or sets a
     # condition on the deal ("12% off list if signed by 12/31").
     addressed = first_person or not cues.second_person.isdisjoint(unit_words) or conditional \
-        or _DEAL_HEADING.match(lowered) is not None
+        or _DEAL_HEADING.match(lowered) is not None or _NONE_TO_PAY.match(lowered) is not None
     made: list[Commitment] = []
     for kind in _KIND_ORDER:
         if kind not in kinds or (kind in ("deadline", "date") and made):
@@ -545,6 +552,15 @@ def _kind_hits(
             continue
         # "cut onboarding time by 40%": a figure before "%" is no day of the month.
         if x.label in ("date", "deadline") and figure_before_percent(words, x, unit.end):
+            continue
+        # "our support team is available 24/7": a service's hours, not a slot offered.
+        if x.label == "slot" and x.end < unit.end and (words[x.end] in ("24/7", "24x7", "24/7/365") or (
+                words[x.end] in ("around", "round") and words[x.end + 1:x.end + 3] == ["the", "clock"])):
+            continue
+        # "no cost advantage", "no fee structure": a fee word before another noun names no fee.
+        if x.id == "price-free" and x.end < unit.end and words[x.end - 1] in _FEE_WORDS \
+                and (after := words[word_step(words, x.end - 1, 1, unit.end - 1)]).isalpha() and after.islower() \
+                and after not in _AFTER_FEE:
             continue
         # "I'm free Wed after 1pm", "free Thurs": "free" before a time offers the writer's time, not a price.
         if x.id == "price-free" and free_at_time(words, cols.idx, x, unit.end, times):
