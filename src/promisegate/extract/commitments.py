@@ -33,7 +33,7 @@ from promisegate.extract.commit_objects import describe
 from promisegate.extract.commit_rules import Hit, load_rules
 from promisegate.extract.commit_units import Unit, clauses
 from promisegate.extract.commit_values import is_deadline, pick_when
-from promisegate.extract.nlp import token_columns, unwrapped, word_step
+from promisegate.extract.nlp import is_wrap, token_columns, unwrapped, word_step
 from promisegate.model import Commitment, CommitmentKind, TimeSpan
 
 # Order in which kinds are reported; a request takes the first kind present.
@@ -510,6 +510,13 @@ def _told_in_past(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> bool:
 _PRESENT_BE = frozenset({"be", "is", "are", "am", "'s", "’s", "'re", "’re", "being"})
 
 
+def _round_the_clock(words: list[str], i: int, end: int) -> bool:
+    """Whether the words after `i` say "24/7" or "around the clock" (line breaks aside)."""
+    after = [words[j] for j in range(i + 1, min(end, i + 8)) if not is_wrap(words[j])][:3]
+    return after[:1] in (["24/7"], ["24x7"], ["24/7/365"]) or after in (["around", "the", "clock"],
+                                                                        ["round", "the", "clock"])
+
+
 def _kind_hits(
     doc: Doc, unit: Unit, hits: list[Hit], has_time: bool, question: bool, cues: Cues, times: list[TimeSpan]
 ) -> dict[CommitmentKind, list[Hit]]:
@@ -554,8 +561,7 @@ def _kind_hits(
         if x.label in ("date", "deadline") and figure_before_percent(words, x, unit.end):
             continue
         # "our support team is available 24/7": a service's hours, not a slot offered.
-        if x.label == "slot" and x.end < unit.end and (words[x.end] in ("24/7", "24x7", "24/7/365") or (
-                words[x.end] in ("around", "round") and words[x.end + 1:x.end + 3] == ["the", "clock"])):
+        if x.label == "slot" and x.end < unit.end and _round_the_clock(words, x.end - 1, unit.end):
             continue
         # "no cost advantage", "no fee structure": a fee word before another noun names no fee.
         if x.id == "price-free" and x.end < unit.end and words[x.end - 1] in _FEE_WORDS \
