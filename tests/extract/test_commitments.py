@@ -81,6 +81,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Happy to throw in premium support for the first year if you sign by Friday.", C, "price", "price-free",
      {"object": "premium support", "conditional": True}),
     ("We'll throw in the onboarding package.", C, "price", "price-free", {"object": "onboarding package"}),
+    # Meeting the reader's people, and holding slots for the reader, are meetings to check.
+    ("Our CEO would love to meet your CEO when she's in New York on the 14th.", C, "meeting", "meeting-verb", {}),
+    ("I'll hold two slots for you: Wednesday at 10am or Thursday at 3pm PT.", C, "meeting", "meeting-set-up", {}),
     # Asking for minutes of someone's time is proposing a meeting (it was a bare request, or a date).
     ("Can we grab 30 minutes on Thursday?", C, "meeting", "meeting-verb", {}),
     ("I would love to get 20 minutes with your CFO before the holidays.", C, "meeting", "meeting-verb", {}),
@@ -374,7 +377,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("A calendar invite for Thursday at 2pm ET is on its way.", C, "meeting", "meeting-invite-sent", {}),
     ("It would be great to meet in person next week.", C, "meeting", "meeting-verb", {}),
     ("It would be great to sit down with your team.", C, "meeting", "meeting-verb", {}),
-    ("It would be great to meet your team in person.", C, "other", "commit-would-be-great", {}),
+    ("It would be great to host your team at our office.", C, "other", "commit-would-be-great", {}),
+    # (meeting the reader's team is a meeting to check)
+    ("It would be great to meet your team in person.", C, "meeting", "meeting-verb", {}),
     ("Please review the redlines.", R, "other", "request-please", {}),
     ("Would you confirm the billing contact?", R, "other", "request-modal-you", {}),
     ("Let me know which option works.", R, "other", "request-let-me-know", {}),
@@ -519,6 +524,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
 
 # (text, pattern id it is a near miss for, whether a request is expected instead)
 NEGATIVE: list[tuple[str, str, bool]] = [
+    ("They reserve two spots for alumni every year.", "meeting-set-up", False),
+    ("This will meet your security requirements.", "meeting-verb", False),
+    ("The product should meet your team's needs.", "meeting-verb", False),
     ("There's no cost advantage to waiting.", "price-free", False),
     ("He responds in an hour.", "price-sla", False),
     ("Our office is available 24/7 for walk-ins.", "meeting-slot-works", False),
@@ -959,6 +967,8 @@ WHEN_CASES: list[tuple[str, str, str, str, tuple[str, ...]]] = [
     # A time inside the words of the promise is its time, however near another one ends.
     ("Happy to set up a demo sometime next week - does Wednesday afternoon work?", "meeting", "meeting-slot-works",
      "Wednesday afternoon", ()),
+    ("I'll hold two slots for you: Wednesday at 10am or Thursday at 3pm PT.", "meeting", "meeting-set-up",
+     "Wednesday at 10am", ("Thursday at 3pm PT",)),
     # A clock range right after a day narrows it: the slot is what the calendar is checked for.
     ("Can we do Thursday between 3 and 4?", "meeting", "meeting-slot-works", "between 3 and 4", ()),
     ("Tomorrow from 10 to 11 is good.", "meeting", "meeting-slot-accepted", "10 to 11", ()),
