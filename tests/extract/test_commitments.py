@@ -969,6 +969,9 @@ WHEN_CASES: list[tuple[str, str, str, str, tuple[str, ...]]] = [
      "Wednesday afternoon", ()),
     ("I'll hold two slots for you: Wednesday at 10am or Thursday at 3pm PT.", "meeting", "meeting-set-up",
      "Wednesday at 10am", ("Thursday at 3pm PT",)),
+    # "If we get the PO by the 20th" is the reader's part: what is promised is the kickoff.
+    ("If we get the PO by the 20th, we can guarantee a January 4th kickoff.", "date", "commit-can",
+     "January 4th", ()),
     # A clock range right after a day narrows it: the slot is what the calendar is checked for.
     ("Can we do Thursday between 3 and 4?", "meeting", "meeting-slot-works", "between 3 and 4", ()),
     ("Tomorrow from 10 to 11 is good.", "meeting", "meeting-slot-accepted", "10 to 11", ()),

@@ -481,9 +481,11 @@ def _conditional(lowered: str, cues: Cues) -> bool:
     return False
 
 
-# A clause that opens with a condition ended by a comma; its subject is someone else ("if you", "if Tom").
-_OPENING_CONDITION = re.compile(r"(?:(?:and|but|so)\s+)?(?:if|once|when|as\s+soon\s+as)\s+(?!we\b|i\b|i'|we'"
-                                 r"|you(?:'d|\s+would)?\s+(?:like|want|wish|prefer|need)\b|it\s+helps)[^,]*,")
+# A clause that opens with a condition ended by a comma; its subject is someone else ("if you", "if Tom"), or we
+# are only receiving the reader's part ("If we get the PO by the 20th, ...").
+_OPENING_CONDITION = re.compile(r"(?:(?:and|but|so)\s+)?(?:if|once|when|as\s+soon\s+as)\s+"
+                                r"(?!we\b(?!\s+(?:receive|get|have)\s+(?:the|your|a|an)\b)|i\b|i'|we'"
+                                r"|you(?:'d|\s+would)?\s+(?:like|want|wish|prefer|need)\b|it\s+helps)[^,]*,")
 _CLAIMS = frozenset({"document", "price", "meeting", "slot", "date", "deadline", "capability", "attachment"})
 _ASKS_WHETHER = re.compile(r"\b(?:see|check|wondering|wonder|wondered|ask|asking|know)\s+$")
 
