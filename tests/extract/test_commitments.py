@@ -84,6 +84,7 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     # Meeting the reader's people, and holding slots for the reader, are meetings to check.
     ("Our CEO would love to meet your CEO when she's in New York on the 14th.", C, "meeting", "meeting-verb", {}),
     ("I'll hold two slots for you: Wednesday at 10am or Thursday at 3pm PT.", C, "meeting", "meeting-set-up", {}),
+    ("I would like to schedule a quarterly meeting to review the roadmap.", C, "meeting", "meeting-set-up", {}),
     # Asking for minutes of someone's time is proposing a meeting (it was a bare request, or a date).
     ("Can we grab 30 minutes on Thursday?", C, "meeting", "meeting-verb", {}),
     ("I would love to get 20 minutes with your CFO before the holidays.", C, "meeting", "meeting-verb", {}),
@@ -524,6 +525,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
 
 # (text, pattern id it is a near miss for, whether a request is expected instead)
 NEGATIVE: list[tuple[str, str, bool]] = [
+    # The reader's time for a task of theirs is no meeting: a request.
+    ("Could you find 30 minutes to review the deck?", "meeting-slot-works", True),
+    ("Would you have an hour to fill out the questionnaire?", "meeting-slot-works", True),
     ("They reserve two spots for alumni every year.", "meeting-set-up", False),
     ("This will meet your security requirements.", "meeting-verb", False),
     ("The product should meet your team's needs.", "meeting-verb", False),
@@ -1228,3 +1232,15 @@ def test_a_service_available_24_7_offers_no_slot() -> None:
 
     found = extract("Rest assured, our support team is available 24/7 and responds within an hour.", NOW, "UTC")
     assert [c.kind for c in found.commitments] == ["price"]
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("Do you have 30 minutes to walk through the proposal?", ["meeting"]),
+    ("Do you have 15 minutes to chat tomorrow?", ["meeting"]),
+    ("Could you find 30 minutes to review the deck?", []),
+])
+def test_time_asked_for_a_task_of_the_readers_is_no_meeting(text: str, kinds: list[str]) -> None:
+    # With the time tagger, where "30 minutes" is a time: it proposed a meeting 30 minutes from now before.
+    from promisegate.extract import extract
+
+    assert [c.kind for c in extract(text, NOW, "UTC").commitments] == kinds

@@ -54,6 +54,7 @@ class Cues:
     time_heads_cased: frozenset[str]
     document_nouns: frozenset[str]
     meeting_nouns: frozenset[str]
+    meeting_verbs: frozenset[str]
     certification_states: frozenset[str]
     certification_names: frozenset[str]
     event_nouns: frozenset[str]
@@ -98,6 +99,7 @@ def cues_for(rules: CommitmentRules) -> Cues:
         time_heads_cased=lex.set("time_heads_cased"),
         document_nouns=lex.set("document_nouns"),
         meeting_nouns=lex.set("meeting_nouns"),
+        meeting_verbs=lex.set("meeting_verbs"),
         certification_states=lex.set("certification_states"),
         certification_names=lex.set("certification_names"),
         event_nouns=lex.set("event_nouns"),

@@ -512,6 +512,26 @@ def _told_in_past(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> bool:
 _PRESENT_BE = frozenset({"be", "is", "are", "am", "'s", "’s", "'re", "’re", "being"})
 
 
+_TIME_UNITS = frozenset({"minutes", "mins", "min", "hour", "hours", "hr", "hrs", "time"})
+# Meeting nouns that are verbs after "to" ("to review"; "to dinner" is a noun).
+_NOUN_OR_VERB = frozenset({"review", "debrief", "de-brief"})
+
+
+def _time_for_a_task(words: list[str], x: Hit, end: int, cues: Cues) -> bool:
+    """Whether hit `x` asks for time "to" do something that is no meeting ("find 30 minutes to review the deck"),
+    or ends on a meeting noun used as a verb after "to" ("find 30 minutes to review")."""
+    last = words[x.end - 1]
+    if x.label == "meeting" and last in _NOUN_OR_VERB and x.end - x.start > 2 \
+            and words[word_step(words, x.end - 1, -1, x.start)] == "to" \
+            and cues.meeting_nouns.isdisjoint(words[x.start:x.end - 2]):  # ("schedule a meeting to review" is one)
+        return True
+    if x.label != "slot" or last not in _TIME_UNITS or x.end + 1 >= end:
+        return False
+    to = word_step(words, x.end - 1, 1, end - 1)
+    verb = words[word_step(words, to, 1, end - 1)]
+    return words[to] == "to" and verb.isalpha() and verb not in cues.meeting_verbs
+
+
 def _round_the_clock(words: list[str], i: int, end: int) -> bool:
     """Whether the words after `i` say "24/7" or "around the clock" (line breaks aside)."""
     after = [words[j] for j in range(i + 1, min(end, i + 8)) if not is_wrap(words[j])][:3]
@@ -561,6 +581,10 @@ def _kind_hits(
             continue
         # "cut onboarding time by 40%": a figure before "%" is no day of the month.
         if x.label in ("date", "deadline") and figure_before_percent(words, x, unit.end):
+            continue
+        # "Could you find 30 minutes to review the deck?": the reader's time for a task of theirs, not a meeting
+        # ("Do you have 30 minutes to walk through it?" is one); "review" after "to" is the verb, no meeting.
+        if x.label in ("slot", "meeting") and _time_for_a_task(words, x, unit.end, cues):
             continue
         # "our support team is available 24/7": a service's hours, not a slot offered.
         if x.label == "slot" and x.end < unit.end and _round_the_clock(words, x.end - 1, unit.end):
