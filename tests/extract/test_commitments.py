@@ -69,6 +69,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Just a reminder to send me a currency report.", R, "document", "document-send", {}),
     ("I'm having lunch with Dan today - want to join us?", R, "other", "request-question-you", {}),
     ("Possible to meet this weekend to discuss the project?", C, "meeting", "meeting-verb", {}),
+    # Covering a cost is giving that thing away.
+    ("We'll pick up the cost of travel for your team.", C, "price", "price-free", {"object": "travel"}),
+    ("Happy to cover the costs of the onsite workshop.", C, "price", "price-free", {"object": "onsite workshop"}),
     # "There's no cost for ...": an offer to this reader, though it names neither "we" nor "you".
     ("There's no cost for the pilot.", C, "price", "price-free", {"object": "pilot"}),
     ("There is no charge for onboarding.", C, "price", "price-free", {"object": "onboarding"}),
@@ -525,6 +528,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
 
 # (text, pattern id it is a near miss for, whether a request is expected instead)
 NEGATIVE: list[tuple[str, str, bool]] = [
+    ("You'll need to pay the fee for late renewals.", "price-free", True),
+    ("The costs of the migration were covered last year.", "price-free", False),
     # The reader's time for a task of theirs is no meeting: a request.
     ("Could you find 30 minutes to review the deck?", "meeting-slot-works", True),
     ("Would you have an hour to fill out the questionnaire?", "meeting-slot-works", True),

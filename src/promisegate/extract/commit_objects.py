@@ -20,6 +20,8 @@ from promisegate.extract.nlp import is_wrap
 from promisegate.model import CommitmentKind
 
 _WAIVE_VERBS = frozenset({"waive", "waived", "waiving", "comp", "comped"})
+_COVER_VERBS = frozenset({"cover", "covering", "absorb", "absorbing", "pick", "picking", "eat", "eating", "foot",
+                          "footing"})
 _THROW_VERBS = frozenset({"throw", "throwing", "toss", "tossing"})  # "throw in premium support": the support
 _FREE_WORDS = frozenset({"free", "complimentary"})
 _LINKS = frozenset({"is", "are", "be", "'s", "will", "would", "can", "at", "for", "with", "included", "it", "totally",
@@ -149,6 +151,8 @@ def _price(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> Description:
             start, end = phrase_forward(doc, hit.start + 1, unit.end, cues.determiners, cues.object_stops)
         elif first in _THROW_VERBS:
             start, end = phrase_forward(doc, hit.start + 2, unit.end, cues.determiners, cues.object_stops)
+        elif first in _COVER_VERBS:  # "we'll cover the cost of the first three months": what it is the cost of
+            start, end = phrase_forward(doc, hit.end, unit.end, cues.determiners, cues.object_stops)
         else:
             i = hit.start - 1
             while i >= unit.start and doc[i].lower_ in _LINKS:
