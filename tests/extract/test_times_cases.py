@@ -752,6 +752,9 @@ POSITIVE: list[Case] = [
     Case("Can we do Wed at 2?", (E("Wed at 2", "2024-07-10T14:00", "2024-07-10T15:00", "hour"),),
          ("weekday-abbr-cued",)),
     Case("How about Thu?", (E("Thu", "2024-07-11T00:00", "2024-07-12T00:00"),), ("weekday-abbr-cued",)),
+    # A participle after "with" is an adjective, no past tense ("with limited access" read the dates as gone by).
+    Case("I will be out of the office from 7/1 through 7/8 with limited access to email.",
+         (E("7/1 through 7/8", "2025-07-01T00:00", "2025-07-09T00:00"),), ("month-day-range",)),
     # The first or last day of a period, and an ordinal day of a month or year in words.
     Case("Let's plan on the last day of the quarter.",
          (E("the last day of the quarter", "2024-09-30T00:00", "2024-10-01T00:00"),), ("edge-day-of",)),

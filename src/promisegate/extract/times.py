@@ -59,6 +59,9 @@ _BOUND_CLOCK_CUES = frozenset({"by", "before", "until", "till"})
 _CONTEXT_WEIGHTLESS = _LEADING_CONTEXT | {"by", "before", "until", "till", "at", "around", "about"}
 _PRIORITY = {"DATE": 0, "TIME": 0, "SET": 1, "DURATION": 2, "PART": 3}
 _ED = re.compile(r"^[a-z]{3,}ed$")
+# Before these a participle is an adjective, no past tense: "out from 12/22 with limited access to email",
+# "a highly rated vendor", "more detailed notes".
+_BEFORE_ADJECTIVE = frozenset({"with", "without", "very", "highly", "fully", "more", "less", "most", "least"})
 _BE_NOT_PAST = frozenset({"be", "is", "are", "am", "'re", "’re", "'m", "’m", "being", "been"})
 # A present perfect of arranging sets up what is to come: "I've (gone ahead and) reserved a slot for Thursday".
 _HAVE = frozenset({"have", "has", "'ve", "’ve"})
@@ -189,7 +192,8 @@ def _cues(words: list[str], engine: TimeEngine) -> list[tuple[int, int]]:
     out = []
     for i in compress(range(len(signs)), signs):  # only the cues (most words have sign 0), found in C
         sign = signs[i]
-        if sign == -1 and i and (words[i - 1] in _BE_NOT_PAST or words[i - 1] in _DETERMINERS):
+        if sign == -1 and i and (words[i - 1] in _BE_NOT_PAST or words[i - 1] in _DETERMINERS
+                                 or words[i - 1] in _BEFORE_ADJECTIVE):
             continue
         if i and words[i - 1] == "as" and (words[i].endswith("ed") or words[i] in ("said", "told")):
             continue  # "holding the discount through 12/31 as agreed", "as expected": an aside, not the date's tense
