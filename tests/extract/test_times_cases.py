@@ -755,6 +755,12 @@ POSITIVE: list[Case] = [
     # A participle after "with" is an adjective, no past tense ("with limited access" read the dates as gone by).
     Case("I will be out of the office from 7/1 through 7/8 with limited access to email.",
          (E("7/1 through 7/8", "2025-07-01T00:00", "2025-07-09T00:00"),), ("month-day-range",)),
+    # Two weeks of a month offered together: from the first to the end of the second.
+    Case("Let's shoot for the 2nd or 3rd week of January.",
+         (E("the 2nd or 3rd week of January", "2025-01-08T00:00", "2025-01-22T00:00", "week"),), ("first-week-of",)),
+    Case("We can start the first or second week of next month.",
+         (E("the first or second week of next month", "2024-08-01T00:00", "2024-08-15T00:00", "week"),),
+         ("first-week-of",)),
     # The first or last day of a period, and an ordinal day of a month or year in words.
     Case("Let's plan on the last day of the quarter.",
          (E("the last day of the quarter", "2024-09-30T00:00", "2024-10-01T00:00"),), ("edge-day-of",)),

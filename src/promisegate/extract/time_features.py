@@ -68,6 +68,7 @@ class Features:
     week_of: bool = False
     weekend_of: bool = False  # "the weekend of the 12th"
     nth_week: int | None = None
+    nth_week_to: int | None = None  # "the 2nd or 3rd week of January": the last of the weeks named
     nth_weekday: int | None = None  # "the first Monday of February": 1 (-1 for the last)
     iso_week: int | None = None  # "week 49", "KW 49"
     edge_day: int | None = None  # "the first day of", "the last business day of": 1 or -1
@@ -276,8 +277,12 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
                 f.quarter, f.unit = max(1, min(4, int(lex["ordinal"][prev]))) if prev != "last" else 4, None
             elif w == "half" and prev in lex["ordinal"]:
                 f.half, f.unit = (1 if lex["ordinal"][prev] == 1 else 2), None
-            elif w in ("week", "weekend") and prev in lex["ordinal"] and nxt in ("of", "in"):
+            elif w in ("week", "weekend", "weeks") and prev in lex["ordinal"] and nxt in ("of", "in"):
                 f.nth_week, f.unit = int(lex["ordinal"][prev]), None
+                if i >= 3 and words[i - 2] in ("or", "and", "to", "-", "–", "/") and words[i - 3] in lex["ordinal"] \
+                        and words[i - 3] != "last":  # "the 2nd or 3rd week of January": from the 2nd to the 3rd
+                    f.nth_week, f.nth_week_to = int(lex["ordinal"][words[i - 3]]), f.nth_week
+                    f.dom = None
                 if prev[:1].isdigit():
                     f.dom = None  # "the 2nd week": the 2nd was read as a day of the month
             elif w in ("week", "wk", "wk.") and nxt == "of":

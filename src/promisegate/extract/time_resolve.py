@@ -312,11 +312,11 @@ def _date_part(f: Features, base: datetime, direction: int, numeric: NumericDate
     if f.month is not None:
         found = _month_day(f, base, direction)
         if found and f.nth_week:
-            return _nth_week(period(found[0], "month")[0], f.nth_week)
+            return _nth_week(period(found[0], "month")[0], f.nth_week, f.nth_week_to)
         return found
     if f.nth_week and f.unit in (None, "month"):  # "the first week of the month / of next month"
         start = period(base, "month")[0]
-        return _nth_week(add_months(start, f.rel) if f.rel else start, f.nth_week)
+        return _nth_week(add_months(start, f.rel) if f.rel else start, f.nth_week, f.nth_week_to)
     if f.quarter is not None or f.half is not None:
         return _quarter(f, base, direction)
     if f.season is not None:
@@ -405,13 +405,15 @@ def day_of_month(base: datetime, months: int, dom: int) -> datetime | None:
     return _safe_day(first.year, first.month, dom)
 
 
-def _nth_week(month_start: datetime, nth: int) -> Period:
-    """The nth seven days of the month ("the first week of May" is May 1-7); -1 is its last seven."""
+def _nth_week(month_start: datetime, nth: int, last: int | None = None) -> Period:
+    """The nth seven days of the month ("the first week of May" is May 1-7); -1 is its last seven. With `last`,
+    from the nth to the end of the last-th ("the 2nd or 3rd week of January" is Jan 8-21)."""
     if nth < 0:
         end = add_months(month_start, 1)
         return end - timedelta(days=7), end, "week"
     start = month_start + timedelta(days=7 * (max(nth, 1) - 1))
-    return start, start + timedelta(days=7), "week"
+    weeks = max(last - max(nth, 1) + 1, 1) if last is not None and last > 0 else 1
+    return start, start + timedelta(days=7 * weeks), "week"
 
 
 def resolve(f: Features, base: datetime, direction: int, numeric: NumericDate) -> Period | None:
