@@ -69,6 +69,10 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Just a reminder to send me a currency report.", R, "document", "document-send", {}),
     ("I'm having lunch with Dan today - want to join us?", R, "other", "request-question-you", {}),
     ("Possible to meet this weekend to discuss the project?", C, "meeting", "meeting-verb", {}),
+    # Contract style: the figure in brackets is the number of days.
+    ("Payment is due within thirty (30) days of the invoice date.", C, "price", "price-payment-terms",
+     {"amount": 30.0, "unit": "days"}),
+    ("Payment terms are net thirty (30) days.", C, "price", "price-payment-terms", {"amount": 30.0}),
     # Covering a cost is giving that thing away.
     ("We'll pick up the cost of travel for your team.", C, "price", "price-free", {"object": "travel"}),
     ("Happy to cover the costs of the onsite workshop.", C, "price", "price-free", {"object": "onsite workshop"}),

@@ -761,6 +761,13 @@ POSITIVE: list[Case] = [
     Case("We can start the first or second week of next month.",
          (E("the first or second week of next month", "2024-08-01T00:00", "2024-08-15T00:00", "week"),),
          ("first-week-of",)),
+    # Contract style: a count in words with its figure in brackets.
+    Case("We will deliver the report within five (5) business days.",
+         (E("five (5) business days", "2024-07-17T00:00", "2024-07-18T00:00",
+            limit=E("within five (5) business days", "2024-07-10T09:00", "2024-07-18T00:00")),),
+         ("within-duration",)),
+    Case("Either party may terminate with sixty (60) days written notice.",
+         (E("sixty (60) days", "2024-07-10T09:00", "2024-09-08T09:00"),), ("duration",)),
     # The first or last day of a period, and an ordinal day of a month or year in words.
     Case("Let's plan on the last day of the quarter.",
          (E("the last day of the quarter", "2024-09-30T00:00", "2024-10-01T00:00"),), ("edge-day-of",)),

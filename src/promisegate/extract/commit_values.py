@@ -20,7 +20,8 @@ _SCALE = {"k": 1e3, "m": 1e6, "mm": 1e6, "b": 1e9}
 _PERCENT = re.compile(_NUM + r"\s*(?:%|percent\b|pct\b|per-cent\b)", re.IGNORECASE)
 _MONEY_BEFORE = re.compile(r"(US\$|\$|€|£|\b(?:USD|EUR|GBP))\s?" + _NUM + r"\s?(k|mm|m|b)?\b", re.IGNORECASE)
 _MONEY_AFTER = re.compile(_NUM + r"\s?(k|mm|m|b)?\s?(USD|EUR|GBP|dollars?|euros?|pounds|bucks)\b", re.IGNORECASE)
-_NET = re.compile(r"\bnet[\s-]?(\d{1,3})\b|\b(\d{1,3})\s+days\b", re.IGNORECASE)
+# ("net thirty (30)", "thirty (30) days": the figure in brackets)
+_NET = re.compile(r"\bnet[\s-]?(\d{1,3})\b|\bnet\s+[a-z-]+\s*\((\d{1,3})\)|\b(\d{1,3})\)?\s+days\b", re.IGNORECASE)
 _HOURS = re.compile(r"\b(\d{1,3})\s*-?\s*(hours?|hrs?|minutes?|mins?)\b", re.IGNORECASE)
 # "Monday or Tuesday", "Thursday afternoon or any time Monday"
 _ALTERNATIVE_GAP = re.compile(r"^\s*(?:,|/|or|,\s*or|either)?\s*(?:(?:any|some)\s?time\s+)?(?:on\s+)?$", re.IGNORECASE)
@@ -69,7 +70,7 @@ def money(text: str) -> tuple[float, str] | None:
 def payment_days(text: str) -> float | None:
     """Return the days of payment terms ("net 30", "payment within 45 days")."""
     m = _NET.search(text)
-    return float(m.group(1) or m.group(2)) if m else None
+    return float(m.group(1) or m.group(2) or m.group(3)) if m else None
 
 
 def response_hours(text: str) -> float | None:
