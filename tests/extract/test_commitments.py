@@ -73,6 +73,7 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Payment is due within thirty (30) days of the invoice date.", C, "price", "price-payment-terms",
      {"amount": 30.0, "unit": "days"}),
     ("Payment terms are net thirty (30) days.", C, "price", "price-payment-terms", {"amount": 30.0}),
+    ("We'll need to update the numbers by Friday.", C, "deadline", "deadline-by", {}),
     # Covering a cost is giving that thing away.
     ("We'll pick up the cost of travel for your team.", C, "price", "price-free", {"object": "travel"}),
     ("Happy to cover the costs of the onsite workshop.", C, "price", "price-free", {"object": "onsite workshop"}),
@@ -532,6 +533,10 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
 
 # (text, pattern id it is a near miss for, whether a request is expected instead)
 NEGATIVE: list[tuple[str, str, bool]] = [
+    # What we will need from the reader is no promise of ours (it may be a request).
+    ("A few things we'll need from you:", "commit-will", False),
+    ("We'll need your signature by Friday.", "commit-will", True),
+    ("We will want to see the numbers first.", "commit-will", False),
     ("You'll need to pay the fee for late renewals.", "price-free", True),
     ("The costs of the migration were covered last year.", "price-free", False),
     # The reader's time for a task of theirs is no meeting: a request.
