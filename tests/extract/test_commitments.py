@@ -533,6 +533,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
 
 # (text, pattern id it is a near miss for, whether a request is expected instead)
 NEGATIVE: list[tuple[str, str, bool]] = [
+    # A summary introduced in the mail itself is no attachment.
+    ("As promised, here's a quick summary of next steps:", "document-attached", False),
+    ("Here is a quick recap of what we discussed:", "document-attached", False),
     # What we will need from the reader is no promise of ours (it may be a request).
     ("A few things we'll need from you:", "commit-will", False),
     ("We'll need your signature by Friday.", "commit-will", True),
@@ -1258,3 +1261,9 @@ def test_time_asked_for_a_task_of_the_readers_is_no_meeting(text: str, kinds: li
     from promisegate.extract import extract
 
     assert [c.kind for c in extract(text, NOW, "UTC").commitments] == kinds
+
+
+def test_one_thing_named_by_two_patterns_is_one_promise() -> None:
+    # "here's a summary" and "attached" each made the same document promise.
+    commitments, _ = _run("Here's a summary of the pilot results, attached.")
+    assert [(c.kind, c.object) for c in commitments] == [("document", "pilot results")]

@@ -394,7 +394,10 @@ def _judge(
                 and (hit.label == "attachment" or not past_marker
                      or not _past_outside_aside(lowered, cols.idx[hit.start] - unit.start_char, cues))
             ):
-                made.append(make(kind, hit))
+                one = make(kind, hit)
+                # Two patterns naming one thing ("Here's a summary of the results, attached"): one promise.
+                if not any(m.kind == one.kind and m.object == one.object and m.rule == one.rule for m in made):
+                    made.append(one)
     if commit_hits and not made:
         made.append(make("date" if unit_times else "other", commit_hits[0]))
     commitments.extend(made)
@@ -512,6 +515,8 @@ def _told_in_past(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> bool:
 _PRESENT_BE = frozenset({"be", "is", "are", "am", "'s", "’s", "'re", "’re", "being"})
 
 
+_INLINE_NOUNS = frozenset({"summary", "recap", "rundown", "overview", "outline", "breakdown", "list", "update",
+                           "snapshot", "run-down"})
 _TIME_UNITS = frozenset({"minutes", "mins", "min", "hour", "hours", "hr", "hrs", "time"})
 # Meeting nouns that are verbs after "to" ("to review"; "to dinner" is a noun).
 _NOUN_OR_VERB = frozenset({"review", "debrief", "de-brief"})
@@ -585,6 +590,11 @@ def _kind_hits(
         # "Could you find 30 minutes to review the deck?": the reader's time for a task of theirs, not a meeting
         # ("Do you have 30 minutes to walk through it?" is one); "review" after "to" is the verb, no meeting.
         if x.label in ("slot", "meeting") and _time_for_a_task(words, x, unit.end, cues):
+            continue
+        # "As promised, here's a quick summary of next steps:": the summary is the mail itself, no attachment
+        # ("Here's a summary of the results, attached" is one).
+        if x.id == "document-attached" and words[x.start] == "here" and words[x.end - 1] in _INLINE_NOUNS \
+                and not any(w.startswith(("attach", "enclos", "link")) for w in words[unit.start:unit.end]):
             continue
         # "our support team is available 24/7": a service's hours, not a slot offered.
         if x.label == "slot" and x.end < unit.end and _round_the_clock(words, x.end - 1, unit.end):
