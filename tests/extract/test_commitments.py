@@ -533,6 +533,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
 
 # (text, pattern id it is a near miss for, whether a request is expected instead)
 NEGATIVE: list[tuple[str, str, bool]] = [
+    # A past verb of taking part governs what follows it.
+    ("Really enjoyed learning about how your team handles vendor onboarding today.", "date-event", False),
+    ("I also learned that the meetings with the regulator are scheduled for tomorrow.", "date-expected", False),
     # A summary introduced in the mail itself is no attachment.
     ("As promised, here's a quick summary of next steps:", "document-attached", False),
     ("Here is a quick recap of what we discussed:", "document-attached", False),
