@@ -90,6 +90,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
      {"object": "premium support", "conditional": True}),
     ("We'll throw in the onboarding package.", C, "price", "price-free", {"object": "onboarding package"}),
     # Meeting the reader's people, and holding slots for the reader, are meetings to check.
+    ("We'll schedule a technical deep dive with your IT lead for the week of December 14.", C, "meeting",
+     "meeting-set-up", {}),
     ("Our CEO would love to meet your CEO when she's in New York on the 14th.", C, "meeting", "meeting-verb", {}),
     ("I'll hold two slots for you: Wednesday at 10am or Thursday at 3pm PT.", C, "meeting", "meeting-set-up", {}),
     ("I would like to schedule a quarterly meeting to review the roadmap.", C, "meeting", "meeting-set-up", {}),
@@ -533,6 +535,7 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
 
 # (text, pattern id it is a near miss for, whether a request is expected instead)
 NEGATIVE: list[tuple[str, str, bool]] = [
+    ("Stocks took a dive on Monday.", "meeting-set-up", False),
     # A past verb of taking part governs what follows it.
     ("Really enjoyed learning about how your team handles vendor onboarding today.", "date-event", False),
     ("I also learned that the meetings with the regulator are scheduled for tomorrow.", "date-expected", False),
