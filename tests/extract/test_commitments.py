@@ -1273,3 +1273,18 @@ def test_one_thing_named_by_two_patterns_is_one_promise() -> None:
     # "here's a summary" and "attached" each made the same document promise.
     commitments, _ = _run("Here's a summary of the pilot results, attached.")
     assert [(c.kind, c.object) for c in commitments] == [("document", "pilot results")]
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    # What is asked "whether" is an open question: only the promise to answer is made.
+    ("Our standard is net 30, but I've asked finance whether we can stretch to net 45 and will let you know by "
+     "Tuesday.", [("price", "net 30"), ("deadline", None)]),
+    ("I'll check whether we can offer 20% off.", [("other", None)]),
+    ("Let me confirm whether the SOC 2 report can be shared.", [("other", None)]),
+    # ("whether" set off by a comma opens a condition, and what follows is offered)
+    ("Whether you pick the annual or the monthly plan, onboarding is free.", [("price", "onboarding")]),
+])
+def test_a_claim_asked_whether_is_no_offer(text: str, kinds: list[tuple[str, str | None]]) -> None:
+    from promisegate.extract import extract
+
+    assert [(c.kind, c.object) for c in extract(text, NOW, "UTC").commitments] == kinds

@@ -522,6 +522,16 @@ _TIME_UNITS = frozenset({"minutes", "mins", "min", "hour", "hours", "hr", "hrs",
 _NOUN_OR_VERB = frozenset({"review", "debrief", "de-brief"})
 
 
+def _open_question(words: list[str], lo: int, at: int) -> bool:
+    """Whether "whether" stands between `lo` and `at` with no comma or semicolon after it."""
+    for i in range(at - 1, lo - 1, -1):
+        if words[i] in (",", ";"):
+            return False
+        if words[i] == "whether":
+            return True
+    return False
+
+
 def _time_for_a_task(words: list[str], x: Hit, end: int, cues: Cues) -> bool:
     """Whether hit `x` asks for time "to" do something that is no meeting ("find 30 minutes to review the deck"),
     or ends on a meeting noun used as a verb after "to" ("find 30 minutes to review")."""
@@ -595,6 +605,10 @@ def _kind_hits(
         # ("Here's a summary of the results, attached" is one).
         if x.id == "document-attached" and words[x.start] == "here" and words[x.end - 1] in _INLINE_NOUNS \
                 and not any(w.startswith(("attach", "enclos", "link")) for w in words[unit.start:unit.end]):
+            continue
+        # "I've asked finance whether we can stretch to net 45": a question still open, no offer ("Whether you
+        # pick A or B, onboarding is free" offers it after the comma).
+        if (x.label in _CLAIMS or x.label == "amount") and _open_question(words, unit.start, x.start):
             continue
         # "our support team is available 24/7": a service's hours, not a slot offered.
         if x.label == "slot" and x.end < unit.end and _round_the_clock(words, x.end - 1, unit.end):
