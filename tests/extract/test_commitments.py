@@ -74,6 +74,10 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
      {"amount": 30.0, "unit": "days"}),
     ("Payment terms are net thirty (30) days.", C, "price", "price-payment-terms", {"amount": 30.0}),
     ("We'll need to update the numbers by Friday.", C, "deadline", "deadline-by", {}),
+    # "Send it": the document named just before.
+    ("Our SOC 2 Type II report is available under NDA; I can send it over as soon as your team signs the NDA.", C,
+     "document", "document-send-it", {"object": "SOC 2 Type II report", "conditional": True}),
+    ("The MSA is ready and I'll send it over today.", C, "document", "document-send-it", {"object": "MSA"}),
     # Covering a cost is giving that thing away.
     ("We'll pick up the cost of travel for your team.", C, "price", "price-free", {"object": "travel"}),
     ("Happy to cover the costs of the onsite workshop.", C, "price", "price-free", {"object": "onsite workshop"}),
@@ -535,6 +539,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
 
 # (text, pattern id it is a near miss for, whether a request is expected instead)
 NEGATIVE: list[tuple[str, str, bool]] = [
+    ("The contract is with legal. They will send it back next week.", "document-send-it", False),
+    ("The NDA is signed. Did you send it to procurement?", "document-send-it", True),
     ("Stocks took a dive on Monday.", "meeting-set-up", False),
     # A past verb of taking part governs what follows it.
     ("Really enjoyed learning about how your team handles vendor onboarding today.", "date-event", False),
@@ -1288,3 +1294,16 @@ def test_a_claim_asked_whether_is_no_offer(text: str, kinds: list[tuple[str, str
     from promisegate.extract import extract
 
     assert [(c.kind, c.object) for c in extract(text, NOW, "UTC").commitments] == kinds
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("We have a SOC 2 report. I can send it over tomorrow.", [("capability", "SOC 2"), ("document", "SOC 2 report")]),
+    # With no document before it, "it" is nothing we know: a bare promise.
+    ("I'll send it over tomorrow.", [("other", None)]),
+    ("Thanks for your note.\n\nOur pricing sheet is attached. I'll send it to legal too.",
+     [("document", "pricing sheet"), ("document", "pricing sheet")]),
+    ("Thanks for the pricing sheet.\n\nI'll send it over tomorrow.", [("other", None)]),
+])
+def test_send_it_sends_the_document_named_before(text: str, kinds: list[tuple[str, str | None]]) -> None:
+    commitments, _ = _run(text)
+    assert [(c.kind, c.object) for c in commitments] == kinds

@@ -78,8 +78,30 @@ def _first_name_end(doc: Doc, lo: int, hi: int, nouns: frozenset[str]) -> int:
     return _noun_run_end(doc, first, hi, nouns)
 
 
+def antecedent_document(doc: Doc, at: int, cues: Cues) -> tuple[int, int] | None:
+    """The document a pronoun at token `at` stands for ("our SOC 2 report is available; I can send it over"): the
+    nearest document named in the 40 tokens before it, within the paragraph; not one after "under" / "per" ("under
+    NDA" is a condition); None when there is none."""
+    nouns = cues.document_nouns
+    for i in range(at - 1, max(-1, at - 40), -1):
+        text = doc[i].text
+        if "\n\n" in text:
+            return None
+        if not _names_document(doc, i, nouns):
+            continue
+        lead = [doc[j].lower_ for j in range(max(0, i - 3), i)]
+        if "under" in lead or "per" in lead:
+            continue
+        start, end = phrase_back(doc, i, max(0, at - 40), cues.back_stops)
+        return start, end
+    return None
+
+
 def _document(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> str | None:
     nouns = cues.document_nouns
+    if hit.id == "document-send-it":  # "I can send it over": the document it stands for
+        found = antecedent_document(doc, hit.start, cues)
+        return span_text(doc, *found) if found else None
     if hit.label == "document":
         # The first name the verb takes ("share the report under NDA" shares the report), to the end of
         # its run of nouns ("the security questionnaire responses").

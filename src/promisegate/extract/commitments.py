@@ -29,7 +29,7 @@ from promisegate.extract.commit_claims import (
 )
 from promisegate.extract.commit_cues import Cues, cues_for
 from promisegate.extract.commit_lists import offer_lists, slot_lists
-from promisegate.extract.commit_objects import describe
+from promisegate.extract.commit_objects import antecedent_document, describe
 from promisegate.extract.commit_rules import Hit, load_rules
 from promisegate.extract.commit_units import Unit, clauses
 from promisegate.extract.commit_values import is_deadline, pick_when
@@ -479,9 +479,15 @@ def _conditional(lowered: str, cues: Cues) -> bool:
     """Whether the clause sets a condition ("if you sign by Friday", "once the NDA is signed"); the "if" of "see if",
     "wondering if", "let me know if" asks whether instead."""
     for m in cues.conditional.finditer(lowered):
+        if m.group(0) == "as soon as" and _AS_SOON_AS_WE_CAN.match(lowered, m.end()):
+            continue  # "as soon as possible", "as soon as I can": a promise of speed, no condition
         if m.group(0) != "if" or not _ASKS_WHETHER.search(lowered, 0, m.start()):
             return True
     return False
+
+
+_AS_SOON_AS_WE_CAN = re.compile(r"\s+(?:possible|feasible|practical|practicable|(?:i|we)(?:\s+can|\s+could|'m able|"
+                                r"'re able|\s+am able|\s+are able|\s+get))\b")
 
 
 # A clause that opens with a condition ended by a comma; its subject is someone else ("if you", "if Tom"), or we
@@ -609,6 +615,9 @@ def _kind_hits(
         # "I've asked finance whether we can stretch to net 45": a question still open, no offer ("Whether you
         # pick A or B, onboarding is free" offers it after the comma).
         if (x.label in _CLAIMS or x.label == "amount") and _open_question(words, unit.start, x.start):
+            continue
+        # "I can send it over" sends a document only when one was named just before.
+        if x.id == "document-send-it" and antecedent_document(doc, x.start, cues) is None:
             continue
         # "our support team is available 24/7": a service's hours, not a slot offered.
         if x.label == "slot" and x.end < unit.end and _round_the_clock(words, x.end - 1, unit.end):
