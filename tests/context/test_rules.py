@@ -384,3 +384,22 @@ def test_a_sentence_with_two_promises_names_its_restricted_document_once(tmp_pat
         context.close()
     assert [f.rule for f in verdict.findings].count("document-restricted") == 1
     assert verdict.findings[0].rule == "document-restricted"  # the decisive finding is listed first
+
+
+# --- new-commitment ---------------------------------------------------------------------------
+
+def test_new_commitment_names_what_a_pronoun_stands_for(world: ContextBundle) -> None:
+    # "I can send it over": the sentence does not say what is sent, so the reason does.
+    [f] = run_rule("new-commitment", world, [commitment("document", "I can send it over.", obj="SOC 2 report")])
+    assert f.message.endswith("“I can send it over.” (the SOC 2 report)")
+    [g] = run_rule("new-commitment", world, [commitment("document", "I'll send the SOC 2 report.", obj="SOC 2 report")])
+    assert g.message.endswith("“I'll send the SOC 2 report.”")
+
+
+def test_send_it_is_checked_as_the_document_it_stands_for(world: ContextBundle) -> None:
+    # From the extractor: "it" is the SOC 2 report named before it, which is NDA-only.
+    from promisegate.extract import extract
+
+    found = extract("Our SOC 2 report is ready; I'll send it over tomorrow.", NOW, "America/Los_Angeles")
+    [f] = run_rule("document-restricted", world, found.commitments)
+    assert "Promises the SOC 2 Type II report" in f.message

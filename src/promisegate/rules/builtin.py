@@ -31,8 +31,10 @@ class NewCommitment:
             if score <= 0:
                 continue
             cond = " (conditional offer)" if c.conditional else ""
+            # "I can send it over": name what "it" stands for, as the sentence does not.
+            named = f" (the {c.object})" if c.object and c.object.lower() not in c.text.lower() else ""
             findings.append(ctx.finding(
-                self, f"New {c.kind} commitment{cond}: {quote(c.text)}", score=score,
+                self, f"New {c.kind} commitment{cond}: {quote(c.text)}{named}", score=score,
                 kind=c.kind, sentence=c.text, pattern=c.rule, start=c.start, end=c.end,
             ))
         return findings
