@@ -768,6 +768,13 @@ POSITIVE: list[Case] = [
          ("within-duration",)),
     Case("Either party may terminate with sixty (60) days written notice.",
          (E("sixty (60) days", "2024-07-10T09:00", "2024-09-08T09:00"),), ("duration",)),
+    # "Following up on" opens a mail about what happened; a possessive's meeting noun ("Friday's call") names it and
+    # looks ahead no more than "the call" does ("I'll be following up on Friday" still looks ahead).
+    Case("Following up on our call on Friday.", (E("Friday", "2024-07-05T00:00", "2024-07-06T00:00"),), ("weekday",)),
+    Case("Following up on Friday's call.", (E("Friday", "2024-07-05T00:00", "2024-07-06T00:00"),), ("weekday",)),
+    Case("I'll be following up on Friday.", (E("Friday", "2024-07-12T00:00", "2024-07-13T00:00"),), ("weekday",)),
+    Case("Before Friday's call, I'll send the agenda.", (E("Friday", "2024-07-12T00:00", "2024-07-13T00:00",
+         limit=E("Before Friday", "2024-07-10T09:00", "2024-07-12T00:00")),), ("weekday",)),
     # The first or last day of a period, and an ordinal day of a month or year in words.
     Case("Let's plan on the last day of the quarter.",
          (E("the last day of the quarter", "2024-09-30T00:00", "2024-10-01T00:00"),), ("edge-day-of",)),

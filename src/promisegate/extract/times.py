@@ -186,6 +186,8 @@ def _cues(words: list[str], engine: TimeEngine) -> list[tuple[int, int]]:
     signs = list(map(engine.cue_of.get, words))  # per-token lookups in C
     if None in signs:
         signs = [_cue(w, engine) if sign is None else sign for w, sign in zip(words, signs, strict=True)]
+    if "following" in words:
+        _following_up(words, signs)
     # "will be closed", "is scheduled": a participle after a present or future "be" is no past tense, nor
     # is one after a determiner ("the signed order form"); a present perfect of arranging ("I've booked a
     # slot for Thursday") looks ahead.
@@ -208,6 +210,18 @@ def _cues(words: list[str], engine: TimeEngine) -> list[tuple[int, int]]:
     return out
 
 
+def _following_up(words: list[str], signs: list[int]) -> None:
+    """"Following up on our call on Tuesday", "Just following up on Tuesday's demo": the mail's opener looks back
+    at what happened ("I'll be following up on Tuesday" looks ahead: a "be" or a subject comes before it)."""
+    for i, w in enumerate(words):
+        if w == "following" and words[i + 1:i + 2] == ["up"] and (i == 0 or words[i - 1] not in _SUBJECT_OR_BE):
+            signs[i] = -1
+
+
+_SUBJECT_OR_BE = frozenset({"be", "is", "are", "am", "'m", "’m", "'re", "’re", "'ll", "’ll", "will", "i", "we",
+                            "you", "they", "he", "she", "been", "keep", "start"})
+
+
 # Future cues that are also nouns: after a determiner ("the intro call on Wednesday") they count only when the
 # sentence has no other cue ("Thanks for the intro call on Wednesday" is past; "before our call on Thursday"
 # still looks ahead); "the invite for Tue 12/10" does look ahead.
@@ -216,8 +230,14 @@ _NOUN_CUES = frozenset({"call", "meeting", "talk", "launch", "availability", "fo
 
 
 def _after_determiner(words: list[str], i: int) -> bool:
-    """Whether a determiner comes right before token `i`, or one word (an adjective: "the intro call") before."""
-    return (i >= 1 and words[i - 1] in _DETERMINERS) or (i >= 2 and words[i - 2] in _DETERMINERS)
+    """Whether a determiner comes right before token `i`, or one word (an adjective: "the intro call") before; a
+    possessive is one ("Tuesday's call"; not "let's call", "it's", "that's")."""
+    return (i >= 1 and words[i - 1] in _DETERMINERS) or (i >= 2 and words[i - 2] in _DETERMINERS) or (
+        i >= 2 and words[i - 1] in ("'s", "’s") and words[i - 2] not in _NOT_POSSESSIVE)
+
+
+_NOT_POSSESSIVE = frozenset({"let", "it", "that", "he", "she", "what", "there", "here", "who", "where", "how",
+                             "this", "everything", "nothing", "something", "one"})
 
 
 def _past_only(cues: list[tuple[int, int]], start: int, end: int) -> bool:
