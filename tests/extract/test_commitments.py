@@ -1307,3 +1307,18 @@ def test_a_claim_asked_whether_is_no_offer(text: str, kinds: list[tuple[str, str
 def test_send_it_sends_the_document_named_before(text: str, kinds: list[tuple[str, str | None]]) -> None:
     commitments, _ = _run(text)
     assert [(c.kind, c.object) for c in commitments] == kinds
+
+
+@pytest.mark.parametrize(("text", "objects"), [
+    # A promise for each document listed: each is checked against what the deal may share.
+    ("I'll send the SOW and the MSA.", ["SOW", "MSA"]),
+    ("Attached: updated pricing, the DPA, and our sub-processor list.", ["pricing", "DPA", "sub-processor list"]),
+    ("I'll send the deck, the pricing sheet and the case study by Friday.", ["deck", "pricing sheet", "case study"]),
+    # Not a list: a document after "once", after a clause of its own, or a list with no "and".
+    ("I'll send the proposal once the contract is signed.", ["proposal"]),
+    ("I'll send the SOW, and our team will review the MSA.", ["SOW"]),
+    ("We added search inside documents attached to notes, added PDF annotation and new tools.", ["notes"]),
+])
+def test_each_document_of_a_list_is_promised(text: str, objects: list[str]) -> None:
+    commitments, _ = _run(text)
+    assert [c.object for c in commitments if c.kind == "document"] == objects

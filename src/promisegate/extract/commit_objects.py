@@ -78,6 +78,61 @@ def _first_name_end(doc: Doc, lo: int, hi: int, nouns: frozenset[str]) -> int:
     return _noun_run_end(doc, first, hi, nouns)
 
 
+# What may stand between the names of a list of documents: "the SOW and the MSA", "the deck, the pricing sheet and
+# the case study", "the DPA as well as our sub-processor list".
+_LIST_GLUE = frozenset({",", "and", "&", "plus", "+", "/", "as", "well", "also", "along", "with", "the", "our", "a",
+                        "an", "your", "my", "its", "their", "updated", "latest", "signed", "revised", "final", "new",
+                        "current", "draft", "full", "\n"})
+
+
+def listed_documents(doc: Doc, unit: Unit, first: str, cues: Cues) -> list[str]:
+    """The other documents of the list whose first name is `first` ("I'll send the SOW and the MSA": ["MSA"]); none
+    when `first` is not found or nothing is listed after it ("send the proposal once the contract is signed")."""
+    start_char = doc[unit.start].idx
+    at = doc.text.find(first, start_char, doc[unit.end - 1].idx + len(doc[unit.end - 1].text))
+    if at < 0:
+        return []
+    i = unit.start
+    while i < unit.end and doc[i].idx + len(doc[i].text) <= at + len(first) - 1:
+        i += 1
+    prev_end, out = i + 1, []  # the token after the last one of `first`
+    nouns = cues.document_nouns
+    # The list may run past the clause: ", and our sub-processor list" opens a clause of its own when a verb follows.
+    hi = next((k for k in range(unit.end, min(len(doc), unit.end + 20))
+               if doc[k].text in (".", "!", "?", ";", ":") or "\n\n" in doc[k].text), min(len(doc), unit.end + 20))
+    j, joined = prev_end, False
+    while j < hi:
+        tok = doc[j]
+        if _names_document(doc, j, nouns):
+            head = _noun_run_end(doc, j, hi, nouns)
+            begin, end = phrase_back(doc, head, prev_end, cues.back_stops)
+            gap = [doc[k].lower_ for k in range(prev_end, begin) if not doc[k].is_space or is_wrap(doc[k].text)]
+            if not gap or not all(w in _LIST_GLUE or is_wrap(w) for w in gap) or not (
+                    {",", "and", "&", "plus", "+", "/"} & set(gap)):
+                break
+            name = span_text(doc, begin, end)
+            if name and name not in out and name != first:
+                out.append(name)
+                joined = joined or not {"and", "&", "plus", "+", "well"}.isdisjoint(gap)
+            prev_end = j = end
+            continue
+        if tok.lower_ not in _LIST_GLUE and not tok.is_space and not _leads_to_document(doc, j, hi, nouns):
+            break  # the list ends at the first word that is none of its glue nor part of a name
+        j += 1
+    return out if joined else []  # a list ends with "and": "notes, added PDF annotation" lists nothing
+
+
+def _leads_to_document(doc: Doc, i: int, hi: int, nouns: frozenset[str]) -> bool:
+    """Whether a document noun follows token `i` within three words, with no punctuation but "-" between
+    ("sub-processor list", "SOC 2 report")."""
+    for k in range(i + 1, min(hi, i + 5)):
+        if doc[k].lower_ in nouns:
+            return True
+        if (doc[k].is_punct and doc[k].text != "-") or doc[k].lower_ in ("and", "or", "to", "for", "by", "with"):
+            return False
+    return False
+
+
 def antecedent_document(doc: Doc, at: int, cues: Cues) -> tuple[int, int] | None:
     """The document a pronoun at token `at` stands for ("our SOC 2 report is available; I can send it over"): the
     nearest document named in the 40 tokens before it, within the paragraph; not one after "under" / "per" ("under

@@ -29,7 +29,7 @@ from promisegate.extract.commit_claims import (
 )
 from promisegate.extract.commit_cues import Cues, cues_for
 from promisegate.extract.commit_lists import offer_lists, slot_lists
-from promisegate.extract.commit_objects import antecedent_document, describe
+from promisegate.extract.commit_objects import antecedent_document, describe, listed_documents
 from promisegate.extract.commit_rules import Hit, load_rules
 from promisegate.extract.commit_units import Unit, clauses
 from promisegate.extract.commit_values import is_deadline, pick_when
@@ -398,6 +398,10 @@ def _judge(
                 # Two patterns naming one thing ("Here's a summary of the results, attached"): one promise.
                 if not any(m.kind == one.kind and m.object == one.object and m.rule == one.rule for m in made):
                     made.append(one)
+                    if kind == "document" and one.object:
+                        # "I'll send the SOW and the MSA": a promise for each document listed.
+                        made.extend(replace(one, object=name) for name in listed_documents(doc, unit, one.object, cues)
+                                    if not any(m.kind == "document" and m.object == name for m in made))
     if commit_hits and not made:
         made.append(make("date" if unit_times else "other", commit_hits[0]))
     commitments.extend(made)
