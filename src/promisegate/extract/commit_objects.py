@@ -16,7 +16,7 @@ from promisegate.extract.commit_values import (
     response_hours,
     span_text,
 )
-from promisegate.extract.nlp import is_wrap
+from promisegate.extract.nlp import is_wrap, token_columns
 from promisegate.model import CommitmentKind
 
 _WAIVE_VERBS = frozenset({"waive", "waived", "waiving", "comp", "comped"})
@@ -88,8 +88,7 @@ _LIST_GLUE = frozenset({",", "and", "&", "plus", "+", "/", "as", "well", "also",
 def listed_documents(doc: Doc, unit: Unit, first: str, cues: Cues) -> list[str]:
     """The other documents of the list whose first name is `first` ("I'll send the SOW and the MSA": ["MSA"]); none
     when `first` is not found or nothing is listed after it ("send the proposal once the contract is signed")."""
-    start_char = doc[unit.start].idx
-    at = doc.text.find(first, start_char, doc[unit.end - 1].idx + len(doc[unit.end - 1].text))
+    at = token_columns(doc).source.find(first, unit.start_char, unit.end_char)
     if at < 0:
         return []
     i = unit.start
