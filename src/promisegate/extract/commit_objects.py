@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc
 
 from promisegate.extract.commit_cues import Cues
@@ -88,17 +90,17 @@ _LIST_GLUE = frozenset({",", "and", "&", "plus", "+", "/", "as", "well", "also",
 def listed_documents(doc: Doc, unit: Unit, first: str, cues: Cues) -> list[str]:
     """The other documents of the list whose first name is `first` ("I'll send the SOW and the MSA": ["MSA"]); none
     when `first` is not found or nothing is listed after it ("send the proposal once the contract is signed")."""
-    at = token_columns(doc).source.find(first, unit.start_char, unit.end_char)
+    cols = token_columns(doc)
+    at = cols.source.find(first, unit.start_char, unit.end_char)
     if at < 0:
         return []
-    i = unit.start
-    while i < unit.end and doc[i].idx + len(doc[i].text) <= at + len(first) - 1:
-        i += 1
-    prev_end, out = i + 1, []  # the token after the last one of `first`
+    prev_end, out = bisect_right(cols.idx, at + len(first) - 1), []  # the token after the last one of `first`
     nouns = cues.document_nouns
     # The list may run past the clause: ", and our sub-processor list" opens a clause of its own when a verb follows.
-    hi = next((k for k in range(unit.end, min(len(doc), unit.end + 20))
-               if doc[k].text in (".", "!", "?", ";", ":") or "\n\n" in doc[k].text), min(len(doc), unit.end + 20))
+    texts, last = cols.texts, min(len(cols.texts), unit.end + 20)
+    hi = next((k for k in range(unit.end, last) if texts[k] in (".", "!", "?", ";", ":") or "\n\n" in texts[k]), last)
+    if nouns.isdisjoint(cols.words[prev_end:hi]):
+        return []  # the usual case: no other document named after it
     j, joined = prev_end, False
     while j < hi:
         tok = doc[j]

@@ -213,9 +213,18 @@ def _cues(words: list[str], engine: TimeEngine) -> list[tuple[int, int]]:
 def _following_up(words: list[str], signs: list[int]) -> None:
     """"Following up on our call on Tuesday", "Just following up on Tuesday's demo": the mail's opener looks back
     at what happened ("I'll be following up on Tuesday" looks ahead: a "be" or a subject comes before it)."""
-    for i, w in enumerate(words):
-        if w == "following" and words[i + 1:i + 2] == ["up"] and (i == 0 or words[i - 1] not in _SUBJECT_OR_BE):
+    i = -1
+    while (i := _index(words, "following", i + 1)) >= 0:
+        if words[i + 1:i + 2] == ["up"] and (i == 0 or words[i - 1] not in _SUBJECT_OR_BE):
             signs[i] = -1
+
+
+def _index(words: list[str], word: str, start: int) -> int:
+    """The index of `word` in `words` from `start` on (found in C), or -1."""
+    try:
+        return words.index(word, start)
+    except ValueError:
+        return -1
 
 
 _SUBJECT_OR_BE = frozenset({"be", "is", "are", "am", "'m", "’m", "'re", "’re", "'ll", "’ll", "will", "i", "we",
