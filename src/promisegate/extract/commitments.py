@@ -534,6 +534,8 @@ _NOUN_OR_VERB = frozenset({"review", "debrief", "de-brief"})
 
 def _open_question(words: list[str], lo: int, at: int) -> bool:
     """Whether "whether" stands between `lo` and `at` with no comma or semicolon after it."""
+    if "whether" not in words[lo:at]:
+        return False  # the usual case, found in C
     for i in range(at - 1, lo - 1, -1):
         if words[i] in (",", ";"):
             return False
