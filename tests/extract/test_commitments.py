@@ -78,6 +78,12 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Our SOC 2 Type II report is available under NDA; I can send it over as soon as your team signs the NDA.", C,
      "document", "document-send-it", {"object": "SOC 2 Type II report", "conditional": True}),
     ("The MSA is ready and I'll send it over today.", C, "document", "document-send-it", {"object": "MSA"}),
+    # A fee said to be waived is given away, to whomever the mail names; "consider it done" promises.
+    ("The setup fee is waived.", C, "price", "price-free", {"object": "setup fee"}),
+    ("No problem at all — consider the onboarding fee waived.", C, "price", "price-free",
+     {"object": "onboarding fee"}),
+    ("Consider it done.", C, "other", "commit-promise", {}),
+    ("Your dedicated CSM will reach out within 24 hours of signing.", C, "deadline", "deadline-by", {}),
     # Covering a cost is giving that thing away.
     ("We'll pick up the cost of travel for your team.", C, "price", "price-free", {"object": "travel"}),
     ("Happy to cover the costs of the onsite workshop.", C, "price", "price-free", {"object": "onsite workshop"}),
@@ -539,6 +545,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
 
 # (text, pattern id it is a near miss for, whether a request is expected instead)
 NEGATIVE: list[tuple[str, str, bool]] = [
+    ("Last year the fee was waived.", "price-free", False),
+    ("Please consider it.", "commit-promise", True),
     ("The contract is with legal. They will send it back next week.", "document-send-it", False),
     ("The NDA is signed. Did you send it to procurement?", "document-send-it", True),
     ("Stocks took a dive on Monday.", "meeting-set-up", False),

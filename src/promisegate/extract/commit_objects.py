@@ -229,6 +229,8 @@ def _price(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> Description:
             start, end = phrase_forward(doc, hit.start + 1, unit.end, cues.determiners, cues.object_stops)
         elif first in _THROW_VERBS:
             start, end = phrase_forward(doc, hit.start + 2, unit.end, cues.determiners, cues.object_stops)
+        elif first in _FEES:  # "consider the onboarding fee waived": the fee
+            start, end = phrase_back(doc, hit.start, unit.start, cues.back_stops)
         elif first in _COVER_VERBS:  # "we'll cover the cost of the first three months": what it is the cost of
             start, end = phrase_forward(doc, hit.end, unit.end, cues.determiners, cues.object_stops)
         else:

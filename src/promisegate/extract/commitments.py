@@ -284,6 +284,9 @@ def _judge(
         and not (x.id == "request-imperative" and x.start in sign_offs)
         # "Make sense?" opens with a verb but asks nothing of the reader.
         and not (question and x.id == "request-imperative")
+        # "Consider it done", "consider the onboarding fee waived": granted, not asked.
+        and not (x.id == "request-imperative" and cols.words[x.start] == "consider"
+                 and not _GRANTED.isdisjoint(cols.words[x.start:unit.end]))
     ]
     moods = [x for x in hits if x.label == "commit"]
     refused = [x for x in moods if _negated(doc, x, unit.start, cues)]
@@ -381,7 +384,9 @@ def _judge(
         if kind == "capability" and not first_person:
             continue
         for hit in kinds[kind] if kind in _MULTI else kinds[kind][:1]:
-            if hit.id in _ADDRESSED_ONLY and not addressed and not commit_hits:
+            # (Waiving a fee is always a concession on this deal: "The setup fee is waived.")
+            if hit.id in _ADDRESSED_ONLY and not addressed and not commit_hits \
+                    and "waived" not in cols.words[hit.start:hit.end]:
                 continue
             if refused and _governed_by_refusal(hit, moods, refused, unit_words, unit.start, cues):
                 continue  # "We can't, unfortunately, offer 30% off": the claim is what is refused
@@ -525,6 +530,7 @@ def _told_in_past(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> bool:
 _PRESENT_BE = frozenset({"be", "is", "are", "am", "'s", "’s", "'re", "’re", "being"})
 
 
+_GRANTED = frozenset({"waived", "done", "handled", "covered", "approved", "sorted", "yours"})
 _INLINE_NOUNS = frozenset({"summary", "recap", "rundown", "overview", "outline", "breakdown", "list", "update",
                            "snapshot", "run-down"})
 _TIME_UNITS = frozenset({"minutes", "mins", "min", "hour", "hours", "hr", "hrs", "time"})
