@@ -84,6 +84,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
      {"object": "onboarding fee"}),
     ("Consider it done.", C, "other", "commit-promise", {}),
     ("Your dedicated CSM will reach out within 24 hours of signing.", C, "deadline", "deadline-by", {}),
+    # What an integration connects to is not the time after it.
+    ("Our roadmap includes a native Snowflake connector for later this year.", C, "capability",
+     "capability-integration", {"object": "Snowflake connector"}),
     # Covering a cost is giving that thing away.
     ("We'll pick up the cost of travel for your team.", C, "price", "price-free", {"object": "travel"}),
     ("Happy to cover the costs of the onsite workshop.", C, "price", "price-free", {"object": "onsite workshop"}),

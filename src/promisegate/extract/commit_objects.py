@@ -294,6 +294,17 @@ _INTEGRATION_KINDS = frozenset({"native", "direct", "prebuilt", "pre-built", "ce
 _CLAIM_LINKS = frozenset({"with", "into", "to"})
 
 
+def _opens_time(doc: Doc, i: int, cues: Cues) -> bool:
+    """Whether a time expression opens at token `i` ("later this year", "Q2", "next month", "March")."""
+    w = doc[i].lower_
+    nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    return w in cues.time_heads or doc[i].text in cues.time_heads_cased or w in ("later", "early", "mid", "late") \
+        or (w in ("this", "next", "the") and nxt in _PERIOD_WORDS)
+
+
+_PERIOD_WORDS = frozenset({"week", "month", "quarter", "year", "half", "spring", "summer", "fall", "autumn", "winter"})
+
+
 def _capability(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> str | None:
     if hit.id == "capability-certified":
         if doc[hit.end - 1].lower_ in cues.certification_states:
@@ -311,6 +322,10 @@ def _capability(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> str | None:
         start = next(i for i in range(hit.start, hit.end) if doc[i].lower_ in _INTEGRATION_KINDS) + 1
         return span_text(doc, start, hit.end - 1)
     begin = hit.end if hit.id == "capability-integration" else hit.end - 1
+    if hit.id == "capability-integration" and (begin >= unit.end or _opens_time(doc, begin, cues)):
+        # "a native Snowflake connector for later this year": what comes after is when, not what it connects to
+        start = next((i for i in range(hit.start, hit.end) if doc[i].lower_ in _INTEGRATION_KINDS), hit.start) + 1
+        return span_text(doc, start, hit.end - 1)
     if hit.id == "capability-supports":
         # "we integrate natively with Epic": the adverb and the preposition are no part of what is claimed.
         while begin < unit.end - 1 and (doc[begin].lower_ in _CLAIM_LINKS
