@@ -87,6 +87,11 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     # What an integration connects to is not the time after it.
     ("Our roadmap includes a native Snowflake connector for later this year.", C, "capability",
      "capability-integration", {"object": "Snowflake connector"}),
+    # Granted now ("I've ..."): in force, no past event; a longer trial is free time given.
+    ("Per your request, I've extended your trial by another two weeks.", C, "price", "price-free",
+     {"object": "trial"}),
+    ("I've approved an extra 5% off.", C, "price", "price-discount", {"amount": 5.0}),
+    ("I've added two extra seats at no charge.", C, "price", "price-free", {"object": "two extra seats"}),
     # Covering a cost is giving that thing away.
     ("We'll pick up the cost of travel for your team.", C, "price", "price-free", {"object": "travel"}),
     ("Happy to cover the costs of the onsite workshop.", C, "price", "price-free", {"object": "onsite workshop"}),
@@ -548,6 +553,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
 
 # (text, pattern id it is a near miss for, whether a request is expected instead)
 NEGATIVE: list[tuple[str, str, bool]] = [
+    ("Last year we extended the trial by a month.", "price-free", False),
+    ("We have offered 15% before.", "price-discount", False),
     ("Last year the fee was waived.", "price-free", False),
     ("Please consider it.", "commit-promise", True),
     ("The contract is with legal. They will send it back next week.", "document-send-it", False),
@@ -1088,13 +1095,14 @@ def test_slots_listed_under_a_line_about_slots_are_one_proposed_meeting() -> Non
     assert not [c for c in extract(other, NOW, "UTC").commitments if c.kind == "meeting"]
 
 
-@pytest.mark.parametrize("text", ["We'd be happy to extend the trial by another two weeks.",
-                                  "We'll extend the deadline by 2 weeks."])
-def test_a_length_after_by_is_an_amount_not_a_deadline(text: str) -> None:
+@pytest.mark.parametrize(("text", "kind"), [("We'd be happy to extend the trial by another two weeks.", "price"),
+                                           ("We'll extend the deadline by 2 weeks.", "other")])
+def test_a_length_after_by_is_an_amount_not_a_deadline(text: str, kind: str) -> None:
+    # (A longer trial is free time given: a price.)
     from promisegate.extract import extract
 
     result = extract(text, NOW, "UTC")
-    assert [(c.kind, c.when) for c in result.commitments] == [("other", None)]
+    assert [(c.kind, c.when) for c in result.commitments] == [(kind, None)]
 
 
 def test_hyphenated_pattern_words_stay_one_token(tmp_path: Path) -> None:

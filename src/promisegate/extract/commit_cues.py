@@ -81,7 +81,7 @@ def cues_for(rules: CommitmentRules) -> Cues:
     back_stops = (object_stops | determiners | lex.set("send_particles") | lex.set("send_verbs")
                   | lex.set("future_modals") | lex.set("ability_modals") | lex.set("be_forms")
                   | frozenset({"is", "was", "were", "been", "would", "should", "include", "includes", "including",
-                               "throw", "add", "offer", "give", "copy", "version"}))
+                               "throw", "add", "added", "offer", "give", "copy", "version", "'ve", "’ve"}))
     return Cues(
         negation=lex.set("negation"),
         hypothetical=_phrase_regex(lex.words("hypothetical") + lex.words("hypothetical_phrases")),

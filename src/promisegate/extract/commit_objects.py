@@ -22,6 +22,7 @@ from promisegate.extract.nlp import is_wrap, token_columns
 from promisegate.model import CommitmentKind
 
 _WAIVE_VERBS = frozenset({"waive", "waived", "waiving", "comp", "comped"})
+_EXTEND_VERBS = frozenset({"extend", "extended", "extending"})
 _COVER_VERBS = frozenset({"cover", "covering", "absorb", "absorbing", "pick", "picking", "eat", "eating", "foot",
                           "footing"})
 _THROW_VERBS = frozenset({"throw", "throwing", "toss", "tossing"})  # "throw in premium support": the support
@@ -225,6 +226,8 @@ def _price(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> Description:
         start, end = phrase_forward(doc, start, unit.end, cues.determiners, cues.object_stops)
         return span_text(doc, start, end), None, None
     if hit.id == "price-free":
+        if first in _EXTEND_VERBS:  # "extend your trial until the 31st": the trial
+            return span_text(doc, hit.end - 1, hit.end), None, None
         if first in _WAIVE_VERBS or (first in _FREE_WORDS and hit.end - hit.start == 2):
             start, end = phrase_forward(doc, hit.start + 1, unit.end, cues.determiners, cues.object_stops)
         elif first in _THROW_VERBS:

@@ -521,13 +521,18 @@ def _told_in_past(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> bool:
     i = hit.start - 1
     while i >= unit.start and not (doc[i].is_punct and doc[i].text not in ("-", "'", "’")):
         # "will be provided", "is included" are passives of now or later; "was provided" is past.
-        if words[i] in verbs and not (i > unit.start and words[word_step(words, i, -1, unit.start)] in _PRESENT_BE):
-            return True
+        if words[i] in verbs and not (i > unit.start and words[word_step(words, i, -1, unit.start)] in _PRESENT_BE) \
+                and not (words[i] in _GRANTS and i > unit.start
+                         and words[word_step(words, i, -1, unit.start)] in _PERFECT):
+            return True  # ("I've extended your trial", "I've approved an extra 5%": granted now, in force)
         i -= 1
     return False
 
 
 _PRESENT_BE = frozenset({"be", "is", "are", "am", "'s", "’s", "'re", "’re", "being"})
+_PERFECT = frozenset({"'ve", "’ve", "have", "has", "'s", "’s", "just"})
+_GRANTS = frozenset({"extended", "waived", "approved", "applied", "added", "reserved", "held", "locked", "upgraded",
+                     "credited", "comped", "included", "secured", "granted", "bumped"})
 
 
 _GRANTED = frozenset({"waived", "done", "handled", "covered", "approved", "sorted", "yours"})
