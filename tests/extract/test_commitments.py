@@ -1020,6 +1020,11 @@ WHEN_CASES: list[tuple[str, str, str, str, tuple[str, ...]]] = [
      "Wednesday afternoon", ()),
     ("I'll hold two slots for you: Wednesday at 10am or Thursday at 3pm PT.", "meeting", "meeting-set-up",
      "Wednesday at 10am", ("Thursday at 3pm PT",)),
+    # A time after the promise's words is as near as one the same distance before them, and wins the tie.
+    ("I'll circulate the runbook by EOD Wednesday and schedule a go/no-go call for Friday the 18th at 9am CT.",
+     "meeting", "meeting-set-up", "Friday the 18th at 9am CT", ()),
+    ("I sent a note yesterday saying that I could make dinner in Austin on Wednesday, October 25.", "meeting",
+     "meeting-set-up", "Wednesday, October 25", ()),
     # "If we get the PO by the 20th" is the reader's part: what is promised is the kickoff.
     ("If we get the PO by the 20th, we can guarantee a January 4th kickoff.", "date", "commit-can",
      "January 4th", ()),

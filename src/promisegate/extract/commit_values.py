@@ -149,14 +149,17 @@ def pick_when(
     # "move our sync from Wednesday to Friday": the time moved from is no promise when the one moved to follows.
     moved_to = len(inside) > 1 and any(_TO_BEFORE.search(text, max(0, t.start - 6), t.start) for t in inside)
 
-    def distance(t: TimeSpan) -> tuple[bool, bool, int, int]:
-        gap = 0 if t.start < end and anchor < t.end else min(abs(t.start - anchor), abs(t.end - anchor))
+    def distance(t: TimeSpan) -> tuple[bool, bool, int, bool, int]:
+        # (measured from the end of the promise's words for a time after them: "schedule a go/no-go call for
+        # Friday the 18th" is as near Friday as "by EOD Wednesday and schedule" is to Wednesday)
+        gap = 0 if t.start < end and anchor < t.end else t.start - end if t.start >= end else abs(anchor - t.end)
         # A length ("a 30-minute call") or a recurrence ("the weekly syncs") says when only if the clause
         # names no date or time, and a possessive names the thing, not when it is promised ("move Friday's
         # demo to Monday").
         possessive = text.startswith(("'s", "’s"), t.end)
         old = moved_to and bool(_FROM_BEFORE.search(text, max(0, t.start - 6), t.start))
-        return t.rule in _LENGTHS, possessive or old or _names_thing(t, text, things), gap, t.start
+        # (at an equal distance the time after the promise's words is its own: "... and schedule a call for Friday")
+        return t.rule in _LENGTHS, possessive or old or _names_thing(t, text, things), gap, t.start < anchor, t.start
 
     best = min(inside, key=distance)
     # Times joined by "or" ("Monday or Tuesday at 3") are one offer: `when` is the first, the rest alternatives.
