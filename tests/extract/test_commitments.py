@@ -553,6 +553,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
 
 # (text, pattern id it is a near miss for, whether a request is expected instead)
 NEGATIVE: list[tuple[str, str, bool]] = [
+    ("Our office hours are 9 to 5.", "meeting-set-up", False),
+    ("They expect it in March.", "date-expected", False),
     ("Last year we extended the trial by a month.", "price-free", False),
     ("We have offered 15% before.", "price-discount", False),
     ("Last year the fee was waived.", "price-free", False),
@@ -1020,6 +1022,11 @@ WHEN_CASES: list[tuple[str, str, str, str, tuple[str, ...]]] = [
      "Wednesday afternoon", ()),
     ("I'll hold two slots for you: Wednesday at 10am or Thursday at 3pm PT.", "meeting", "meeting-set-up",
      "Wednesday at 10am", ("Thursday at 3pm PT",)),
+    # A date we expect for something named before ("it"): "now" is when it is said, not when it comes.
+    ("The custom reporting module is slipping; we now expect it in late January rather than early January.",
+     "date", "date-expected", "late January", ()),
+    ("If it would help, I can also set up office hours next week for your admins.", "meeting", "meeting-set-up",
+     "next week", ()),
     # A time after the promise's words is as near as one the same distance before them, and wins the tie.
     ("I'll circulate the runbook by EOD Wednesday and schedule a go/no-go call for Friday the 18th at 9am CT.",
      "meeting", "meeting-set-up", "Friday the 18th at 9am CT", ()),

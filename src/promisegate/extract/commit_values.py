@@ -123,6 +123,7 @@ def span_text(doc: Doc, start: int, end: int) -> str | None:
     return " ".join(doc[start:end].text.split())  # an object wrapped over two lines reads as one name
 
 
+_NOW_WORDS = frozenset({"now", "currently", "right now", "presently", "at present", "at the moment"})
 _ADJECTIVE = re.compile(r"\w-[A-Za-z]")  # "2-year", "two-week" (not "5 - 10 minutes")
 
 
@@ -159,7 +160,9 @@ def pick_when(
         possessive = text.startswith(("'s", "’s"), t.end)
         old = moved_to and bool(_FROM_BEFORE.search(text, max(0, t.start - 6), t.start))
         # (at an equal distance the time after the promise's words is its own: "... and schedule a call for Friday")
-        return t.rule in _LENGTHS, possessive or old or _names_thing(t, text, things), gap, t.start < anchor, t.start
+        # ("we now expect it in late January": "now" says when it is said, not when it comes)
+        vague = t.rule in _LENGTHS or text[t.start:t.end].lower() in _NOW_WORDS
+        return vague, possessive or old or _names_thing(t, text, things), gap, t.start < anchor, t.start
 
     best = min(inside, key=distance)
     # Times joined by "or" ("Monday or Tuesday at 3") are one offer: `when` is the first, the rest alternatives.
