@@ -1034,6 +1034,8 @@ POSITIVE: list[Case] = [
 
 # Text with no time in it, each aimed at a pattern that could misfire there.
 NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
+    ("He works the night shift at the hospital.", ("block-idiom", "part-of-day")),
+    ("Monday Night Football drew big ratings.", ("block-idiom", "weekday")),
     ("They plan to wed for love.", ("weekday-abbr-cued",)),
     ("The first of many meetings went well.", ("day-of-year", "day-month")),
     ("The last of the boxes arrived.", ("day-of-year", "edge-day-of")),
