@@ -775,6 +775,11 @@ POSITIVE: list[Case] = [
     Case("I'll be following up on Friday.", (E("Friday", "2024-07-12T00:00", "2024-07-13T00:00"),), ("weekday",)),
     Case("Before Friday's call, I'll send the agenda.", (E("Friday", "2024-07-12T00:00", "2024-07-13T00:00",
          limit=E("Before Friday", "2024-07-10T09:00", "2024-07-12T00:00")),), ("weekday",)),
+    # Tweets: New Year's Eve as "nye", "new yrs"; "this am" / "this pm" are this morning / afternoon.
+    Case("nye plans anyone?", (E("nye", "2024-12-31T00:00", "2025-01-01T00:00"),), ("holiday",)),
+    Case("new yrs day brunch", (E("new yrs day", "2025-01-01T00:00", "2025-01-02T00:00"),), ("holiday",)),
+    Case("Let's discuss this sometime this am.", (E("this am", "2024-07-10T06:00", "2024-07-10T12:00", "hour"),),
+         ("part-of-day",)),
     # The first or last day of a period, and an ordinal day of a month or year in words.
     Case("Let's plan on the last day of the quarter.",
          (E("the last day of the quarter", "2024-09-30T00:00", "2024-10-01T00:00"),), ("edge-day-of",)),
@@ -1034,6 +1039,7 @@ POSITIVE: list[Case] = [
 
 # Text with no time in it, each aimed at a pattern that could misfire there.
 NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
+    ("This am I going crazy?", ("block-idiom", "part-of-day")),
     ("He works the night shift at the hospital.", ("block-idiom", "part-of-day")),
     ("Monday Night Football drew big ratings.", ("block-idiom", "weekday")),
     ("They plan to wed for love.", ("weekday-abbr-cued",)),

@@ -240,6 +240,10 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
             f.pod = (int(lo), int(hi))
             if prev in ("last", "lst"):
                 f.day_offset, f.rel = -1, None
+        elif prev == "this" and w.replace(".", "") in ("am", "pm") and f.hour is None:
+            # "got my flu shot this am", "see you this pm": this morning, this afternoon
+            f.day_offset, f.rel = 0, None
+            f.pod = (6, 12) if w.startswith("a") else (12, 18)
         elif w in lex["meridiem"] or w.rstrip(".") in ("am", "pm"):
             f.meridiem = "pm" if w.startswith("p") else "am"
         elif w in lex["zone_city"] and nxt == "time":
@@ -314,7 +318,7 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
             continue
         elif (w in lex["holiday_rule"] and nxt == "day") or w in ("thanksgiving", "easter"):
             f.holiday = tuple(lex["holiday_rule"][w])
-        elif w == "new" and nxt.startswith("year"):
+        elif w == "new" and (nxt.startswith("year") or nxt in ("yr", "yrs")):
             f.holiday = (1, 1)
             i += 2
             continue
