@@ -553,6 +553,7 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
 
 # (text, pattern id it is a near miss for, whether a request is expected instead)
 NEGATIVE: list[tuple[str, str, bool]] = [
+    ("They sent a follow-up email last week.", "meeting-set-up", False),
     ("Our office hours are 9 to 5.", "meeting-set-up", False),
     ("They expect it in March.", "date-expected", False),
     ("Last year we extended the trial by a month.", "price-free", False),
@@ -1027,6 +1028,11 @@ WHEN_CASES: list[tuple[str, str, str, str, tuple[str, ...]]] = [
      "date", "date-expected", "late January", ()),
     ("If it would help, I can also set up office hours next week for your admins.", "meeting", "meeting-set-up",
      "next week", ()),
+    # "More than happy to", "taken the liberty of scheduling a follow-up": promises as plain as "I'll".
+    ("I'd be more than happy to put together a custom ROI analysis for your team by the end of next week.",
+     "document", "document-send", "by the end of next week", ()),
+    ("I've taken the liberty of scheduling a 30-minute follow-up for next Thursday at 10am PT; feel free to move "
+     "it if needed.", "meeting", "meeting-set-up", "next Thursday at 10am PT", ()),
     # A time after the promise's words is as near as one the same distance before them, and wins the tie.
     ("I'll circulate the runbook by EOD Wednesday and schedule a go/no-go call for Friday the 18th at 9am CT.",
      "meeting", "meeting-set-up", "Friday the 18th at 9am CT", ()),
@@ -1353,3 +1359,11 @@ def test_send_it_sends_the_document_named_before(text: str, kinds: list[tuple[st
 def test_each_document_of_a_list_is_promised(text: str, objects: list[str]) -> None:
     commitments, _ = _run(text)
     assert [c.object for c in commitments if c.kind == "document"] == objects
+
+
+def test_a_follow_up_email_is_no_meeting() -> None:
+    # "follow-up" is a meeting noun ("schedule a follow-up"), but not before "email", "questions" and the like.
+    from promisegate.extract import extract
+
+    assert [c.kind for c in extract("I'll send a follow-up email tomorrow.", NOW, "UTC").commitments] == ["date"]
+    assert [c.kind for c in extract("Let's book a follow-up call for Monday.", NOW, "UTC").commitments] == ["meeting"]

@@ -535,6 +535,10 @@ _GRANTS = frozenset({"extended", "waived", "approved", "applied", "added", "rese
                      "credited", "comped", "included", "secured", "granted", "bumped"})
 
 
+_FOLLOW_UPS = frozenset({"follow-up", "followup", "follow-ups", "followups"})
+_NO_MEETING_AFTER_FOLLOW_UP = frozenset({"email", "emails", "e-mail", "note", "notes", "message", "messages",
+                                         "question", "questions", "item", "items", "task", "tasks", "letter", "survey",
+                                         "reminder"})
 _GRANTED = frozenset({"waived", "done", "handled", "covered", "approved", "sorted", "yours"})
 _INLINE_NOUNS = frozenset({"summary", "recap", "rundown", "overview", "outline", "breakdown", "list", "update",
                            "snapshot", "run-down"})
@@ -646,6 +650,10 @@ def _kind_hits(
             continue
         # "I'm free Wed after 1pm", "free Thurs": "free" before a time offers the writer's time, not a price.
         if x.id == "price-free" and free_at_time(words, cols.idx, x, unit.end, times):
+            continue
+        # "a follow-up email", "follow-up questions": a follow-up that is no meeting ("a follow-up call" is one).
+        if x.label == "meeting" and words[x.end - 1] in _FOLLOW_UPS and x.end < unit.end \
+                and words[word_step(words, x.end - 1, 1, unit.end - 1)] in _NO_MEETING_AFTER_FOLLOW_UP:
             continue
         # "send the meeting minutes", "share the call recording": a meeting word naming a document.
         if x.label == "meeting" and x.end < unit.end and words[x.end - 1] in cues.meeting_nouns \
