@@ -84,6 +84,12 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
      {"object": "onboarding fee"}),
     ("Consider it done.", C, "other", "commit-promise", {}),
     ("Your dedicated CSM will reach out within 24 hours of signing.", C, "deadline", "deadline-by", {}),
+    # Meeting the reader's compliance requirements claims what the standards named are.
+    ("I'm confident that our platform will meet all of your compliance requirements, including HIPAA and SOC 2.", C,
+     "capability", "capability-compliance", {"object": "HIPAA and SOC 2"}),
+    ("We'll be able to meet your security requirements.", C, "capability", "capability-compliance",
+     {"object": "security requirements"}),
+    ("We'd love to meet your security team next week.", C, "meeting", "meeting-verb", {}),
     # What an integration connects to is not the time after it.
     ("Our roadmap includes a native Snowflake connector for later this year.", C, "capability",
      "capability-integration", {"object": "Snowflake connector"}),
@@ -553,6 +559,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
 
 # (text, pattern id it is a near miss for, whether a request is expected instead)
 NEGATIVE: list[tuple[str, str, bool]] = [
+    ("Vendors need to meet our compliance requirements.", "capability-compliance", False),
+    ("The vendor has to meet strict security requirements.", "capability-compliance", False),
     ("They sent a follow-up email last week.", "meeting-set-up", False),
     ("Our office hours are 9 to 5.", "meeting-set-up", False),
     ("They expect it in March.", "date-expected", False),
@@ -1367,3 +1375,9 @@ def test_a_follow_up_email_is_no_meeting() -> None:
 
     assert [c.kind for c in extract("I'll send a follow-up email tomorrow.", NOW, "UTC").commitments] == ["date"]
     assert [c.kind for c in extract("Let's book a follow-up call for Monday.", NOW, "UTC").commitments] == ["meeting"]
+
+
+def test_meeting_the_readers_requirements_is_no_meeting() -> None:
+    # "meet your security ..." was a meeting with the reader's security people.
+    commitments, _ = _run("We'll be able to meet your security requirements.")
+    assert [c.kind for c in commitments] == ["capability"]

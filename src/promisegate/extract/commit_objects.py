@@ -320,6 +320,14 @@ def _capability(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> str | None:
         stops = cues.object_stops | cues.certification_states | _CERT_DOCUMENTS
         start, end = phrase_forward(doc, first, unit.end, cues.determiners, stops)
         return span_text(doc, start, end)
+    if hit.id == "capability-compliance":
+        # "will meet all of your compliance requirements, including HIPAA and SOC 2": the standards named
+        named = [i for i in range(hit.end, unit.end) if doc[i].lower_ in cues.certification_names]
+        if named:
+            start, end = phrase_forward(doc, named[0], unit.end, cues.determiners, cues.certification_states)
+            return span_text(doc, named[0], max(end, named[-1] + 1 + (named[-1] + 1 < unit.end
+                                                                       and doc[named[-1] + 1].text[:1].isdigit())))
+        return span_text(doc, hit.end - 2, hit.end)
     if hit.id == "capability-integration" and doc[hit.end - 1].lower_ in _INTEGRATION_NOUNS:
         # "we have a native Salesforce integration": what it integrates is named before the noun
         start = next(i for i in range(hit.start, hit.end) if doc[i].lower_ in _INTEGRATION_KINDS) + 1

@@ -574,6 +574,14 @@ def _time_for_a_task(words: list[str], x: Hit, end: int, cues: Cues) -> bool:
     return words[to] == "to" and verb.isalpha() and verb not in cues.meeting_verbs
 
 
+def _obliged(words: list[str], at: int, lo: int) -> bool:
+    """Whether "must", "should" or "need / have to" comes right before token `at`."""
+    before = words[word_step(words, at, -1, lo)]
+    if before in ("must", "should"):
+        return True
+    return before == "to" and at - 2 >= lo and words[word_step(words, at, -2, lo)] in ("need", "needs", "have", "has")
+
+
 def _round_the_clock(words: list[str], i: int, end: int) -> bool:
     """Whether the words after `i` say "24/7" or "around the clock" (line breaks aside)."""
     after = [words[j] for j in range(i + 1, min(end, i + 8)) if not is_wrap(words[j])][:3]
@@ -650,6 +658,9 @@ def _kind_hits(
             continue
         # "I'm free Wed after 1pm", "free Thurs": "free" before a time offers the writer's time, not a price.
         if x.id == "price-free" and free_at_time(words, cols.idx, x, unit.end, times):
+            continue
+        # "we must meet their security requirements", "you need to meet": an obligation, not a claim.
+        if x.id == "capability-compliance" and x.start > unit.start and _obliged(words, x.start, unit.start):
             continue
         # "a follow-up email", "follow-up questions": a follow-up that is no meeting ("a follow-up call" is one).
         if x.label == "meeting" and words[x.end - 1] in _FOLLOW_UPS and x.end < unit.end \
