@@ -1272,3 +1272,15 @@ def test_every_pattern_id_has_cases() -> None:
     assert ids - positive == set(), "pattern ids without a positive case"
     assert ids - negative == set(), "pattern ids without a negative case"
     assert (positive | negative) - ids == set(), "cases name ids the pattern file lacks"
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    # In December the nearest spring is the coming one: "next spring" is it, not the one after.
+    ("We'll see you next spring.", "2025-03-01"),
+    ("Last spring was wet.", "2024-03-01"),
+    ("Next winter will be cold.", "2025-12-01"),  # (this winter has begun)
+    ("Growth began last fall.", "2024-09-01"),
+])
+def test_next_and_last_season_count_from_now(text: str, start: str) -> None:
+    [span] = times(text, datetime(2024, 12, 10, 9, 0, tzinfo=NY))
+    assert span.from_.isoformat().startswith(start), span

@@ -167,8 +167,14 @@ def _season(f: Features, base: datetime, direction: int) -> Period | None:
     if f.year is not None:
         return make(f.year)
     if f.rel:
-        current = _yearly(base, 0, make)
-        return make(current[0].year + f.rel) if current else None
+        # "next spring" is the first spring to start after now, "last spring" the latest one over (in December,
+        # next spring is in the coming year, not the one after the nearest).
+        cands = sorted(make(y) for y in range(base.year - 2, base.year + 3))
+        if f.rel > 0:
+            ahead = [c for c in cands if c[0] > base]
+            return ahead[min(f.rel, len(ahead)) - 1]
+        behind = [c for c in cands if c[1] <= base]
+        return behind[-min(-f.rel, len(behind))]
     return _yearly(base, 0 if f.rel == 0 else direction, make)
 
 
