@@ -780,6 +780,9 @@ POSITIVE: list[Case] = [
     Case("new yrs day brunch", (E("new yrs day", "2025-01-01T00:00", "2025-01-02T00:00"),), ("holiday",)),
     Case("Let's discuss this sometime this am.", (E("this am", "2024-07-10T06:00", "2024-07-10T12:00", "hour"),),
          ("part-of-day",)),
+    # "local time" between a clock time and its day: one time, on that day.
+    Case("The ceasefire took effect at 6 a.m. local time Monday.",
+         (E("6 a.m. local time Monday", "2024-07-08T06:00", "2024-07-08T07:00", "hour"),), ("clock", "weekday")),
     # The first or last day of a period, and an ordinal day of a month or year in words.
     Case("Let's plan on the last day of the quarter.",
          (E("the last day of the quarter", "2024-09-30T00:00", "2024-10-01T00:00"),), ("edge-day-of",)),

@@ -66,6 +66,8 @@ def join_atoms(words: list[str], atoms: list[Atom], lex: TimeLexicon, now_year: 
             # A longer gap never joins: read the line breaks out only of gaps that might ("Friday\nat 3pm").
             gap = unwrapped(words, last.end, a.start) if a.start - last.end <= 6 else words[last.end:a.start]
             # (A bracket that closes one opened before the atoms joins nothing: "8am PT (11am ET) on Thursday".)
+            if gap[:2] == ["local", "time"]:  # "at 6 a.m. local time Monday": the day of that clock time
+                gap = gap[2:]
             joinable = all(w in _JOINERS for w in gap) and len(gap) <= 3 \
                 and not (")" in gap and "(" not in gap and "(" not in words[last.start:last.end]) \
                 and not (gap and words[a.start] in _CUE_OPENERS)
