@@ -559,6 +559,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
 
 # (text, pattern id it is a near miss for, whether a request is expected instead)
 NEGATIVE: list[tuple[str, str, bool]] = [
+    ("The new pricing would work better in Q2.", "meeting-slot-accepted", False),
+    ("That would work for us.", "meeting-slot-accepted", False),
     ("Vendors need to meet our compliance requirements.", "capability-compliance", False),
     ("The vendor has to meet strict security requirements.", "capability-compliance", False),
     ("They sent a follow-up email last week.", "meeting-set-up", False),
@@ -1041,6 +1043,12 @@ WHEN_CASES: list[tuple[str, str, str, str, tuple[str, ...]]] = [
      "document", "document-send", "by the end of next week", ()),
     ("I've taken the liberty of scheduling a 30-minute follow-up for next Thursday at 10am PT; feel free to move "
      "it if needed.", "meeting", "meeting-set-up", "next Thursday at 10am PT", ()),
+    # A slot named before "would work" is accepted or offered; a fallback slot is no condition.
+    ("Tuesday would work for me.", "meeting", "meeting-slot-accepted", "Tuesday", ()),
+    ("We're booked solid until the 15th, but the 16th or 17th would work.", "meeting", "meeting-slot-accepted",
+     "the 16th", ("17th",)),
+    # "pencil in 45 minutes": the "in" is the verb's; the clock time after the day narrows it.
+    ("Could we pencil in 45 minutes on the 9th, say 11:30 your time?", "meeting", "meeting-verb", "11:30", ()),
     # A time after the promise's words is as near as one the same distance before them, and wins the tie.
     ("I'll circulate the runbook by EOD Wednesday and schedule a go/no-go call for Friday the 18th at 9am CT.",
      "meeting", "meeting-set-up", "Friday the 18th at 9am CT", ()),
@@ -1381,3 +1389,10 @@ def test_meeting_the_readers_requirements_is_no_meeting() -> None:
     # "meet your security ..." was a meeting with the reader's security people.
     commitments, _ = _run("We'll be able to meet your security requirements.")
     assert [c.kind for c in commitments] == ["capability"]
+
+
+def test_a_slot_offered_if_another_does_not_work_is_no_condition() -> None:
+    from promisegate.extract import extract
+
+    [c] = extract("If Tuesday at 3 doesn't work, I'm also free Wednesday morning.", NOW, "UTC").commitments
+    assert (c.kind, c.conditional, c.when.text if c.when else None) == ("meeting", False, "Wednesday morning")

@@ -783,6 +783,9 @@ POSITIVE: list[Case] = [
     # "local time" between a clock time and its day: one time, on that day.
     Case("The ceasefire took effect at 6 a.m. local time Monday.",
          (E("6 a.m. local time Monday", "2024-07-08T06:00", "2024-07-08T07:00", "hour"),), ("clock", "weekday")),
+    # "pencil in 45 minutes": the "in" is the verb's, and the time a length, not 45 minutes from now.
+    Case("Could we pencil in 45 minutes on the 19th?", (E("45 minutes", "2024-07-10T09:00", "2024-07-10T09:45",
+         "minute"), E("the 19th", "2024-07-19T00:00", "2024-07-20T00:00")), ("in-duration", "day-of-month")),
     # The first or last day of a period, and an ordinal day of a month or year in words.
     Case("Let's plan on the last day of the quarter.",
          (E("the last day of the quarter", "2024-09-30T00:00", "2024-10-01T00:00"),), ("edge-day-of",)),

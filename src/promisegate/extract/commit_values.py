@@ -25,8 +25,10 @@ _NET = re.compile(r"\bnet[\s-]?(\d{1,3})\b|\bnet\s+[a-z-]+\s*\((\d{1,3})\)|\b(\d
 _HOURS = re.compile(r"\b(\d{1,3})\s*-?\s*(hours?|hrs?|minutes?|mins?)\b", re.IGNORECASE)
 # "Monday or Tuesday", "Thursday afternoon or any time Monday"
 _ALTERNATIVE_GAP = re.compile(r"^\s*(?:,|/|or|,\s*or|either)?\s*(?:(?:any|some)\s?time\s+)?(?:on\s+)?$", re.IGNORECASE)
-# Between a day and the clock time that narrows it: "Thursday between 3 and 4", "Dec 8, from 1 to 3", "Friday at 2".
-_NARROWING = re.compile(r"\s*,?\s*(?:at|from|between)?\s*$", re.IGNORECASE)
+# Between a day and the clock time that narrows it: "Thursday between 3 and 4", "Dec 8, from 1 to 3", "Friday at 2",
+# "the 9th, say 11:30".
+_NARROWING = re.compile(r"\s*,?\s*(?:(?:say|ideally|preferably|around|about|maybe|perhaps)\s+)?"
+                        r"(?:at|from|between)?\s*$", re.IGNORECASE)
 _DEADLINE_CUE = re.compile(r"\b(?:by|before|until|till|no later than|prior to|within|ahead of)\s*$", re.IGNORECASE)
 _CURRENCY = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "usd": "USD", "eur": "EUR", "gbp": "GBP",
              "dollar": "USD", "dollars": "USD", "bucks": "USD", "euro": "EUR", "euros": "EUR", "pounds": "GBP"}

@@ -189,7 +189,8 @@ def _embedded(words: list[str], i: int, lo: int) -> bool:
 
 
 _FALLBACK = re.compile(r"\b(?:if\s+not\b|otherwise\b|if\s+(?:that|this|it|those|these|neither|none)\b[^,.;:]*?"
-                       r"(?:n't|n’t|not)\b)")
+                       r"(?:n't|n’t|not)\b|if\s+[^,.;:]{1,30}?\s(?:doesn't|doesn’t|does\s+not|won't|won’t|can't|can’t)"
+                       r"\s+work\b)")  # ("If Tuesday at 3 doesn't work, I'm also free Wednesday")
 _AND_WE_WILL = re.compile(r"\band\s+(?:we|i)\s*(?:'ll|’ll|will|can)\b")
 _PHRASE_ENDS = frozenset({",", ";", ":", "(", ")", "-", "—", "–"})
 
@@ -601,7 +602,13 @@ def _kind_hits(
         kind = _LABEL_KIND.get(x.label)
         if kind is None:
             continue
-        if x.label == "slot" and (not has_time or (not question and words[x.start] in _QUESTION_OPENERS)):
+        # ("Tuesday would work": a modal before "work" that answers, and asks nothing)
+        if x.label == "slot" and (not has_time or (not question and words[x.start] in _QUESTION_OPENERS
+                                                   and x.id != "meeting-slot-accepted")):
+            continue
+        # "Tuesday would work" names its time before the modal ("the new pricing would work better in Q2" none).
+        if x.id == "meeting-slot-accepted" and words[x.start] in _QUESTION_OPENERS \
+                and not any(t.end <= cols.idx[x.start] for t in times):
             continue
         # "I'm traveling Monday but free Wednesday after 1pm": the subject before "but" must be ours ("She's out
         # Monday but free Tuesday" offers nobody's time).

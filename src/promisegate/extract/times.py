@@ -46,6 +46,9 @@ from promisegate.paths import bundled
 
 # Words of availability before two bare hours that make them a clock range ("I'm free 2-4 on Thursday").
 _SLOT_CUES = frozenset({"free", "available", "hold", "block", "book", "reserve", "open", "do", "say", "try", "around"})
+# Verbs whose particle "in" is no "in 45 minutes": "pencil in 45 minutes", "squeeze in half an hour".
+_IN_PARTICLE_VERBS = frozenset({"pencil", "penciled", "pencilled", "squeeze", "fit", "slot", "sneak", "pop", "block",
+                                "book", "lock", "put", "factor", "build", "bake"})
 # Context words some patterns need ("in March") but that are not part of the expression itself.
 _LEADING_CONTEXT = frozenset({"in", "since", "of", "during", "after", "through", "from", "at", "on", "@",
                               "meet", "call", "talk", "for", "spend", "spent", "took", "take",
@@ -328,6 +331,11 @@ def _trim(words: list[str], expr: Expr) -> None:
     while expr.end - expr.start > 1 and words[expr.end - 1] in (",", "(", "-", "from"):
         expr.end -= 1
         expr.sides[-1] = (expr.sides[-1][0], min(expr.sides[-1][1], expr.end))
+    if expr.rule == "in-duration" and expr.start and words[expr.start - 1] in _IN_PARTICLE_VERBS \
+            and words[expr.start] == "in" and expr.end - expr.start > 1:
+        # "pencil in 45 minutes", "squeeze in half an hour": the "in" is the verb's, and the time a length
+        expr.start += 1
+        expr.rule, expr.label = "duration", "DURATION"
     while expr.end - expr.start > 1 and words[expr.start] in _LEADING_CONTEXT and expr.rule != "in-duration" \
             and not (words[expr.start] == "at" and _next_word(words, expr.start) in ("least", "most")):  # "at least"
         expr.start += 1
