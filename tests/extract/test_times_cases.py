@@ -786,6 +786,10 @@ POSITIVE: list[Case] = [
     # "pencil in 45 minutes": the "in" is the verb's, and the time a length, not 45 minutes from now.
     Case("Could we pencil in 45 minutes on the 19th?", (E("45 minutes", "2024-07-10T09:00", "2024-07-10T09:45",
          "minute"), E("the 19th", "2024-07-19T00:00", "2024-07-20T00:00")), ("in-duration", "day-of-month")),
+    # A bare day of the month told ahead is strictly ahead: on the 10th, "the 9th" is next month's.
+    Case("Could we meet on the 9th?", (E("the 9th", "2024-08-09T00:00", "2024-08-10T00:00"),), ("day-of-month",)),
+    Case("I'll send it on the 9th.", (E("the 9th", "2024-08-09T00:00", "2024-08-10T00:00"),), ("day-of-month",)),
+    Case("We met on the 9th.", (E("the 9th", "2024-07-09T00:00", "2024-07-10T00:00"),), ("day-of-month",)),
     # The first or last day of a period, and an ordinal day of a month or year in words.
     Case("Let's plan on the last day of the quarter.",
          (E("the last day of the quarter", "2024-09-30T00:00", "2024-10-01T00:00"),), ("edge-day-of",)),

@@ -361,8 +361,9 @@ def _date_part(f: Features, base: datetime, direction: int, numeric: NumericDate
         return _day(found) if found else None
     if f.dom is not None:
         cands = [_day(d) for k in (-1, 0, 1) if (d := day_of_month(base, k, f.dom)) is not None]
-        # ("the 1st of each month": a set, read as its next occurrence)
-        return _pick(cands, base, 2 if f.is_set else direction if direction else 1) if cands else None
+        # ("the 1st of each month": a set, read as its next occurrence; a bare day told ahead is strictly ahead: "I'll
+        # send it on the 9th", "Could we meet on the 9th?" on the 10th are next month's, never yesterday)
+        return _pick(cands, base, 2 if f.is_set or direction > 0 else direction if direction else 1) if cands else None
     if f.deictic == "now":
         return base, base + timedelta(minutes=1), "minute"
     if f.deictic == "recent":
