@@ -98,6 +98,13 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
      {"object": "trial"}),
     ("I've approved an extra 5% off.", C, "price", "price-discount", {"amount": 5.0}),
     ("I've added two extra seats at no charge.", C, "price", "price-free", {"object": "two extra seats"}),
+    # Access offered to a document is sharing it; a document landing in the reader's inbox is on its way.
+    ("You can download our SOC 2 report from the trust center once you've signed the NDA.", C, "document",
+     "document-expect", {"object": "SOC 2 report", "conditional": True}),
+    ("The updated security questionnaire should land in your inbox by tomorrow.", C, "document",
+     "document-on-its-way", {"object": "security questionnaire"}),
+    ("Let me dig up the benchmark results from last quarter and send them your way.", C, "document",
+     "document-send-it", {"object": "benchmark results"}),
     # Covering a cost is giving that thing away.
     ("We'll pick up the cost of travel for your team.", C, "price", "price-free", {"object": "travel"}),
     ("Happy to cover the costs of the onsite workshop.", C, "price", "price-free", {"object": "onsite workshop"}),
@@ -559,6 +566,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
 
 # (text, pattern id it is a near miss for, whether a request is expected instead)
 NEGATIVE: list[tuple[str, str, bool]] = [
+    ("Can you download the report?", "document-expect", True),
+    ("The invoice should arrive at the warehouse by truck.", "document-on-its-way", False),
     ("The new pricing would work better in Q2.", "meeting-slot-accepted", False),
     ("That would work for us.", "meeting-slot-accepted", False),
     ("Vendors need to meet our compliance requirements.", "capability-compliance", False),
