@@ -1,6 +1,8 @@
 """Claims that make no promise of ours though a pattern matched them: a date claim told in the past or said of
 what is usual, the reader's wish, an outcome measured rather than a price cut, time offered with "free", and
-the reader's part received rather than a document sent. See docs/extraction.md."""
+the reader's part received rather than a document sent, an open question ("whether"), the reader's time for a task
+of theirs, an obligation, a service's hours, a summary the mail itself gives, a follow-up that is no meeting. See
+docs/extraction.md."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from datetime import datetime
 
 from promisegate.extract.commit_cues import Cues
 from promisegate.extract.commit_rules import Hit
-from promisegate.extract.nlp import unwrapped, word_step
+from promisegate.extract.nlp import is_wrap, unwrapped, word_step
 from promisegate.model import Commitment, TimeSpan
 
 
@@ -109,3 +111,80 @@ def receives_readers_part(words: list[str], hit: Hit, end: int) -> bool:
 def figure_before_percent(words: list[str], hit: Hit, end: int) -> bool:
     """"cut onboarding time by 40%": a hit ending on a figure that "%" follows names no day of the month."""
     return hit.end < end and words[hit.end - 1][:1].isdigit() and words[hit.end] in _PERCENT_SIGNS
+
+
+def open_question(words: list[str], lo: int, at: int) -> bool:
+    """Whether "whether" stands between `lo` and `at` with no comma or semicolon after it ("I've asked finance
+    whether we can stretch to net 45"; "Whether you pick A or B, onboarding is free" offers it after the comma)."""
+    if "whether" not in words[lo:at]:
+        return False  # the usual case, found in C
+    for i in range(at - 1, lo - 1, -1):
+        if words[i] in (",", ";"):
+            return False
+        if words[i] == "whether":
+            return True
+    return False
+
+
+def time_for_a_task(words: list[str], hit: Hit, end: int, cues: Cues) -> bool:
+    """Whether `hit` asks for time "to" do something that is no meeting ("Could you find 30 minutes to review the
+    deck?"; "Do you have 30 minutes to walk through it?" is one), or ends on a meeting noun used as a verb after "to"
+    ("find 30 minutes to review"; "schedule a meeting to review" names its meeting first)."""
+    last = words[hit.end - 1]
+    if hit.label == "meeting" and last in _NOUN_OR_VERB and hit.end - hit.start > 2 \
+            and words[word_step(words, hit.end - 1, -1, hit.start)] == "to" \
+            and cues.meeting_nouns.isdisjoint(words[hit.start:hit.end - 2]):
+        return True
+    if hit.label != "slot" or last not in _TIME_UNITS or hit.end + 1 >= end:
+        return False
+    to = word_step(words, hit.end - 1, 1, end - 1)
+    verb = words[word_step(words, to, 1, end - 1)]
+    return words[to] == "to" and verb.isalpha() and verb not in cues.meeting_verbs
+
+
+def obliged(words: list[str], at: int, lo: int) -> bool:
+    """Whether "must", "should" or "need / have to" comes right before token `at` ("we must meet their security
+    requirements": an obligation, not a claim)."""
+    before = words[word_step(words, at, -1, lo)]
+    if before in ("must", "should"):
+        return True
+    return before == "to" and at - 2 >= lo and words[word_step(words, at, -2, lo)] in ("need", "needs", "have", "has")
+
+
+def round_the_clock(words: list[str], i: int, end: int) -> bool:
+    """Whether the words after `i` say "24/7" or "around the clock" ("our support team is available 24/7": a
+    service's hours, no slot), line breaks aside."""
+    after = [words[j] for j in range(i + 1, min(end, i + 8)) if not is_wrap(words[j])][:3]
+    return after[:1] in (["24/7"], ["24x7"], ["24/7/365"]) or after in (["around", "the", "clock"],
+                                                                        ["round", "the", "clock"])
+
+
+def inline_summary(words: list[str], hit: Hit, lo: int, end: int) -> bool:
+    """Whether "here's a quick summary / recap" gives the summary in the mail itself ("As promised, here's a quick
+    summary of next steps:"), with nothing attached or linked in the clause."""
+    return hit.id == "document-attached" and words[hit.start] == "here" and words[hit.end - 1] in _INLINE_NOUNS \
+        and not any(w.startswith(("attach", "enclos", "link")) for w in words[lo:end])
+
+
+def follow_up_no_meeting(words: list[str], hit: Hit, end: int) -> bool:
+    """Whether a meeting hit ends on "follow-up" before a thing that is no meeting ("a follow-up email", "follow-up
+    questions"; "a follow-up call" is one)."""
+    return hit.label == "meeting" and words[hit.end - 1] in _FOLLOW_UPS and hit.end < end \
+        and words[word_step(words, hit.end - 1, 1, end - 1)] in _NO_MEETING_AFTER_FOLLOW_UP
+
+
+def granted(words: list[str], at: int, end: int) -> bool:
+    """Whether "consider" at `at` grants rather than asks: "Consider it done", "consider the onboarding fee waived"."""
+    return words[at] == "consider" and not _GRANTED.isdisjoint(words[at:end])
+
+
+_TIME_UNITS = frozenset({"minutes", "mins", "min", "hour", "hours", "hr", "hrs", "time"})
+# Meeting nouns that are verbs after "to" ("to review"; "to dinner" is a noun).
+_NOUN_OR_VERB = frozenset({"review", "debrief", "de-brief"})
+_INLINE_NOUNS = frozenset({"summary", "recap", "rundown", "overview", "outline", "breakdown", "list", "update",
+                           "snapshot", "run-down"})
+_FOLLOW_UPS = frozenset({"follow-up", "followup", "follow-ups", "followups"})
+_NO_MEETING_AFTER_FOLLOW_UP = frozenset({"email", "emails", "e-mail", "note", "notes", "message", "messages",
+                                         "question", "questions", "item", "items", "task", "tasks", "letter", "survey",
+                                         "reminder"})
+_GRANTED = frozenset({"waived", "done", "handled", "covered", "approved", "sorted", "yours"})

@@ -20,11 +20,18 @@ from spacy.tokens import Doc
 from promisegate.extract.commit_claims import (
     cut_of_other,
     figure_before_percent,
+    follow_up_no_meeting,
     free_at_time,
+    granted,
+    inline_summary,
+    obliged,
+    open_question,
     past_event,
     reader_wish,
     receives_readers_part,
     reduction_of_other,
+    round_the_clock,
+    time_for_a_task,
     typical_timeline,
 )
 from promisegate.extract.commit_cues import Cues, cues_for
@@ -33,7 +40,7 @@ from promisegate.extract.commit_objects import antecedent_document, describe, li
 from promisegate.extract.commit_rules import Hit, load_rules
 from promisegate.extract.commit_units import Unit, clauses
 from promisegate.extract.commit_values import is_deadline, pick_when
-from promisegate.extract.nlp import is_wrap, token_columns, unwrapped, word_step
+from promisegate.extract.nlp import token_columns, unwrapped, word_step
 from promisegate.model import Commitment, CommitmentKind, TimeSpan
 
 # Order in which kinds are reported; a request takes the first kind present.
@@ -286,8 +293,7 @@ def _judge(
         # "Make sense?" opens with a verb but asks nothing of the reader.
         and not (question and x.id == "request-imperative")
         # "Consider it done", "consider the onboarding fee waived": granted, not asked.
-        and not (x.id == "request-imperative" and cols.words[x.start] == "consider"
-                 and not _GRANTED.isdisjoint(cols.words[x.start:unit.end]))
+        and not (x.id == "request-imperative" and granted(cols.words, x.start, unit.end))
     ]
     moods = [x for x in hits if x.label == "commit"]
     refused = [x for x in moods if _negated(doc, x, unit.start, cues)]
@@ -536,60 +542,6 @@ _GRANTS = frozenset({"extended", "waived", "approved", "applied", "added", "rese
                      "credited", "comped", "included", "secured", "granted", "bumped"})
 
 
-_FOLLOW_UPS = frozenset({"follow-up", "followup", "follow-ups", "followups"})
-_NO_MEETING_AFTER_FOLLOW_UP = frozenset({"email", "emails", "e-mail", "note", "notes", "message", "messages",
-                                         "question", "questions", "item", "items", "task", "tasks", "letter", "survey",
-                                         "reminder"})
-_GRANTED = frozenset({"waived", "done", "handled", "covered", "approved", "sorted", "yours"})
-_INLINE_NOUNS = frozenset({"summary", "recap", "rundown", "overview", "outline", "breakdown", "list", "update",
-                           "snapshot", "run-down"})
-_TIME_UNITS = frozenset({"minutes", "mins", "min", "hour", "hours", "hr", "hrs", "time"})
-# Meeting nouns that are verbs after "to" ("to review"; "to dinner" is a noun).
-_NOUN_OR_VERB = frozenset({"review", "debrief", "de-brief"})
-
-
-def _open_question(words: list[str], lo: int, at: int) -> bool:
-    """Whether "whether" stands between `lo` and `at` with no comma or semicolon after it."""
-    if "whether" not in words[lo:at]:
-        return False  # the usual case, found in C
-    for i in range(at - 1, lo - 1, -1):
-        if words[i] in (",", ";"):
-            return False
-        if words[i] == "whether":
-            return True
-    return False
-
-
-def _time_for_a_task(words: list[str], x: Hit, end: int, cues: Cues) -> bool:
-    """Whether hit `x` asks for time "to" do something that is no meeting ("find 30 minutes to review the deck"),
-    or ends on a meeting noun used as a verb after "to" ("find 30 minutes to review")."""
-    last = words[x.end - 1]
-    if x.label == "meeting" and last in _NOUN_OR_VERB and x.end - x.start > 2 \
-            and words[word_step(words, x.end - 1, -1, x.start)] == "to" \
-            and cues.meeting_nouns.isdisjoint(words[x.start:x.end - 2]):  # ("schedule a meeting to review" is one)
-        return True
-    if x.label != "slot" or last not in _TIME_UNITS or x.end + 1 >= end:
-        return False
-    to = word_step(words, x.end - 1, 1, end - 1)
-    verb = words[word_step(words, to, 1, end - 1)]
-    return words[to] == "to" and verb.isalpha() and verb not in cues.meeting_verbs
-
-
-def _obliged(words: list[str], at: int, lo: int) -> bool:
-    """Whether "must", "should" or "need / have to" comes right before token `at`."""
-    before = words[word_step(words, at, -1, lo)]
-    if before in ("must", "should"):
-        return True
-    return before == "to" and at - 2 >= lo and words[word_step(words, at, -2, lo)] in ("need", "needs", "have", "has")
-
-
-def _round_the_clock(words: list[str], i: int, end: int) -> bool:
-    """Whether the words after `i` say "24/7" or "around the clock" (line breaks aside)."""
-    after = [words[j] for j in range(i + 1, min(end, i + 8)) if not is_wrap(words[j])][:3]
-    return after[:1] in (["24/7"], ["24x7"], ["24/7/365"]) or after in (["around", "the", "clock"],
-                                                                        ["round", "the", "clock"])
-
-
 def _kind_hits(
     doc: Doc, unit: Unit, hits: list[Hit], has_time: bool, question: bool, cues: Cues, times: list[TimeSpan]
 ) -> dict[CommitmentKind, list[Hit]]:
@@ -641,22 +593,21 @@ def _kind_hits(
             continue
         # "Could you find 30 minutes to review the deck?": the reader's time for a task of theirs, not a meeting
         # ("Do you have 30 minutes to walk through it?" is one); "review" after "to" is the verb, no meeting.
-        if x.label in ("slot", "meeting") and _time_for_a_task(words, x, unit.end, cues):
+        if x.label in ("slot", "meeting") and time_for_a_task(words, x, unit.end, cues):
             continue
         # "As promised, here's a quick summary of next steps:": the summary is the mail itself, no attachment
         # ("Here's a summary of the results, attached" is one).
-        if x.id == "document-attached" and words[x.start] == "here" and words[x.end - 1] in _INLINE_NOUNS \
-                and not any(w.startswith(("attach", "enclos", "link")) for w in words[unit.start:unit.end]):
+        if inline_summary(words, x, unit.start, unit.end):
             continue
         # "I've asked finance whether we can stretch to net 45": a question still open, no offer ("Whether you
         # pick A or B, onboarding is free" offers it after the comma).
-        if (x.label in _CLAIMS or x.label == "amount") and _open_question(words, unit.start, x.start):
+        if (x.label in _CLAIMS or x.label == "amount") and open_question(words, unit.start, x.start):
             continue
         # "I can send it over" sends a document only when one was named just before.
         if x.id == "document-send-it" and antecedent_document(doc, x.start, cues) is None:
             continue
         # "our support team is available 24/7": a service's hours, not a slot offered.
-        if x.label == "slot" and x.end < unit.end and _round_the_clock(words, x.end - 1, unit.end):
+        if x.label == "slot" and x.end < unit.end and round_the_clock(words, x.end - 1, unit.end):
             continue
         # "no cost advantage", "no fee structure": a fee word before another noun names no fee.
         if x.id == "price-free" and x.end < unit.end and words[x.end - 1] in _FEE_WORDS \
@@ -667,11 +618,10 @@ def _kind_hits(
         if x.id == "price-free" and free_at_time(words, cols.idx, x, unit.end, times):
             continue
         # "we must meet their security requirements", "you need to meet": an obligation, not a claim.
-        if x.id == "capability-compliance" and x.start > unit.start and _obliged(words, x.start, unit.start):
+        if x.id == "capability-compliance" and x.start > unit.start and obliged(words, x.start, unit.start):
             continue
         # "a follow-up email", "follow-up questions": a follow-up that is no meeting ("a follow-up call" is one).
-        if x.label == "meeting" and words[x.end - 1] in _FOLLOW_UPS and x.end < unit.end \
-                and words[word_step(words, x.end - 1, 1, unit.end - 1)] in _NO_MEETING_AFTER_FOLLOW_UP:
+        if follow_up_no_meeting(words, x, unit.end):
             continue
         # "send the meeting minutes", "share the call recording": a meeting word naming a document.
         if x.label == "meeting" and x.end < unit.end and words[x.end - 1] in cues.meeting_nouns \
