@@ -59,7 +59,7 @@ def message(to: str = "maria.gomez@acmelogistics.example", text: str = "", *, cc
 
 def run_rule(name: str, world: ContextBundle | None, commitments: list[Commitment] | tuple[Commitment, ...] = (),
              *, msg: ParsedMessage | None = None, deal: Any = "auto", now: datetime = NOW,
-             params: dict[str, Any] | None = None) -> list[Any]:
+             params: dict[str, Any] | None = None, times: tuple[TimeSpan, ...] = ()) -> list[Any]:
     """Run one registered rule with policy.yaml's score and params over a hand-built context."""
     rule = load_builtin_rules()[name]
     msg = msg or message(text=" ".join(c.text for c in commitments))
@@ -67,7 +67,7 @@ def run_rule(name: str, world: ContextBundle | None, commitments: list[Commitmen
         deal = world.deals.for_message(msg) if world else None
     conf = POLICY.get(name, {})
     ctx = RuleContext(
-        message=msg, extraction=Extraction(commitments=tuple(commitments)), now=now, deal=deal,
+        message=msg, extraction=Extraction(commitments=tuple(commitments), times=times), now=now, deal=deal,
         calendars=world.calendars if world else None, ledger=world.ledger if world else None,
         people=world.people if world else {}, score=float(conf.get("score", 1.0)),
         params={**conf.get("params", {}), **(params or {})})

@@ -159,6 +159,22 @@ def test_go_live_after_agreed_date_passes(world: ContextBundle) -> None:
     assert run_rule("date-before-agreed", world, [c]) == []
 
 
+@pytest.mark.parametrize(("text", "named", "fires"), [
+    # The go-live's own date is judged, not the kickoff's the sentence names first.
+    ("Kickoff can happen the week of Jan 4, with go-live targeted for mid-February.", "mid-February", True),
+    ("Kickoff can happen the week of Jan 4, with go-live targeted for mid-March.", "", False),
+])
+def test_the_date_given_to_the_agreed_event_is_judged(world: ContextBundle, text: str, named: str,
+                                                      fires: bool) -> None:
+    from promisegate.extract import extract
+
+    found = extract(text, NOW, "America/Los_Angeles")
+    findings = run_rule("date-before-agreed", world, found.commitments, msg=message(text=text), times=found.times)
+    assert bool(findings) is fires
+    if fires:
+        assert f"Promises go-live {named}" in findings[0].message
+
+
 def test_unrelated_date_is_not_checked(world: ContextBundle) -> None:
     c = commitment("deadline", "I'll send the notes by February 1.", when=day(datetime(2027, 2, 1, tzinfo=LA)))
     assert run_rule("date-before-agreed", world, [c]) == []

@@ -790,6 +790,9 @@ POSITIVE: list[Case] = [
     Case("Could we meet on the 9th?", (E("the 9th", "2024-08-09T00:00", "2024-08-10T00:00"),), ("day-of-month",)),
     Case("I'll send it on the 9th.", (E("the 9th", "2024-08-09T00:00", "2024-08-10T00:00"),), ("day-of-month",)),
     Case("We met on the 9th.", (E("the 9th", "2024-07-09T00:00", "2024-07-10T00:00"),), ("day-of-month",)),
+    # "targeted for" looks ahead, as "targeting" does (the "-ed" read it as a past tense).
+    Case("Go-live is targeted for mid-March.", (E("mid-March", "2025-03-11T00:00", "2025-03-21T00:00", "month"),),
+         ("month-cued",)),
     # The first or last day of a period, and an ordinal day of a month or year in words.
     Case("Let's plan on the last day of the quarter.",
          (E("the last day of the quarter", "2024-09-30T00:00", "2024-10-01T00:00"),), ("edge-day-of",)),

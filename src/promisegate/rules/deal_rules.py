@@ -7,7 +7,7 @@ from datetime import datetime, time, timedelta
 from typing import Any, ClassVar
 
 from promisegate.context.deals import Deal, DealDocument
-from promisegate.model import Commitment, Finding
+from promisegate.model import Commitment, Finding, TimeSpan
 from promisegate.rules import RuleContext, register
 from promisegate.rules.builtin import quote
 from promisegate.rules.context_common import (
@@ -71,22 +71,45 @@ class DateBeforeAgreed:
                 keyword = mentions(" ".join(filter(None, (c.object, c.text))), agreed.keywords)
                 if keyword is None:
                     continue
-                promised = c.when.text or fmt_day(c.when.from_.astimezone(zone))
-                if agreed.not_before and c.when.to <= datetime.combine(agreed.not_before, time(0), zone):
+                when = _time_near(ctx, c, keyword)
+                promised = when.text or fmt_day(when.from_.astimezone(zone))
+                if agreed.not_before and when.to <= datetime.combine(agreed.not_before, time(0), zone):
                     findings.append(ctx.finding(
                         self, f"Promises {agreed.name} {promised} ({quote(c.text)}); the deal's agreed "
                               f"{agreed.name} is not before {fmt_day(agreed.not_before)}.",
                         agreed=agreed.name, not_before=agreed.not_before.isoformat(), keyword=keyword,
-                        promised_to=c.when.to.isoformat(), sentence=c.text))
+                        promised_to=when.to.isoformat(), sentence=c.text))
                 limit = agreed.not_after
                 # "until March 31" or "by March 31" reaches past a 31 January limit: judge the span's end.
-                if limit and c.when.to > datetime.combine(limit + timedelta(days=1), time(0), zone):
+                if limit and when.to > datetime.combine(limit + timedelta(days=1), time(0), zone):
                     findings.append(ctx.finding(
                         self, f"Promises {agreed.name} {promised} ({quote(c.text)}); the deal's "
                               f"{agreed.name} is {fmt_day(limit)}, and nothing agreed reaches past it.",
                         agreed=agreed.name, not_after=limit.isoformat(), keyword=keyword,
-                        promised_to=c.when.to.isoformat(), sentence=c.text))
+                        promised_to=when.to.isoformat(), sentence=c.text))
         return findings
+
+
+def _time_near(ctx: RuleContext, c: Commitment, keyword: str) -> TimeSpan:
+    """The time the sentence gives the agreed date's keyword: the one nearest the keyword ("kickoff can happen the
+    week of Jan 4, with go-live targeted for mid-February" gives go-live mid-February), else the promise's `when`."""
+    assert c.when is not None
+    at = c.text.lower().find(keyword.split()[0].lower())
+    inside = [t for t in ctx.extraction.times if c.start <= t.start and t.end <= c.end]
+    if at < 0 or len(inside) < 2:
+        return c.when
+    pos = c.start + at
+    # The first time after the keyword in the same phrase ("go-live targeted for mid-February", "go-live on March 3").
+    after = [t for t in inside if t.start > pos and not _PHRASE_BREAK.search(c.text, at, t.start - c.start)]
+    if not after:
+        return c.when
+    near = min(after, key=lambda t: t.start)
+    if c.when.start <= near.start and near.end <= c.when.end:
+        return c.when  # the promise's own time (or its limit, "by Friday")
+    return near.limit or near
+
+
+_PHRASE_BREAK = re.compile(r"[,;.!?]")
 
 
 def document_for(deal: Deal, c: Commitment) -> DealDocument | None:
