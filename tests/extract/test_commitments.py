@@ -1405,3 +1405,14 @@ def test_a_slot_offered_if_another_does_not_work_is_no_condition() -> None:
 
     [c] = extract("If Tuesday at 3 doesn't work, I'm also free Wednesday morning.", NOW, "UTC").commitments
     assert (c.kind, c.conditional, c.when.text if c.when else None) == ("meeting", False, "Wednesday morning")
+
+
+@pytest.mark.parametrize(("text", "conditional"), [
+    # "If it would help" offers outright: a courtesy, no condition to meet.
+    ("If it would help, I can also set up office hours next week for your admins.", False),
+    ("If that's helpful, I can send the deck.", False),
+    ("If you sign by Friday, we can do 15%.", True),
+])
+def test_a_courtesy_if_sets_no_condition(text: str, conditional: bool) -> None:
+    commitments, _ = _run(text)
+    assert [c.conditional for c in commitments] == [conditional]

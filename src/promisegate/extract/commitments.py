@@ -497,11 +497,15 @@ def _conditional(lowered: str, cues: Cues) -> bool:
     for m in cues.conditional.finditer(lowered):
         if m.group(0) == "as soon as" and _AS_SOON_AS_WE_CAN.match(lowered, m.end()):
             continue  # "as soon as possible", "as soon as I can": a promise of speed, no condition
+        if m.group(0) == "if" and _IF_IT_HELPS.match(lowered, m.end()):
+            continue  # "If it would help, I can also set up office hours": a courtesy, no condition
         if m.group(0) != "if" or not _ASKS_WHETHER.search(lowered, 0, m.start()):
             return True
     return False
 
 
+_IF_IT_HELPS = re.compile(r"\s+(?:it|that|this)(?:\s+would|'d|\s+will|'ll|\s+might|\s+could|'s|\s+is)?\s*(?:help|helps|"
+                          r"(?:be\s+)?(?:helpful|useful|easier|convenient))\b")
 _AS_SOON_AS_WE_CAN = re.compile(r"\s+(?:possible|feasible|practical|practicable|(?:i|we)(?:\s+can|\s+could|'m able|"
                                 r"'re able|\s+am able|\s+are able|\s+get))\b")
 
