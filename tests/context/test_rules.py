@@ -419,3 +419,10 @@ def test_send_it_is_checked_as_the_document_it_stands_for(world: ContextBundle) 
     found = extract("Our SOC 2 report is ready; I'll send it over tomorrow.", NOW, "America/Los_Angeles")
     [f] = run_rule("document-restricted", world, found.commitments)
     assert "Promises the SOC 2 Type II report" in f.message
+
+
+def test_new_commitment_names_each_thing_one_sentence_promises(world: ContextBundle) -> None:
+    text = "I'll send the SOW and the MSA."
+    found = [commitment("document", text, obj="SOW"), commitment("document", text, obj="MSA")]
+    messages = [f.message for f in run_rule("new-commitment", world, found)]
+    assert [m.rsplit(" ", 1)[-1] for m in messages] == ["SOW)", "MSA)"]

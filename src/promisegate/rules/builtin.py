@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import ClassVar
 
 from promisegate.model import Finding
@@ -26,13 +27,16 @@ class NewCommitment:
     def check(self, ctx: RuleContext) -> list[Finding]:
         per_kind = ctx.params.get("per_kind", {})
         findings = []
+        spans = Counter((c.start, c.end) for c in ctx.extraction.commitments)
         for c in ctx.extraction.commitments:
             score = float(per_kind.get(c.kind, ctx.score))
             if score <= 0:
                 continue
             cond = " (conditional offer)" if c.conditional else ""
-            # "I can send it over": name what "it" stands for, as the sentence does not.
-            named = f" (the {c.object})" if c.object and c.object.lower() not in c.text.lower() else ""
+            # "I can send it over": name what "it" stands for, as the sentence does not; and which of the things one
+            # sentence promises each reason is about ("Attached: the DPA and the sub-processor list").
+            named = f" (the {c.object})" if c.object and (c.object.lower() not in c.text.lower()
+                                                          or spans[c.start, c.end] > 1) else ""
             findings.append(ctx.finding(
                 self, f"New {c.kind} commitment{cond}: {quote(c.text)}{named}", score=score,
                 kind=c.kind, sentence=c.text, pattern=c.rule, start=c.start, end=c.end,
