@@ -793,6 +793,11 @@ POSITIVE: list[Case] = [
     # "targeted for" looks ahead, as "targeting" does (the "-ed" read it as a past tense).
     Case("Go-live is targeted for mid-March.", (E("mid-March", "2025-03-11T00:00", "2025-03-21T00:00", "month"),),
          ("month-cued",)),
+    # A bare hour to a clock time after a word of availability; a numeric date after COB / EOD.
+    Case("Can we do 10-10:30 tomorrow?", (E("10-10:30 tomorrow", "2024-07-11T10:00", "2024-07-11T10:30", "minute"),),
+         ("clock-range",)),
+    Case("Please respond by COB 7/12.", (E("COB 7/12", "2024-07-10T09:00", "2024-07-12T17:00", "hour",
+         limit=E("by COB 7/12", "2024-07-10T09:00", "2024-07-12T17:00", "hour")),), ("date-numeric-short",)),
     # The first or last day of a period, and an ordinal day of a month or year in words.
     Case("Let's plan on the last day of the quarter.",
          (E("the last day of the quarter", "2024-09-30T00:00", "2024-10-01T00:00"),), ("edge-day-of",)),
