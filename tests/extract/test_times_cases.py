@@ -798,6 +798,9 @@ POSITIVE: list[Case] = [
          ("clock-range",)),
     Case("Please respond by COB 7/12.", (E("COB 7/12", "2024-07-10T09:00", "2024-07-12T17:00", "hour",
          limit=E("by COB 7/12", "2024-07-10T09:00", "2024-07-12T17:00", "hour")),), ("date-numeric-short",)),
+    # "will have X completed": done by then, no past tense.
+    Case("We will have the SAML configuration completed before your security review on the 9th.",
+         (E("the 9th", "2024-08-09T00:00", "2024-08-10T00:00"),), ("day-of-month",)),
     # The first or last day of a period, and an ordinal day of a month or year in words.
     Case("Let's plan on the last day of the quarter.",
          (E("the last day of the quarter", "2024-09-30T00:00", "2024-10-01T00:00"),), ("edge-day-of",)),

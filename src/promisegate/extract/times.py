@@ -198,7 +198,7 @@ def _cues(words: list[str], engine: TimeEngine) -> list[tuple[int, int]]:
     for i in compress(range(len(signs)), signs):  # only the cues (most words have sign 0), found in C
         sign = signs[i]
         if sign == -1 and i and (words[i - 1] in _BE_NOT_PAST or words[i - 1] in _DETERMINERS
-                                 or words[i - 1] in _BEFORE_ADJECTIVE):
+                                 or words[i - 1] in _BEFORE_ADJECTIVE or _will_have_done(words, i)):
             continue
         if i and words[i - 1] == "as" and (words[i].endswith("ed") or words[i] in ("said", "told")):
             continue  # "holding the discount through 12/31 as agreed", "as expected": an aside, not the date's tense
@@ -211,6 +211,16 @@ def _cues(words: list[str], engine: TimeEngine) -> list[tuple[int, int]]:
         if sign:
             out.append((i, sign))
     return out
+
+
+def _will_have_done(words: list[str], i: int) -> bool:
+    """Whether the participle at `i` completes "will have / 'll have / 'll get ... <participle>" ("We will have the
+    SAML configuration completed before the 14th"): something done by then, no past."""
+    lead = words[max(0, i - 6):i]
+    return any(w in ("have", "get", "got") and k > 0 and lead[k - 1] in _FUTURE_AUX for k, w in enumerate(lead))
+
+
+_FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "can", "should", "to"})
 
 
 def _following_up(words: list[str], signs: list[int]) -> None:
