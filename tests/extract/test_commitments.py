@@ -388,7 +388,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Pricing is locked through December 31.", C, "price", "price-held", {}),
     ("The discount is valid until the end of the quarter.", C, "price", "price-held", {}),
     ("I can hold this pricing until Friday.", C, "price", "price-held", {}),
-    ("We're on track to deliver the custom connector by mid-January.", C, "other", "commit-plan", {}),
+    # ("by mid-January": a deadline read across the hyphen)
+    ("We're on track to deliver the custom connector by mid-January.", C, "deadline", "deadline-by", {}),
+    ("We're on track to deliver the custom connector soon.", C, "other", "commit-plan", {}),
     ("You'll have the updated DPA in your inbox by tomorrow morning.", C, "document", "document-expect",
      {"object": "DPA"}),
     ("I have cc'd Priya, who will send the SOC 2 report tomorrow.", C, "document", "document-send",
@@ -1030,7 +1032,7 @@ WHEN_CASES: list[tuple[str, str, str, str, tuple[str, ...]]] = [
      ("Tuesday at 2pm",)),
     # A time that says which thing ("the Q1 pricing") is not when it is promised.
     ("I'll hold the Q1 pricing until January 31.", "price", "price-held", "until January 31", ()),
-    ("We're on track to deliver the custom connector by mid-January.", "deadline", "commit-plan", "by mid-January",
+    ("We're on track to deliver the custom connector by mid-January.", "deadline", "deadline-by", "by mid-January",
      ()),
     ("Thursday afternoon or any time Monday works for me.", "meeting", "meeting-slot-works", "Thursday afternoon",
      ("Monday",)),
@@ -1058,6 +1060,9 @@ WHEN_CASES: list[tuple[str, str, str, str, tuple[str, ...]]] = [
      "the 16th", ("17th",)),
     # "pencil in 45 minutes": the "in" is the verb's; the clock time after the day narrows it.
     ("Could we pencil in 45 minutes on the 9th, say 11:30 your time?", "meeting", "meeting-verb", "11:30", ()),
+    # A time modifier joined by a hyphen ("mid-January") is read as one written apart.
+    ("Our next release, v5.2, ships in mid-June and includes the audit log export you asked for.", "date",
+     "date-expected", "mid-June", ()),
     # A time after the promise's words is as near as one the same distance before them, and wins the tie.
     ("I'll circulate the runbook by EOD Wednesday and schedule a go/no-go call for Friday the 18th at 9am CT.",
      "meeting", "meeting-set-up", "Friday the 18th at 9am CT", ()),
