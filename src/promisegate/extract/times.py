@@ -217,6 +217,8 @@ def _will_have_done(words: list[str], i: int) -> bool:
     """Whether the participle at `i` completes "will have / 'll have / 'll get ... <participle>" ("We will have the
     SAML configuration completed before the 14th"): something done by then, no past."""
     lead = words[max(0, i - 6):i]
+    if "have" not in lead and "get" not in lead and "got" not in lead:
+        return False  # the usual case, found in C
     return any(w in ("have", "get", "got") and k > 0 and lead[k - 1] in _FUTURE_AUX for k, w in enumerate(lead))
 
 
