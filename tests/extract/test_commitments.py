@@ -1322,12 +1322,16 @@ def test_offsets_index_the_original_text() -> None:
         assert text[c.start : c.end] == c.text
 
 
-def test_a_service_available_24_7_offers_no_slot() -> None:
+@pytest.mark.parametrize("text", [
+    "Rest assured, our support team is available 24/7 and responds within an hour.",
+    "Rest assured, our support team is available\n24/7 and responds within an hour.",  # (hard-wrapped)
+    "Our team is available around the\nclock, and responds within 2 hours.",
+])
+def test_a_service_available_24_7_offers_no_slot(text: str) -> None:
     # "available" with a time in the clause read as a meeting slot "within an hour" before.
     from promisegate.extract import extract
 
-    found = extract("Rest assured, our support team is available 24/7 and responds within an hour.", NOW, "UTC")
-    assert [c.kind for c in found.commitments] == ["price"]
+    assert [c.kind for c in extract(text, NOW, "UTC").commitments] == ["price"]
 
 
 @pytest.mark.parametrize(("text", "kinds"), [
