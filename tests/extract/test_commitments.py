@@ -1358,6 +1358,8 @@ def test_one_thing_named_by_two_patterns_is_one_promise() -> None:
      "Tuesday.", [("price", "net 30"), ("deadline", None)]),
     ("I'll check whether we can offer 20% off.", [("other", None)]),
     ("Let me confirm whether the SOC 2 report can be shared.", [("other", None)]),
+    # ("whether Tuesday or Wednesday" offers a choice of slots)
+    ("Let me know whether Tuesday or Wednesday works better.", [("meeting", None)]),
     # ("whether" set off by a comma opens a condition, and what follows is offered)
     ("Whether you pick the annual or the monthly plan, onboarding is free.", [("price", "onboarding")]),
 ])

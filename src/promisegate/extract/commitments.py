@@ -605,8 +605,9 @@ def _kind_hits(
             continue
         # "I've asked finance whether we can stretch to net 45": a question still open, no offer ("Whether you
         # pick A or B, onboarding is free" offers it after the comma).
-        if (x.label in _CLAIMS or x.label == "amount") and open_question(words, unit.start, x.start):
-            continue
+        if (x.label in _CLAIMS or x.label == "amount") and open_question(words, unit.start, x.start) \
+                and not (x.label in ("slot", "meeting") and "or" in words[unit.start:unit.end]):
+            continue  # ("whether we meet Tuesday or Wednesday" offers a choice of slots)
         # "I can send it over" sends a document only when one was named just before.
         if x.id == "document-send-it" and antecedent_document(doc, x.start, cues) is None:
             continue
