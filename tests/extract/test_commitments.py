@@ -121,6 +121,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
      {"object": "premium support", "conditional": True}),
     ("We'll throw in the onboarding package.", C, "price", "price-free", {"object": "onboarding package"}),
     # Meeting the reader's people, and holding slots for the reader, are meetings to check.
+    ("Our team can be onsite in Chicago the week of the 11th.", C, "meeting", "meeting-verb", {}),
+    ("We're able to support up to 5,000 concurrent users on the Enterprise tier.", C, "capability",
+     "capability-supports", {"object": "5,000 concurrent users"}),
     ("We'll schedule a technical deep dive with your IT lead for the week of December 14.", C, "meeting",
      "meeting-set-up", {}),
     ("Our CEO would love to meet your CEO when she's in New York on the 14th.", C, "meeting", "meeting-verb", {}),
@@ -214,7 +217,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Onboarding is included in your subscription.", C, "price", "price-free", {}),
     ("We'll be sure to loop in your security team.", C, "other", "commit-will", {}),
     ("You'll have a dedicated CSM from day one.", C, "other", "commit-will", {}),
-    ("Our engineers will be on-site the week of January 11.", C, "other", "commit-will", {}),
+    # (an onsite visit is a meeting to check)
+    ("Our engineers will be on-site the week of January 11.", C, "meeting", "meeting-verb", {}),
     ("If we can get the PO by Friday, we'll deliver Monday.", C, "deadline", "deadline-by", {"conditional": True}),
     ("Let me know if we can help.", C, "other", "commit-can", {}),
     ("We don't currently support Azure AD, but it's coming in the spring release.", C, "date", "date-expected", {}),
@@ -568,6 +572,7 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
 
 # (text, pattern id it is a near miss for, whether a request is expected instead)
 NEGATIVE: list[tuple[str, str, bool]] = [
+    ("The staff will be onsite all week.", "meeting-verb", False),
     ("Can you download the report?", "document-expect", True),
     ("The invoice should arrive at the warehouse by truck.", "document-on-its-way", False),
     ("The new pricing would work better in Q2.", "meeting-slot-accepted", False),

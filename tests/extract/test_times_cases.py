@@ -801,6 +801,9 @@ POSITIVE: list[Case] = [
     # "will have X completed": done by then, no past tense.
     Case("We will have the SAML configuration completed before your security review on the 9th.",
          (E("the 9th", "2024-08-09T00:00", "2024-08-10T00:00"),), ("day-of-month",)),
+    # A middle of the month still ahead is this month's.
+    Case("We'll have a preliminary SOW to you by mid-month.", (E("mid-month", "2024-07-11T00:00", "2024-07-21T00:00",
+         "month", limit=E("by mid-month", "2024-07-10T09:00", "2024-07-21T00:00", "month")),), ("the-unit",)),
     # The first or last day of a period, and an ordinal day of a month or year in words.
     Case("Let's plan on the last day of the quarter.",
          (E("the last day of the quarter", "2024-09-30T00:00", "2024-10-01T00:00"),), ("edge-day-of",)),
@@ -1304,4 +1307,15 @@ def test_every_pattern_id_has_cases() -> None:
 ])
 def test_next_and_last_season_count_from_now(text: str, start: str) -> None:
     [span] = times(text, datetime(2024, 12, 10, 9, 0, tzinfo=NY))
+    assert span.from_.isoformat().startswith(start), span
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    # Said on a Friday: this week's middle is gone by, so a middle told ahead is next week's.
+    ("We'll have a preliminary SOW to you by mid-week.", "2024-07-17"),
+    ("Let's meet mid-week.", "2024-07-17"),
+    ("We met mid-week.", "2024-07-10"),
+])
+def test_a_part_of_this_period_gone_by_and_told_ahead_is_the_next_ones(text: str, start: str) -> None:
+    [span] = times(text, datetime(2024, 7, 12, 15, 0, tzinfo=NY))
     assert span.from_.isoformat().startswith(start), span

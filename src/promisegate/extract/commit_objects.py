@@ -294,7 +294,7 @@ _FREE_UNITS = frozenset({"months", "month", "weeks", "week", "seats", "licenses"
 _NEGATIONS = frozenset({"not", "n't", "n’t", "never"})
 _INTEGRATION_NOUNS = frozenset({"integration", "integrations", "connector", "connectors", "plugin", "plugins", "app"})
 _INTEGRATION_KINDS = frozenset({"native", "direct", "prebuilt", "pre-built", "certified", "official"})
-_CLAIM_LINKS = frozenset({"with", "into", "to"})
+_CLAIM_LINKS = frozenset({"with", "into", "to", "up"})  # ("support up to 5,000 users")
 
 
 def _opens_time(doc: Doc, i: int, cues: Cues) -> bool:

@@ -394,6 +394,9 @@ def _nth_weekday_day(year: int, month: int, weekday: int, nth: int) -> Period | 
     return _day(day) if day.month == month else None  # a 5th Monday most months lack
 
 
+_NEXT_OF = frozenset({"week", "month", "quarter"})
+
+
 def _edge_day(date: Period, edge: int, business: bool) -> Period | None:
     """The first (edge 1) or last (-1) day, or weekday when `business`, of a period longer than a day."""
     start, end, grain = date
@@ -437,6 +440,10 @@ def resolve(f: Features, base: datetime, direction: int, numeric: NumericDate) -
         date = period(date[0], "weekend")
     if f.part is not None and date is not None and date[2] not in ("minute", "hour"):
         a, b = sub_period(date[0], date[1], *f.part)
+        if b <= base and direction > 0 and f.rel is None and f.unit in _NEXT_OF and f.month is None:
+            # "by mid-week" said on a Friday: this week's middle is gone by, so it is next week's
+            nxt = shift(date[0], 1, f.unit)
+            a, b = sub_period(nxt, shift(date[1], 1, f.unit), *f.part)
         date = a, b, date[2]
     if f.edge_day is not None and date is not None:
         date = _edge_day(date, f.edge_day, f.business)
