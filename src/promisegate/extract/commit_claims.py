@@ -1,8 +1,8 @@
 """Claims that make no promise of ours though a pattern matched them: a date claim told in the past or said of
 what is usual, the reader's wish, an outcome measured rather than a price cut, time offered with "free", and
 the reader's part received rather than a document sent, an open question ("whether"), the reader's time for a task
-of theirs, an obligation, a service's hours, a summary the mail itself gives, a follow-up that is no meeting. See
-docs/extraction.md."""
+of theirs, an obligation, a service's hours, a summary the mail itself gives, a follow-up that is no meeting, a fee
+word that names no fee. See docs/extraction.md."""
 
 from __future__ import annotations
 
@@ -188,3 +188,19 @@ _NO_MEETING_AFTER_FOLLOW_UP = frozenset({"email", "emails", "e-mail", "note", "n
                                          "question", "questions", "item", "items", "task", "tasks", "letter", "survey",
                                          "reminder"})
 _GRANTED = frozenset({"waived", "done", "handled", "covered", "approved", "sorted", "yours"})
+
+
+def fee_of_other(words: list[str], hit: Hit, end: int) -> bool:
+    """Whether a "no fee / no cost" hit's fee word is only the first half of another noun ("no cost advantage", "no
+    fee structure"); "no cost for the pilot", "no charge to you", "no fee if you sign today" waive one."""
+    if hit.id != "price-free" or hit.end >= end or words[hit.end - 1] not in FEE_WORDS:
+        return False
+    after = words[word_step(words, hit.end - 1, 1, end - 1)]
+    return after.isalpha() and after.islower() and after not in _AFTER_FEE
+
+
+# The words that name a fee: shared with the object finder ("There's no implementation fee": the fee).
+FEE_WORDS = frozenset({"fee", "fees", "charge", "charges", "cost", "costs"})
+_AFTER_FEE = frozenset({"for", "to", "on", "at", "if", "when", "until", "through", "during", "and", "or", "but",
+                        "whatsoever", "involved", "attached", "associated", "either", "here", "there", "in", "with",
+                        "from", "as", "so", "unless", "provided", "beyond"})

@@ -6,6 +6,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc
 
+from promisegate.extract.commit_claims import FEE_WORDS
 from promisegate.extract.commit_cues import Cues
 from promisegate.extract.commit_rules import Hit
 from promisegate.extract.commit_units import Unit
@@ -207,11 +208,11 @@ def _price(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> Description:
     if hit.id == "price-free" and hit.end - hit.start == 3 and doc[hit.start + 1].lower_ in _FREE_UNITS:
         return span_text(doc, hit.start, hit.end - 1), None, None  # "two months free": two months
     if hit.id == "price-free" and hit.end - hit.start >= 4 and doc[hit.start + 1].lower_ == "no" \
-            and doc[hit.end - 1].lower_ in _FEES and not all(  # "There's no implementation fee": the fee
+            and doc[hit.end - 1].lower_ in FEE_WORDS and not all(  # "There's no implementation fee": the fee
                 t.lower_ in ("extra", "additional") for t in doc[hit.start + 2:hit.end - 1]):  # (not "no extra cost")
         return span_text(doc, hit.start + 2, hit.end), None, None
     if hit.id == "price-free" and hit.end - hit.start == 3 and doc[hit.start + 1].lower_ == "no" \
-            and doc[hit.end - 1].lower_ in _FEES and first in ("is", "are", "'s", "’s", "be"):
+            and doc[hit.end - 1].lower_ in FEE_WORDS and first in ("is", "are", "'s", "’s", "be"):
         # "There's no cost for the pilot", "no charge to you for the first month": what comes after "for"
         i = hit.end
         if i + 1 < unit.end and doc[i].lower_ == "to" and doc[i + 1].lower_ in ("you", "your", "them"):
@@ -232,7 +233,7 @@ def _price(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> Description:
             start, end = phrase_forward(doc, hit.start + 1, unit.end, cues.determiners, cues.object_stops)
         elif first in _THROW_VERBS:
             start, end = phrase_forward(doc, hit.start + 2, unit.end, cues.determiners, cues.object_stops)
-        elif first in _FEES:  # "consider the onboarding fee waived": the fee
+        elif first in FEE_WORDS:  # "consider the onboarding fee waived": the fee
             start, end = phrase_back(doc, hit.start, unit.start, cues.back_stops)
         elif first in _COVER_VERBS:  # "we'll cover the cost of the first three months": what it is the cost of
             start, end = phrase_forward(doc, hit.end, unit.end, cues.determiners, cues.object_stops)
@@ -288,7 +289,6 @@ _COMPOUND_HEADS = frozenset({"room", "retention", "center", "centre", "residency
 _FREE_SPANS = frozenset({"month", "week", "year", "quarter", "day"})
 _SLA_SUBJECTS = frozenset({"team", "support", "desk", "engineers", "engineer", "staff", "agents", "csm", "manager",
                            "we", "and"})
-_FEES = frozenset({"fee", "fees", "charge", "charges", "cost", "costs"})
 _FREE_OPENERS = frozenset({"a", "an", "one"})
 _FREE_UNITS = frozenset({"months", "month", "weeks", "week", "seats", "licenses", "users"})
 _NEGATIONS = frozenset({"not", "n't", "n’t", "never"})

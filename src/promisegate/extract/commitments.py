@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from promisegate.extract.commit_claims import (
     cut_of_other,
+    fee_of_other,
     figure_before_percent,
     follow_up_no_meeting,
     free_at_time,
@@ -120,11 +121,6 @@ def _anchor(texts: list[str], unit: Unit) -> int:
 _CLAUSE_OPENERS = frozenset({"but", "so"})
 # A line headed with the deal's terms speaks to the reader: "Commercials: the pilot is free for 30 days".
 _DEAL_HEADING = re.compile(r"(?:pricing|commercials|commercial terms|terms|offer|discounts?|payment terms|price)\s*:")
-_FEE_WORDS = frozenset({"fee", "fees", "charge", "charges", "cost", "costs"})
-# What may follow a fee that is waived: "no cost for the pilot", "no charge to you", "no fee if you sign today".
-_AFTER_FEE = frozenset({"for", "to", "on", "at", "if", "when", "until", "through", "during", "and", "or", "but",
-                        "whatsoever", "involved", "attached", "associated", "either", "here", "there", "in", "with",
-                        "from", "as", "so", "unless", "provided", "beyond"})
 # "There's no cost for the pilot", "There will be no setup fee": said in a deal's mail, what this reader won't pay.
 _NONE_TO_PAY = re.compile(r"there(?:'s|’s|\s+is|\s+are|\s+will\s+be|'ll\s+be|’ll\s+be)\s+no\b")
 _SENTENCE_ENDS = frozenset({".", "!", "?"})
@@ -615,9 +611,7 @@ def _kind_hits(
         if x.label == "slot" and x.end < unit.end and round_the_clock(words, x.end - 1, unit.end):
             continue
         # "no cost advantage", "no fee structure": a fee word before another noun names no fee.
-        if x.id == "price-free" and x.end < unit.end and words[x.end - 1] in _FEE_WORDS \
-                and (after := words[word_step(words, x.end - 1, 1, unit.end - 1)]).isalpha() and after.islower() \
-                and after not in _AFTER_FEE:
+        if fee_of_other(words, x, unit.end):
             continue
         # "I'm free Wed after 1pm", "free Thurs": "free" before a time offers the writer's time, not a price.
         if x.id == "price-free" and free_at_time(words, cols.idx, x, unit.end, times):
