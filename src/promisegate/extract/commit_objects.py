@@ -308,6 +308,13 @@ def _opens_time(doc: Doc, i: int, cues: Cues) -> bool:
 _PERIOD_WORDS = frozenset({"week", "month", "quarter", "year", "half", "spring", "summer", "fall", "autumn", "winter"})
 
 
+def _integration_name(doc: Doc, hit: Hit) -> str | None:
+    """The words of an integration hit after its kind ("native", "direct") and before its last word: "a native
+    Salesforce integration" names Salesforce, "a native Snowflake connector for" the Snowflake connector."""
+    kind = next((i for i in range(hit.start, hit.end) if doc[i].lower_ in _INTEGRATION_KINDS), hit.start)
+    return span_text(doc, kind + 1, hit.end - 1)
+
+
 def _capability(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> str | None:
     if hit.id == "capability-certified":
         if doc[hit.end - 1].lower_ in cues.certification_states:
@@ -324,19 +331,17 @@ def _capability(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> str | None:
         # "will meet all of your compliance requirements, including HIPAA and SOC 2": the standards named
         named = [i for i in range(hit.end, unit.end) if doc[i].lower_ in cues.certification_names]
         if named:
-            start, end = phrase_forward(doc, named[0], unit.end, cues.determiners, cues.certification_states)
+            _, end = phrase_forward(doc, named[0], unit.end, cues.determiners, cues.certification_states)
             return span_text(doc, named[0], max(end, named[-1] + 1 + (named[-1] + 1 < unit.end
                                                                        and doc[named[-1] + 1].text[:1].isdigit())))
         return span_text(doc, hit.end - 2, hit.end)
     if hit.id == "capability-integration" and doc[hit.end - 1].lower_ in _INTEGRATION_NOUNS:
         # "we have a native Salesforce integration": what it integrates is named before the noun
-        start = next(i for i in range(hit.start, hit.end) if doc[i].lower_ in _INTEGRATION_KINDS) + 1
-        return span_text(doc, start, hit.end - 1)
+        return _integration_name(doc, hit)
     begin = hit.end if hit.id == "capability-integration" else hit.end - 1
     if hit.id == "capability-integration" and (begin >= unit.end or _opens_time(doc, begin, cues)):
         # "a native Snowflake connector for later this year": what comes after is when, not what it connects to
-        start = next((i for i in range(hit.start, hit.end) if doc[i].lower_ in _INTEGRATION_KINDS), hit.start) + 1
-        return span_text(doc, start, hit.end - 1)
+        return _integration_name(doc, hit)
     if hit.id == "capability-supports":
         # "we integrate natively with Epic": the adverb and the preposition are no part of what is claimed.
         while begin < unit.end - 1 and (doc[begin].lower_ in _CLAIM_LINKS
