@@ -125,7 +125,6 @@ def span_text(doc: Doc, start: int, end: int) -> str | None:
     return " ".join(doc[start:end].text.split())  # an object wrapped over two lines reads as one name
 
 
-_NOW_WORDS = frozenset({"now", "currently", "right now", "presently", "at present", "at the moment"})
 _ADJECTIVE = re.compile(r"\w-[A-Za-z]")  # "2-year", "two-week" (not "5 - 10 minutes")
 
 
@@ -163,7 +162,7 @@ def pick_when(
         old = moved_to and bool(_FROM_BEFORE.search(text, max(0, t.start - 6), t.start))
         # (at an equal distance the time after the promise's words is its own: "... and schedule a call for Friday")
         # ("we now expect it in late January": "now" says when it is said, not when it comes)
-        vague = t.rule in _LENGTHS or text[t.start:t.end].lower() in _NOW_WORDS
+        vague = t.rule in _VAGUE
         return vague, possessive or old or _names_thing(t, text, things), gap, t.start < anchor, t.start
 
     best = min(inside, key=distance)
@@ -199,6 +198,7 @@ def _narrowed(day: TimeSpan, inside: list[TimeSpan], text: str) -> TimeSpan:
 
 
 _LENGTHS = frozenset({"duration", "set"})
+_VAGUE = _LENGTHS | {"present"}  # ("now", "currently": the time tagger's rule for the moment of writing)
 _BY_AMOUNT = re.compile(r"\bby\s+$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _TO_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)

@@ -528,10 +528,11 @@ def _told_in_past(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> bool:
     i = hit.start - 1
     while i >= unit.start and not (doc[i].is_punct and doc[i].text not in ("-", "'", "’")):
         # "will be provided", "is included" are passives of now or later; "was provided" is past.
-        if words[i] in verbs and not (i > unit.start and words[word_step(words, i, -1, unit.start)] in _PRESENT_BE) \
-                and not (words[i] in _GRANTS and i > unit.start
-                         and words[word_step(words, i, -1, unit.start)] in _PERFECT):
-            return True  # ("I've extended your trial", "I've approved an extra 5%": granted now, in force)
+        if words[i] in verbs:
+            before = words[word_step(words, i, -1, unit.start)] if i > unit.start else ""
+            # ("I've extended your trial", "I've approved an extra 5%": granted now, in force)
+            if before not in _PRESENT_BE and not (words[i] in _GRANTS and before in _PERFECT):
+                return True
         i -= 1
     return False
 

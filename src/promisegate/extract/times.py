@@ -242,8 +242,7 @@ def _index(words: list[str], word: str, start: int) -> int:
         return -1
 
 
-_SUBJECT_OR_BE = frozenset({"be", "is", "are", "am", "'m", "’m", "'re", "’re", "'ll", "’ll", "will", "i", "we",
-                            "you", "they", "he", "she", "been", "keep", "start"})
+_SUBJECT_OR_BE = _BE_NOT_PAST | {"'ll", "’ll", "will", "i", "we", "you", "they", "he", "she", "keep", "start"}
 
 
 # Future cues that are also nouns: after a determiner ("the intro call on Wednesday") they count only when the
