@@ -16,6 +16,7 @@ from promisegate.rules.context_common import (
     fmt_day,
     fmt_money,
     fmt_percent,
+    keyword_pattern,
     mentions,
     sentence_around,
 )
@@ -94,10 +95,11 @@ def _time_near(ctx: RuleContext, c: Commitment, keyword: str) -> TimeSpan:
     """The time the sentence gives the agreed date's keyword: the one nearest the keyword ("kickoff can happen the
     week of Jan 4, with go-live targeted for mid-February" gives go-live mid-February), else the promise's `when`."""
     assert c.when is not None
-    at = c.text.lower().find(keyword.split()[0].lower())
+    found = keyword_pattern(keyword).search(c.text)
     inside = [t for t in ctx.extraction.times if c.start <= t.start and t.end <= c.end]
-    if at < 0 or len(inside) < 2:
+    if found is None or len(inside) < 2:
         return c.when
+    at = found.start()
     pos = c.start + at
     # The first time after the keyword in the same phrase ("go-live targeted for mid-February", "go-live on March 3").
     after = [t for t in inside if t.start > pos and not _PHRASE_BREAK.search(c.text, at, t.start - c.start)]
