@@ -1057,6 +1057,11 @@ POSITIVE: list[Case] = [
          ("weekday", "weekday-abbr-cued")),
     Case("She sat down, then left on Sat night.", (E("Sat night", "2024-07-13T18:00", "2024-07-14T00:00", "hour"),),
          ("block-sat-verb", "weekday-abbr-date")),
+    # "as early as March": the comparison is a cue for the month, and no part of its span; a day after the month
+    # still makes the longer expression ("as late as Jan. 12").
+    Case("A cut could come as early as March.", (E("March", "2025-03-01", "2025-04-01", "month"),), ("month-cued",)),
+    Case("The ruling could come as late as Jan. 12.", (E("Jan. 12", "2025-01-12", "2025-01-13"),),
+         ("month-day",)),
     Case("Let's target wk of 12/14.", (E("wk of 12/14", "2024-12-09T00:00", "2024-12-16T00:00", "week"),),
          ("week-of", "date-numeric-short")),
 ]
@@ -1235,6 +1240,8 @@ NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("Cc: April Smith", ("block-month-name", "month-bare")),
     ("The team said June and I should lead.", ("block-month-name", "month-bare")),
     ("I will loop in August.", ("block-month-name", "month-cued")),
+    ("The troops will march as soon as they can.", ("month-cued",)),
+    ("Known as May, the ship sailed on.", ("month-cued", "month-bare")),
     ("The days ahead look busy: ago is no word here.", ("relative-ago",)),
     ("Tomo is my friend.", ("part-of-day",)),
     ("We left after 4 our team members quit.", ("clock",)),

@@ -155,6 +155,8 @@ def _select(cols: TokenColumns, engine: TimeEngine) -> list[Atom]:
         size = a.end - a.start - sum(map(str.isspace, words[a.start:a.end]))
         lead = 0
         i = a.start
+        if words[i] == "as" and i + 3 < a.end and words[i + 2] == "as":  # "as early as March": a comparison
+            lead, i = 3, i + 3
         while i < a.end - 1 and (words[i] in _CONTEXT_WEIGHTLESS or words[i].isspace()):
             lead += not words[i].isspace()
             i += 1
@@ -358,6 +360,9 @@ def _trim(words: list[str], expr: Expr) -> None:
         # "pushed back by a week": a length after "by" is an amount, not a limit; "down to 30 days" keeps only
         # the length ("up to 30 days" is one expression).
         expr.start += 1
+    # "a cut could come as early as March": the comparison is no part of the time.
+    if expr.end - expr.start > 3 and words[expr.start] == "as" and words[expr.start + 2] == "as":
+        expr.start += 3
     # "between now and then": "between" with no second side after it is no part of the time ("between 2 and
     # 4pm" and "between Dec 2nd and 4th" have theirs).
     if expr.end - expr.start > 1 and words[expr.start] == "between" and len(expr.sides) == 1 \
