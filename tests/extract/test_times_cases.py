@@ -1062,6 +1062,14 @@ POSITIVE: list[Case] = [
     Case("A cut could come as early as March.", (E("March", "2025-03-01", "2025-04-01", "month"),), ("month-cued",)),
     Case("The ruling could come as late as Jan. 12.", (E("Jan. 12", "2025-01-12", "2025-01-13"),),
          ("month-day",)),
+    # A clock time right before a part of a named day is that part's hour: "5:45" alone read as 5:45 pm, and
+    # "at 11" before "last night" was dropped as a bare number.
+    Case("Watching the sunrise at 5:45 this morning", (
+        E("5:45 this morning", "2024-07-10T05:45", "2024-07-10T05:46", "minute"),), ("clock", "part-of-day")),
+    Case("Got home at 11 last night.", (E("11 last night", "2024-07-09T23:00", "2024-07-10T00:00", "hour"),),
+         ("clock", "part-of-day")),
+    Case("Let's talk at 4 this afternoon.", (E("4 this afternoon", "2024-07-10T16:00", "2024-07-10T17:00", "hour"),),
+         ("clock", "part-of-day")),
     Case("Let's target wk of 12/14.", (E("wk of 12/14", "2024-12-09T00:00", "2024-12-16T00:00", "week"),),
          ("week-of", "date-numeric-short")),
 ]

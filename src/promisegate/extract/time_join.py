@@ -287,6 +287,9 @@ def _compatible(a: Features, b: Features, la: str, lb: str, gap: list[str], lex:
     if ka == kb == "clock" and gap == ["in"] and a.hour is not None and a.meridiem is None and a.pod is None \
             and b.hour is None and b.pod is not None:
         return True  # "at 4 in the morning", "7 in the evening": the part of the day says am or pm ("3am" has it)
+    if ka == kb == "clock" and not gap and a.hour is not None and a.pod is None and b.hour is None \
+            and b.pod is not None and b.rel is not None and a.zone is None:
+        return True  # "at 5:45 this morning", "8 last night": the clock time of that part of that day
     if {ka, kb} == {"date", "clock"}:
         clock = b if kb == "clock" else a
         if a.hour is not None and b.hour is not None:
