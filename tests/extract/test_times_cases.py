@@ -1249,6 +1249,9 @@ NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("The team said June and I should lead.", ("block-month-name", "month-bare")),
     ("I will loop in August.", ("block-month-name", "month-cued")),
     ("The troops will march as soon as they can.", ("month-cued",)),
+    # A day or "weekend" naming a kind of person or habit is no time.
+    ("The weekend warrior crowd loves this bike.", ("block-idiom", "relative-unit")),
+    ("He's a Friday regular at the bar.", ("block-idiom", "weekday")),
     ("Known as May, the ship sailed on.", ("month-cued", "month-bare")),
     ("The days ahead look busy: ago is no word here.", ("relative-ago",)),
     ("Tomo is my friend.", ("part-of-day",)),
