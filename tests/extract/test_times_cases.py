@@ -1070,6 +1070,11 @@ POSITIVE: list[Case] = [
          ("clock", "part-of-day")),
     Case("Let's talk at 4 this afternoon.", (E("4 this afternoon", "2024-07-10T16:00", "2024-07-10T17:00", "hour"),),
          ("clock", "part-of-day")),
+    # "with <a noun phrase> <participle>" is a state of the thing, no past tense: the promise's "I'll" decides.
+    Case("I'll get you a revised quote with the volume tier applied first thing Monday.",
+         (E("Monday", "2024-07-15", "2024-07-16"),), ("weekday",)),
+    Case("We met with the team and discussed it on Monday.", (E("Monday", "2024-07-08", "2024-07-09"),),
+         ("weekday",)),
     Case("Let's target wk of 12/14.", (E("wk of 12/14", "2024-12-09T00:00", "2024-12-16T00:00", "week"),),
          ("week-of", "date-numeric-short")),
 ]

@@ -200,7 +200,8 @@ def _cues(words: list[str], engine: TimeEngine) -> list[tuple[int, int]]:
     for i in compress(range(len(signs)), signs):  # only the cues (most words have sign 0), found in C
         sign = signs[i]
         if sign == -1 and i and (words[i - 1] in _BE_NOT_PAST or words[i - 1] in _DETERMINERS
-                                 or words[i - 1] in _BEFORE_ADJECTIVE or _will_have_done(words, i)):
+                                 or words[i - 1] in _BEFORE_ADJECTIVE or _will_have_done(words, i)
+                                 or _with_done(words, i)):
             continue
         if i and words[i - 1] == "as" and (words[i].endswith("ed") or words[i] in ("said", "told")):
             continue  # "holding the discount through 12/31 as agreed", "as expected": an aside, not the date's tense
@@ -224,6 +225,19 @@ def _will_have_done(words: list[str], i: int) -> bool:
     return any(w in ("have", "get", "got") and k > 0 and lead[k - 1] in _FUTURE_AUX for k, w in enumerate(lead))
 
 
+def _with_done(words: list[str], i: int) -> bool:
+    """Whether the participle at `i` ends "with / without <a noun phrase> <participle>" ("a revised quote with the
+    volume tier applied first thing Monday"): a state of the thing, no past."""
+    lead = words[max(0, i - 5):i]
+    if "with" not in lead and "without" not in lead:
+        return False  # the usual case, found in C
+    k = max(k for k, w in enumerate(lead) if w in ("with", "without"))
+    phrase = lead[k + 1:]
+    return len(phrase) >= 2 and phrase[0] in _DETERMINERS and all(w.isalpha() and w not in _CLAUSE_WORDS
+                                                                  for w in phrase[1:])
+
+
+_CLAUSE_WORDS = frozenset({"and", "or", "but", "who", "which", "that", "we", "i", "you", "they", "he", "she", "it"})
 _FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "can", "should", "to"})
 
 
