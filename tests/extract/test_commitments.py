@@ -228,6 +228,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("GA is planned Q3.", C, "date", "date-expected", {}),
     ("We have a native Salesforce integration.", C, "capability", "capability-integration", {"object": "Salesforce"}),
     ("The March go-live is on track.", C, "date", "date-event", {}),
+    # A day of the month between the month and the event noun: "a March 1 go-live" was no promise at all.
+    ("A March 1 go-live is realistic if we kick off by mid-January.", C, "date", "date-event",
+     {"object": "go-live", "conditional": True}),
     ("The fix is scheduled for our next maintenance window, Saturday 2am-4am ET.", C, "date", "date-event", {}),
     ("I'll set up a 30-minute QBR for the second week of January.", C, "meeting", "meeting-set-up", {}),
     # Free months and seats; an order followed by "and we'll" sets a condition on the offer.
@@ -1074,7 +1077,7 @@ WHEN_CASES: list[tuple[str, str, str, str, tuple[str, ...]]] = [
     ("I sent a note yesterday saying that I could make dinner in Austin on Wednesday, October 25.", "meeting",
      "meeting-set-up", "Wednesday, October 25", ()),
     # "If we get the PO by the 20th" is the reader's part: what is promised is the kickoff.
-    ("If we get the PO by the 20th, we can guarantee a January 4th kickoff.", "date", "commit-can",
+    ("If we get the PO by the 20th, we can guarantee a January 4th kickoff.", "date", "date-event",
      "January 4th", ()),
     # A clock range right after a day narrows it: the slot is what the calendar is checked for.
     ("Can we do Thursday between 3 and 4?", "meeting", "meeting-slot-works", "between 3 and 4", ()),
