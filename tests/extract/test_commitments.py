@@ -228,6 +228,10 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("GA is planned Q3.", C, "date", "date-expected", {}),
     ("We have a native Salesforce integration.", C, "capability", "capability-integration", {"object": "Salesforce"}),
     ("The March go-live is on track.", C, "date", "date-event", {}),
+    # A length before the meeting noun ("a 30-minute technical deep dive") no longer uses up the words between.
+    ("Let's schedule a 30-minute technical deep dive next week.", C, "meeting", "meeting-set-up",
+     {"object": "deep dive"}),
+    ("Can we book a one-hour product demo on Friday?", C, "meeting", "meeting-set-up", {"object": "demo"}),
     # A day of the month between the month and the event noun: "a March 1 go-live" was no promise at all.
     ("A March 1 go-live is realistic if we kick off by mid-January.", C, "date", "date-event",
      {"object": "go-live", "conditional": True}),
@@ -592,6 +596,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("The contract is with legal. They will send it back next week.", "document-send-it", False),
     ("The NDA is signed. Did you send it to procurement?", "document-send-it", True),
     ("Stocks took a dive on Monday.", "meeting-set-up", False),
+    ("We had a 30-minute technical call with them last week.", "meeting-set-up", False),
     # A past verb of taking part governs what follows it.
     ("Really enjoyed learning about how your team handles vendor onboarding today.", "date-event", False),
     ("I also learned that the meetings with the regulator are scheduled for tomorrow.", "date-expected", False),

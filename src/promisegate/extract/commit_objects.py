@@ -46,6 +46,8 @@ def describe(doc: Doc, unit: Unit, hit: Hit, kind: CommitmentKind, cues: Cues) -
     if kind == "meeting":
         for i in range(hit.start, hit.end):
             if doc[i].lower_ in cues.meeting_nouns:
+                if i > hit.start and doc[i].lower_ in ("dive", "dives") and doc[i - 1].lower_ == "deep":
+                    return span_text(doc, i - 1, i + 1), None, None  # "deep dive", not "dive"
                 return doc[i].text, None, None
         return None, None, None
     if kind == "date":
