@@ -596,6 +596,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("The contract is with legal. They will send it back next week.", "document-send-it", False),
     ("The NDA is signed. Did you send it to procurement?", "document-send-it", True),
     ("Stocks took a dive on Monday.", "meeting-set-up", False),
+    ("I've linked up with your procurement team.", "document-attached", False),
     ("We had a 30-minute technical call with them last week.", "meeting-set-up", False),
     # A past verb of taking part governs what follows it.
     ("Really enjoyed learning about how your team handles vendor onboarding today.", "date-event", False),
@@ -1400,6 +1401,14 @@ def test_send_it_sends_the_document_named_before(text: str, kinds: list[tuple[st
     ("I'll send the SOW and the MSA.", ["SOW", "MSA"]),
     ("Attached: updated pricing, the DPA, and our sub-processor list.", ["pricing", "DPA", "sub-processor list"]),
     ("I'll send the deck, the pricing sheet and the case study by Friday.", ["deck", "pricing sheet", "case study"]),
+    # A list before "are attached / linked below" is read from its first name; "I've linked / included X below".
+    ("The data processing addendum and our sub-processor list are both linked below.",
+     ["data processing addendum", "sub-processor list"]),
+    ("The SOW, the MSA and the DPA are attached.", ["SOW", "MSA", "DPA"]),
+    ("I've linked our security whitepaper below.", ["security whitepaper"]),
+    ("The team and the pricing sheet are linked below.", ["pricing sheet"]),
+    # What "I've included / shared" takes is the first name after it, not the last ("for reference").
+    ("I have included the SOW here for reference.", ["SOW"]),
     # Not a list: a document after "once", after a clause of its own, or a list with no "and".
     ("I'll send the proposal once the contract is signed.", ["proposal"]),
     ("I'll send the SOW, and our team will review the MSA.", ["SOW"]),

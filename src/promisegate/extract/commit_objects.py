@@ -127,6 +127,20 @@ def listed_documents(doc: Doc, unit: Unit, first: str, cues: Cues) -> list[str]:
     return out if joined else []  # a list ends with "and": "notes, added PDF annotation" lists nothing
 
 
+def _list_head_before(doc: Doc, i: int, lo: int, cues: Cues) -> tuple[int, int]:
+    """The name of the document at token `i`, or of the first of the list it ends ("The DPA and our sub-processor list
+    are linked below": the DPA, whose list `listed_documents` then reads on)."""
+    nouns = cues.document_nouns
+    start, end = phrase_back(doc, i, lo, cues.back_stops)
+    k, gap = start - 1, set()
+    while k >= lo and (doc[k].lower_ in _LIST_GLUE or doc[k].is_space):
+        gap.add(doc[k].lower_)
+        k -= 1
+    if k >= lo and _names_document(doc, k, nouns) and not gap.isdisjoint(("and", "&", "plus", "+", ",")):
+        return _list_head_before(doc, k, lo, cues)
+    return start, end
+
+
 def _leads_to_document(doc: Doc, i: int, hi: int, nouns: frozenset[str]) -> bool:
     """Whether a document noun follows token `i` within three words, with no punctuation but "-" between
     ("sub-processor list", "SOC 2 report")."""
@@ -162,7 +176,7 @@ def _document(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> str | None:
     if hit.id == "document-send-it":  # "I can send it over": the document it stands for
         found = antecedent_document(doc, hit.start, cues)
         return span_text(doc, *found) if found else None
-    if hit.label == "document":
+    if hit.label == "document" or hit.id == "document-shared":
         # The first name the verb takes ("share the report under NDA" shares the report), to the end of
         # its run of nouns ("the security questionnaire responses").
         head = _first_name_end(doc, hit.start + 1, hit.end, nouns)
@@ -185,7 +199,7 @@ def _document(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> str | None:
             return span_text(doc, start, end)
     for i in range(hit.start - 1, unit.start - 1, -1):
         if doc[i].lower_ in nouns:
-            start, end = phrase_back(doc, i, unit.start, cues.back_stops)
+            start, end = _list_head_before(doc, i, unit.start, cues)
             return span_text(doc, start, end)
     # Named inside the hit: "please find the security questionnaire attached", "here is the renewal proposal".
     for i in range(hit.end - 1, hit.start + 1, -1):
