@@ -165,6 +165,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Unlike other vendors we support SAML out of the box.", C, "capability", "capability-supports",
      {"object": "SAML"}),
     ("Unlike some vendors, we support SAML out of the box.", C, "capability", "capability-supports", {}),
+    # A feature promised in the future tense is claimed too; with a time it is a date promise (below).
+    ("We'll support the Okta integration out of the box.", C, "capability", "capability-supports",
+     {"object": "Okta integration"}),
     ("Competitors charge more, but our price is $40 per seat.", C, "price", "price-stated", {"amount": 40.0}),
     ("Our security whitepaper is linked below.", C, "document", "document-attached", {"object": "security whitepaper"}),
     ("I can share the architecture diagram after our call Tuesday.", C, "document", "document-send",
@@ -1082,6 +1085,8 @@ WHEN_CASES: list[tuple[str, str, str, str, tuple[str, ...]]] = [
      "meeting", "meeting-set-up", "Friday the 18th at 9am CT", ()),
     ("I sent a note yesterday saying that I could make dinner in Austin on Wednesday, October 25.", "meeting",
      "meeting-set-up", "Wednesday, October 25", ()),
+    # A feature to come with its time is a date promise, not a capability claim.
+    ("We will support SAML SSO in Q2.", "date", "commit-will", "Q2", ()),
     # "If we get the PO by the 20th" is the reader's part: what is promised is the kickoff.
     ("If we get the PO by the 20th, we can guarantee a January 4th kickoff.", "date", "date-event",
      "January 4th", ()),

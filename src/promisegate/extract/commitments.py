@@ -537,6 +537,7 @@ def _told_in_past(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> bool:
     return False
 
 
+_WILL = frozenset({"will", "'ll", "’ll"})
 _PRESENT_BE = frozenset({"be", "is", "are", "am", "'s", "’s", "'re", "’re", "being"})
 _PERFECT = frozenset({"'ve", "’ve", "have", "has", "'s", "’s", "just"})
 _GRANTS = frozenset({"extended", "waived", "approved", "applied", "added", "reserved", "held", "locked", "upgraded",
@@ -616,6 +617,10 @@ def _kind_hits(
             continue
         # "I'm free Wed after 1pm", "free Thurs": "free" before a time offers the writer's time, not a price.
         if x.id == "price-free" and free_at_time(words, cols.idx, x, unit.end, times):
+            continue
+        # "We'll support SAML SSO in Q2": a feature to come with its time is a date promise ("We'll support the Okta
+        # integration out of the box" claims the feature).
+        if x.id == "capability-supports" and has_time and words[x.start + 1] in _WILL:
             continue
         # "we must meet their security requirements", "you need to meet": an obligation, not a claim.
         if x.id == "capability-compliance" and x.start > unit.start and obliged(words, x.start, unit.start):
