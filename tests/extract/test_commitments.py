@@ -1236,6 +1236,10 @@ def test_one_stated_price_per_figure() -> None:
     ("Dec 15 would be ideal for the workshop.", ["meeting"]),
     # A quarter after "let's plan for" is no meeting slot.
     ("Let's plan for Q1 pricing.", ["date"]),
+    # The work a meeting is for ("to finalize the rollout plan") is done in it: no document is sent.
+    ("Let's reconnect in the new year to finalize the rollout plan.", ["meeting"]),
+    ("Let's hop on a call Tuesday to finalize the SOW.", ["meeting"]),
+    ("I'll set up a call for Tuesday and send the SOW beforehand.", ["document", "meeting"]),
 ])
 def test_a_word_of_two_kinds_is_read_by_its_neighbour(text: str, kinds: list[str]) -> None:
     result = extract(text, NOW, "UTC")  # with the time tagger: "45 minutes" is a time expression

@@ -584,6 +584,11 @@ def _kind_hits(
         # "get 45 minutes on your calendar": a document noun inside a time expression is a unit of time.
         if x.label == "document" and any(t.start <= cols.idx[x.end - 1] < t.end for t in times):
             continue
+        # "Let's reconnect in the new year to finalize the rollout plan": the work a meeting is for, done in it, is
+        # no document sent.
+        if x.label == "document" and x.start > unit.start and words[x.start - 1] == "to" \
+                and any(y.label == "meeting" and y.end <= x.start for y in hits):
+            continue
         # "I'd love to get your feedback on the proposal": getting the reader's is receiving, not sending.
         if x.id == "document-send" and receives_readers_part(words, x, unit.end):
             continue
