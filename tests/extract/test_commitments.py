@@ -80,6 +80,11 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("The MSA is ready and I'll send it over today.", C, "document", "document-send-it", {"object": "MSA"}),
     # A fee said to be waived is given away, to whomever the mail names; "consider it done" promises.
     ("The setup fee is waived.", C, "price", "price-free", {"object": "setup fee"}),
+    # Removing a fee waives it; an adverb after the fee is no part of it, nor another noun it names.
+    ("We can remove the setup fee completely.", C, "price", "price-free", {"object": "setup fee"}),
+    ("I'll strike the implementation fee from the order form.", C, "price", "price-free",
+     {"object": "implementation fee"}),
+    ("We'll waive the implementation fee entirely.", C, "price", "price-free", {"object": "implementation fee"}),
     ("No problem at all — consider the onboarding fee waived.", C, "price", "price-free",
      {"object": "onboarding fee"}),
     ("Consider it done.", C, "other", "commit-promise", {}),
@@ -599,6 +604,8 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("The contract is with legal. They will send it back next week.", "document-send-it", False),
     ("The NDA is signed. Did you send it to procurement?", "document-send-it", True),
     ("Stocks took a dive on Monday.", "meeting-set-up", False),
+    ("We can't remove the platform fee.", "price-free", False),
+    ("We removed the fee last year.", "price-free", False),
     ("I've linked up with your procurement team.", "document-attached", False),
     ("We had a 30-minute technical call with them last week.", "meeting-set-up", False),
     # A past verb of taking part governs what follows it.

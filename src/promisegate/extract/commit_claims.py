@@ -196,11 +196,12 @@ def fee_of_other(words: list[str], hit: Hit, end: int) -> bool:
     if hit.id != "price-free" or hit.end >= end or words[hit.end - 1] not in FEE_WORDS:
         return False
     after = words[word_step(words, hit.end - 1, 1, end - 1)]
-    return after.isalpha() and after.islower() and after not in _AFTER_FEE
+    # ("We can remove the setup fee completely": an adverb after it names no other noun)
+    return after.isalpha() and after.islower() and after not in _AFTER_FEE and not after.endswith("ly")
 
 
 # The words that name a fee: shared with the object finder ("There's no implementation fee": the fee).
 FEE_WORDS = frozenset({"fee", "fees", "charge", "charges", "cost", "costs"})
 _AFTER_FEE = frozenset({"for", "to", "on", "at", "if", "when", "until", "through", "during", "and", "or", "but",
                         "whatsoever", "involved", "attached", "associated", "either", "here", "there", "in", "with",
-                        "from", "as", "so", "unless", "provided", "beyond"})
+                        "from", "as", "so", "unless", "provided", "beyond", "altogether", "outright"})

@@ -22,7 +22,8 @@ from promisegate.extract.commit_values import (
 from promisegate.extract.nlp import is_wrap, token_columns
 from promisegate.model import CommitmentKind
 
-_WAIVE_VERBS = frozenset({"waive", "waived", "waiving", "comp", "comped"})
+_WAIVE_VERBS = frozenset({"waive", "waived", "waiving", "comp", "comped", "remove", "removing", "eliminate",
+                          "eliminating", "scrap", "scrapping", "strike", "striking"})
 _EXTEND_VERBS = frozenset({"extend", "extended", "extending"})
 _COVER_VERBS = frozenset({"cover", "covering", "absorb", "absorbing", "pick", "picking", "eat", "eating", "foot",
                           "footing"})
