@@ -1243,6 +1243,13 @@ def test_one_stated_price_per_figure() -> None:
     ("Dec 15 would be ideal for the workshop.", ["meeting"]),
     # A quarter after "let's plan for" is no meeting slot.
     ("Let's plan for Q1 pricing.", ["date"]),
+    # "Would <a meeting on a day> work to <do something>?" proposes the meeting; "Would it work to send the report
+    # by Friday?" asks for a task, and "available to discuss" offers a meeting.
+    ("Would a quick 15-minute sync on Monday or Tuesday afternoon work to finalize the rollout timeline?",
+     ["meeting"]),
+    ("Would it work to send the report by Friday?", []),
+    ("I'm also available to discuss the proposal further by phone if you would like to talk before Monday.",
+     ["meeting"]),
     # The work a meeting is for ("to finalize the rollout plan") is done in it: no document is sent.
     ("Let's reconnect in the new year to finalize the rollout plan.", ["meeting"]),
     ("Let's hop on a call Tuesday to finalize the SOW.", ["meeting"]),

@@ -614,6 +614,11 @@ def _kind_hits(
         # "I can send it over" sends a document only when one was named just before.
         if x.id == "document-send-it" and antecedent_document(doc, x.start, cues) is None:
             continue
+        # "Would a quick sync on Monday work to finalize the timeline?" names its meeting; "Would it work to send the
+        # report by Friday?" asks for a task.
+        if x.id == "meeting-slot-works" and _for_a_task(words, x, unit.end, cues) \
+                and not any(cols.idx[x.start] <= t.start < cols.idx[x.end - 1] for t in times):
+            continue
         # "our support team is available 24/7": a service's hours, not a slot offered.
         if x.label == "slot" and x.end < unit.end and round_the_clock(words, x.end - 1, unit.end):
             continue
@@ -676,6 +681,15 @@ def _kind_hits(
         # A labelled figure ("15% off") speaks for the clause before a bare amount does.
         found.sort(key=lambda y: y.label == "amount")
     return out
+
+
+def _for_a_task(words: list[str], x: Hit, end: int, cues: Cues) -> bool:
+    """Whether a slot hit with no meeting noun in it is followed by "to" and a verb that is no meeting ("would it work
+    to send the report"; "available to discuss" offers a meeting)."""
+    to = x.end - 1 if words[x.end - 1] == "to" else x.end
+    if to >= end - 1 or words[to] != "to" or not cues.meeting_nouns.isdisjoint(words[x.start:x.end]):
+        return False
+    return words[to + 1] not in cues.meeting_verbs
 
 
 def _request(
