@@ -102,6 +102,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Per your request, I've extended your trial by another two weeks.", C, "price", "price-free",
      {"object": "trial"}),
     ("I've approved an extra 5% off.", C, "price", "price-discount", {"amount": 5.0}),
+    ("We've agreed to net 45 for your account.", C, "price", "price-payment-terms", {"amount": 45.0}),
+    ("I've confirmed the 18% multi-year discount with finance.", C, "price", "price-discount", {"amount": 18.0}),
     ("I've added two extra seats at no charge.", C, "price", "price-free", {"object": "two extra seats"}),
     # Access offered to a document is sharing it; a document landing in the reader's inbox is on its way.
     ("You can download our SOC 2 report from the trust center once you've signed the NDA.", C, "document",
@@ -604,6 +606,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("The contract is with legal. They will send it back next week.", "document-send-it", False),
     ("The NDA is signed. Did you send it to procurement?", "document-send-it", True),
     ("Stocks took a dive on Monday.", "meeting-set-up", False),
+    ("We agreed to net 45 last year.", "price-payment-terms", False),
     ("We can't remove the platform fee.", "price-free", False),
     ("We removed the fee last year.", "price-free", False),
     ("I've linked up with your procurement team.", "document-attached", False),

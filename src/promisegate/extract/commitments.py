@@ -541,7 +541,8 @@ _WILL = frozenset({"will", "'ll", "’ll"})
 _PRESENT_BE = frozenset({"be", "is", "are", "am", "'s", "’s", "'re", "’re", "being"})
 _PERFECT = frozenset({"'ve", "’ve", "have", "has", "'s", "’s", "just"})
 _GRANTS = frozenset({"extended", "waived", "approved", "applied", "added", "reserved", "held", "locked", "upgraded",
-                     "credited", "comped", "included", "secured", "granted", "bumped"})
+                     "credited", "comped", "included", "secured", "granted", "bumped", "agreed", "confirmed",
+                     "accepted", "negotiated", "authorized", "authorised"})
 
 
 def _kind_hits(
