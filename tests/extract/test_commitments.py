@@ -238,6 +238,10 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("GA is planned Q3.", C, "date", "date-expected", {}),
     ("We have a native Salesforce integration.", C, "capability", "capability-integration", {"object": "Salesforce"}),
     ("The March go-live is on track.", C, "date", "date-event", {}),
+    # A date said to be achievable is a date promise, though another was refused before it.
+    ("Unfortunately, we won't be able to meet the January 5 deadline, but January 19 is achievable.", C, "date",
+     "date-feasible", {}),
+    ("The 19th is realistic for the cutover.", C, "date", "date-feasible", {}),
     # A length before the meeting noun ("a 30-minute technical deep dive") no longer uses up the words between.
     ("Let's schedule a 30-minute technical deep dive next week.", C, "meeting", "meeting-set-up",
      {"object": "deep dive"}),
@@ -606,6 +610,9 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("The contract is with legal. They will send it back next week.", "document-send-it", False),
     ("The NDA is signed. Did you send it to procurement?", "document-send-it", True),
     ("Stocks took a dive on Monday.", "meeting-set-up", False),
+    ("Is January 19 achievable?", "date-feasible", False),
+    ("January 19 is not achievable.", "date-feasible", False),
+    ("We said January 19 was achievable.", "date-feasible", False),
     ("We agreed to net 45 last year.", "price-payment-terms", False),
     ("We can't remove the platform fee.", "price-free", False),
     ("We removed the fee last year.", "price-free", False),
