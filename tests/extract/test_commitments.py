@@ -238,6 +238,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("GA is planned Q3.", C, "date", "date-expected", {}),
     ("We have a native Salesforce integration.", C, "capability", "capability-integration", {"object": "Salesforce"}),
     ("The March go-live is on track.", C, "date", "date-event", {}),
+    # A delivery the writer expects of itself: "should have <something>", "should be ready".
+    ("I should have an answer for you early next week.", C, "other", "commit-should-have", {}),
+    ("We should be done with the configuration soon.", C, "other", "commit-should-have", {}),
     # A date said to be achievable is a date promise, though another was refused before it.
     ("Unfortunately, we won't be able to meet the January 5 deadline, but January 19 is achievable.", C, "date",
      "date-feasible", {}),
@@ -610,6 +613,9 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("The contract is with legal. They will send it back next week.", "document-send-it", False),
     ("The NDA is signed. Did you send it to procurement?", "document-send-it", True),
     ("Stocks took a dive on Monday.", "meeting-set-up", False),
+    ("We should have done this earlier.", "commit-should-have", False),
+    ("You should have received the invoice.", "commit-should-have", False),
+    ("We should be back next week.", "commit-should-have", False),
     ("Is January 19 achievable?", "date-feasible", False),
     ("January 19 is not achievable.", "date-feasible", False),
     ("We said January 19 was achievable.", "date-feasible", False),
