@@ -613,6 +613,8 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("The contract is with legal. They will send it back next week.", "document-send-it", False),
     ("The NDA is signed. Did you send it to procurement?", "document-send-it", True),
     ("Stocks took a dive on Monday.", "meeting-set-up", False),
+    ("Thank you for your business, and we look forward to serving you.", "meeting-look-forward", False),
+    ("Thanks for the call on Tuesday.", "meeting-verb", False),
     ("We should have done this earlier.", "commit-should-have", False),
     ("You should have received the invoice.", "commit-should-have", False),
     ("We should be back next week.", "commit-should-have", False),
@@ -1106,8 +1108,8 @@ WHEN_CASES: list[tuple[str, str, str, str, tuple[str, ...]]] = [
     # A time after the promise's words is as near as one the same distance before them, and wins the tie.
     ("I'll circulate the runbook by EOD Wednesday and schedule a go/no-go call for Friday the 18th at 9am CT.",
      "meeting", "meeting-set-up", "Friday the 18th at 9am CT", ()),
-    ("I sent a note yesterday saying that I could make dinner in Austin on Wednesday, October 25.", "meeting",
-     "meeting-set-up", "Wednesday, October 25", ()),
+    ("I sent a note yesterday saying that I could make dinner in Austin on Wednesday, March 27.", "meeting",
+     "meeting-set-up", "Wednesday, March 27", ()),
     # A feature to come with its time is a date promise, not a capability claim.
     ("We will support SAML SSO in Q2.", "date", "commit-will", "Q2", ()),
     # "If we get the PO by the 20th" is the reader's part: what is promised is the kickoff.
@@ -1145,6 +1147,24 @@ def test_when_comes_from_the_time_tagger(
     if when.split()[0] in ("by", "no"):  # a limit runs from now
         assert match[0].when.from_ == NOW
     assert tuple(a.text for a in match[0].alternatives) == alternatives
+
+
+@pytest.mark.parametrize(("text", "kind", "when"), [
+    # A meeting, a document or another act is still to come: a time already over is not when it happens.
+    ("I can also connect you with one of our customers who went through a similar migration last spring.",
+     "meeting", None),
+    ("Following up on our call on Tuesday, I'll send the deck by Friday.", "document", "by Friday"),
+    # A courtesy before the comma names nothing of the promise ("the call on Tuesday" is no time for the deck).
+    ("Thanks for the call on Tuesday, I'll send the deck.", "document", None),
+    ("Thanks for your time, I'll send the deck tomorrow.", "document", "tomorrow"),
+])
+def test_a_time_gone_by_or_in_a_courtesy_is_no_when(text: str, kind: str, when: str | None) -> None:
+    from promisegate.extract import extract
+
+    result = extract(text, NOW, "UTC")
+    assert [c.kind for c in result.commitments] == [kind]
+    got = result.commitments[0].when
+    assert (got.text if got is not None else None) == when
 
 
 @pytest.mark.parametrize("text", ["The launch in January went well.", "We shipped the release in February.",

@@ -98,7 +98,7 @@ def find_commitments(
         if inside:
             lo = bisect_left(time_starts, unit.start_char)
             unit_times = [t for t in times[lo:bisect_left(time_starts, unit.end_char, lo)] if t.end <= unit.end_char]
-            _judge(doc, source, unit, inside, unit_times, cues, commitments, requests)
+            _judge(doc, source, unit, inside, unit_times, cues, commitments, requests, now)
     # "The launch in March went well", "We shipped the release in May": a date claim told in the past
     # tense about a time already over reports an event; it promises nothing.
     commitments = [c for c in commitments if not past_event(c, now, cues) and not typical_timeline(c)]
@@ -259,15 +259,24 @@ def _judge(
     cues: Cues,
     commitments: list[Commitment],
     requests: list[Commitment],
+    now: datetime,
 ) -> None:
     """Judge one clause: its pattern hits and the time spans inside it give its commitments and requests."""
     text = source[unit.start_char : unit.end_char]
     lowered = text.lower().replace("’", "'")
-    if cues.boilerplate.search(lowered):
+    courtesy = cues.boilerplate.search(lowered)
+    promise_after = _PROMISE_AFTER.match(lowered, courtesy.end()) if courtesy is not None \
+        and courtesy.group(0) in _COURTESY_OPENERS else None
+    if courtesy is not None and promise_after is None:
         return
     cols = token_columns(doc)  # token texts, lower-case forms and offsets, read once per doc
     anchor = _anchor(cols.texts, unit)
     hits = [x for x in hits if not x.anchored or x.start == anchor]
+    if promise_after is not None:
+        # "Thanks for the call, I'll send the deck tomorrow": the thanks is courtesy, the promise after it stands.
+        cut = unit.start_char + promise_after.start(1)
+        hits = [x for x in hits if cols.idx[x.start] >= cut]
+        unit_times = [t for t in unit_times if t.start >= cut]
     # "If Tom can share the list by Wednesday, our SE will scope the connectors": what the opening condition
     # names (the list, by Wednesday) is the reader's part, not what we promise.
     condition = _OPENING_CONDITION.match(lowered)
@@ -318,8 +327,12 @@ def _judge(
 
     def make(kind: CommitmentKind, hit: Hit) -> Commitment:
         last = hit.end - 1
-        when, alternatives = pick_when(unit_times, unit.start_char, unit.end_char, cols.idx[hit.start], source,
-                                     cues.thing_nouns, cols.idx[last] + len(cols.texts[last]))
+        # A meeting, a document or another act is still to come: a time already over is not when it happens ("I can
+        # connect you with a customer who went through a similar migration last spring").
+        candidates = unit_times if kind in ("date", "deadline", "price", "capability") or not any(
+            t.to <= now for t in unit_times) else [t for t in unit_times if t.to > now]
+        when, alternatives = pick_when(candidates, unit.start_char, unit.end_char, cols.idx[hit.start], source,
+                                       cues.thing_nouns, cols.idx[last] + len(cols.texts[last]))
         if kind in ("deadline", "date") and when is not None:
             kind = "deadline" if is_deadline(source, when) or hit.label == "deadline" else "date"
         elif kind == "date" and hit.label == "commit":
@@ -537,6 +550,10 @@ def _told_in_past(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> bool:
     return False
 
 
+# A courtesy that opens a clause ("thanks for ...", "thank you for ...") and the promise after its comma.
+_COURTESY_OPENERS = frozenset({"thanks for", "thank you for"})
+_PROMISE_AFTER = re.compile(r"[^,.;:!?]*,\s*(?:and\s+|so\s+)?((?:i|we)(?:'ll|'d|'m|'re|\s+(?:will|can|would|am|are|"
+                            r"shall|plan|intend|just|also))\b|let me\b|let's\b|happy to\b)")
 _WILL = frozenset({"will", "'ll", "’ll"})
 _PRESENT_BE = frozenset({"be", "is", "are", "am", "'s", "’s", "'re", "’re", "being"})
 _PERFECT = frozenset({"'ve", "’ve", "have", "has", "'s", "’s", "just"})
