@@ -1075,6 +1075,9 @@ POSITIVE: list[Case] = [
          (E("Monday", "2024-07-15", "2024-07-16"),), ("weekday",)),
     Case("We met with the team and discussed it on Monday.", (E("Monday", "2024-07-08", "2024-07-09"),),
          ("weekday",)),
+    # A past verb the date hangs on ("sent on Tuesday") outweighs the main clause's "is" / "expires" after it.
+    Case("The quote I sent on Tuesday is attached.", (E("Tuesday", "2024-07-09", "2024-07-10"),), ("weekday",)),
+    Case("Saturday is good.", (E("Saturday", "2024-07-13", "2024-07-14"),), ("weekday",)),
     Case("Let's target wk of 12/14.", (E("wk of 12/14", "2024-12-09T00:00", "2024-12-16T00:00", "week"),),
          ("week-of", "date-numeric-short")),
 ]

@@ -296,6 +296,7 @@ def _direction(cues: list[tuple[int, int]], start: int, end: int, sent_start: in
     """+1 when the nearest tense cue in the sentence points forward, -1 backward, else `default`; +2 / -2
     for a near cue right before the date ("is Saturday", "since March")."""
     best = (10**6, default)
+    past_before = False
     for i, sign in cues[bisect_left(cues, (sent_start, -2)):bisect_left(cues, (sent_end, -2))]:
         if start <= i < end:
             continue
@@ -310,6 +311,12 @@ def _direction(cues: list[tuple[int, int]], start: int, end: int, sent_start: in
             dist, sign = dist + 10**5, 1  # any other cue in the sentence wins over a noun
         if dist < best[0]:  # at equal distance the cue before wins: it is read first
             best = (dist, sign)
+        if sign == -1 and i < start and dist <= 2 and "," not in words[i + 1:start]:
+            past_before = True
+    if best[1] == _NEAR and past_before:
+        # "The quote I sent on Tuesday is attached": the verb the date hangs on is past; the "is" after it is the
+        # main clause's ("Saturday is good" has no past verb before it).
+        return -1
     if best[0] == 10**6 and _asks(words, sent_start, sent_end):
         return 1  # a question with no tense in it proposes a time: "How about Thursday at 10:30?"
     return best[1]
