@@ -613,6 +613,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("The contract is with legal. They will send it back next week.", "document-send-it", False),
     ("The NDA is signed. Did you send it to procurement?", "document-send-it", True),
     ("Stocks took a dive on Monday.", "meeting-set-up", False),
+    ("Signing before then locks in today's rates.", "date-event", False),
     ("Thank you for your business, and we look forward to serving you.", "meeting-look-forward", False),
     ("Thanks for the call on Tuesday.", "meeting-verb", False),
     ("We should have done this earlier.", "commit-should-have", False),

@@ -613,6 +613,10 @@ def _kind_hits(
         # "a 99.9% uptime record": what was achieved, not a level promised.
         if x.id == "price-sla" and x.end < unit.end and words[x.end] in ("record", "history", "track"):
             continue
+        # "signing before then locks in today's rates": a day in the possessive names the thing, not the event's date.
+        if x.label == "date" and x.end < unit.end and words[x.end] in ("'s", "’s") \
+                and words[x.end - 1] in cues.time_heads:
+            continue
         # "cut onboarding time by 40%": a figure before "%" is no day of the month.
         if x.label in ("date", "deadline") and figure_before_percent(words, x, unit.end):
             continue
