@@ -1469,6 +1469,10 @@ def test_send_it_sends_the_document_named_before(text: str, kinds: list[tuple[st
     ("The team and the pricing sheet are linked below.", ["pricing sheet"]),
     # What "I've included / shared" takes is the first name after it, not the last ("for reference").
     ("I have included the SOW here for reference.", ["SOW"]),
+    # "share it" after a document already promised in the clause promises nothing more; a document word before a
+    # meeting ("your budget meeting") names no document.
+    ("I'll put together a business case with ROI numbers and share it before your budget meeting on the 12th.",
+     ["business case"]),
     # Not a list: a document after "once", after a clause of its own, or a list with no "and".
     ("I'll send the proposal once the contract is signed.", ["proposal"]),
     ("I'll send the SOW, and our team will review the MSA.", ["SOW"]),

@@ -634,8 +634,12 @@ def _kind_hits(
                 and not (x.label in ("slot", "meeting") and "or" in words[unit.start:unit.end]):
             continue  # ("whether we meet Tuesday or Wednesday" offers a choice of slots)
         # "I can send it over" sends a document only when one was named just before.
-        if x.id == "document-send-it" and antecedent_document(doc, x.start, cues) is None:
-            continue
+        if x.id == "document-send-it":
+            named = antecedent_document(doc, x.start, cues)
+            # ("put together a business case with ROI numbers and share it": what "it" stands for is promised already)
+            if named is None or any(y.label == "document" and y.id != x.id and y.start <= named[0] and named[1] <= y.end
+                                    for y in hits):
+                continue
         # "Would a quick sync on Monday work to finalize the timeline?" names its meeting; "Would it work to send the
         # report by Friday?" asks for a task.
         if x.id == "meeting-slot-works" and _for_a_task(words, x, unit.end, cues) \
@@ -659,6 +663,10 @@ def _kind_hits(
             continue
         # "a follow-up email", "follow-up questions": a follow-up that is no meeting ("a follow-up call" is one).
         if follow_up_no_meeting(words, x, unit.end):
+            continue
+        # "share it before your budget meeting": a document word naming a meeting sends no document.
+        if x.label == "document" and x.end < unit.end and words[x.end] in cues.meeting_nouns \
+                and words[x.end] not in cues.document_nouns:
             continue
         # "send the meeting minutes", "share the call recording": a meeting word naming a document.
         if x.label == "meeting" and x.end < unit.end and words[x.end - 1] in cues.meeting_nouns \
