@@ -1078,6 +1078,10 @@ POSITIVE: list[Case] = [
     # A past verb the date hangs on ("sent on Tuesday") outweighs the main clause's "is" / "expires" after it.
     Case("The quote I sent on Tuesday is attached.", (E("Tuesday", "2024-07-09", "2024-07-10"),), ("weekday",)),
     Case("Saturday is good.", (E("Saturday", "2024-07-13", "2024-07-14"),), ("weekday",)),
+    # A report after the comma ("..., the company said Tuesday") is a clause of its own: its past tense does not
+    # turn the date the report gives.
+    Case("Apple will unveil its new iPhone at an event on Sept. 9, the company said Tuesday.", (
+        E("Sept. 9", "2024-09-09", "2024-09-10"), E("Tuesday", "2024-07-09", "2024-07-10")), ("month-day", "weekday")),
     Case("Let's target wk of 12/14.", (E("wk of 12/14", "2024-12-09T00:00", "2024-12-16T00:00", "week"),),
          ("week-of", "date-numeric-short")),
 ]

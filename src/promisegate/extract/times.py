@@ -322,12 +322,22 @@ def _direction(cues: list[tuple[int, int]], start: int, end: int, sent_start: in
     return best[1]
 
 
+_REPORTING = frozenset({"said", "says", "announced", "reported", "added", "noted", "stated", "told"})
+
+
 def _clause_of(words: list[str], expr: Expr, sent: tuple[int, int]) -> tuple[int, int]:
     """The part of the sentence between the semicolons around `expr`: "the bug you hit on 10/28 is fixed; 4.3
     ships on 12/15" reads each date's tense in its own clause."""
     lo, hi = sent
+    if not _REPORTING.isdisjoint(words[expr.end:hi]):
+        # "Apple will unveil its new iPhone on Sept. 9, the company said Tuesday": the report after the comma is a
+        # clause of its own.
+        for i in range(expr.end, hi):
+            if words[i] == "," and not _REPORTING.isdisjoint(words[i + 1:i + 5]):
+                hi = i
+                break
     if ";" not in words[lo:hi]:
-        return sent  # the usual case
+        return lo, hi  # the usual case
     for i in range(expr.start - 1, lo - 1, -1):
         if words[i] == ";":
             lo = i + 1
