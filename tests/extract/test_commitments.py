@@ -1150,6 +1150,22 @@ def test_when_comes_from_the_time_tagger(
     assert tuple(a.text for a in match[0].alternatives) == alternatives
 
 
+@pytest.mark.parametrize(("text", "objects", "asks"), [
+    # What is attached is shared whatever the clause asks about it: the share rules must see it.
+    ("I've attached the deck - let me know your thoughts.", ["deck"], True),
+    ("Please sign the attached NDA.", ["NDA"], True),
+    # A courtesy closing the clause after "and" leaves what comes before it standing.
+    ("Please review the attached order form and let me know if you have any questions.", ["order form"], True),
+    ("Let me know if you have any questions.", [], False),
+    # "- any thoughts?" after a dash asks for the reader's answer.
+    ("Just circling back on the proposal I sent last week - any thoughts?", [], True),
+])
+def test_an_attachment_stands_beside_an_ask(text: str, objects: list[str], asks: bool) -> None:
+    commitments, requests = _run(text)
+    assert [c.object for c in commitments if c.kind == "document"] == objects
+    assert bool(requests) == asks
+
+
 @pytest.mark.parametrize(("text", "kind", "when"), [
     # A meeting, a document or another act is still to come: a time already over is not when it happens.
     ("I can also connect you with one of our customers who went through a similar migration last spring.",

@@ -267,7 +267,11 @@ def _judge(
     courtesy = cues.boilerplate.search(lowered)
     promise_after = _PROMISE_AFTER.match(lowered, courtesy.end()) if courtesy is not None \
         and courtesy.group(0) in _COURTESY_OPENERS else None
-    if courtesy is not None and promise_after is None:
+    # "Please review the attached order form and let me know if you have any questions": the courtesy closes
+    # the clause; what comes before its "and" stands.
+    closing = courtesy is not None and promise_after is None and courtesy.group(0) in _COURTESY_CLOSERS \
+        and lowered[:courtesy.start()].rstrip().endswith(" and")
+    if courtesy is not None and promise_after is None and not closing:
         return
     cols = token_columns(doc)  # token texts, lower-case forms and offsets, read once per doc
     anchor = _anchor(cols.texts, unit)
@@ -277,6 +281,10 @@ def _judge(
         cut = unit.start_char + promise_after.start(1)
         hits = [x for x in hits if cols.idx[x.start] >= cut]
         unit_times = [t for t in unit_times if t.start >= cut]
+    elif closing and courtesy is not None:
+        cut = unit.start_char + courtesy.start()
+        hits = [x for x in hits if cols.idx[x.end - 1] < cut]
+        unit_times = [t for t in unit_times if t.end <= cut]
     # "If Tom can share the list by Wednesday, our SE will scope the connectors": what the opening condition
     # names (the list, by Wednesday) is the reader's part, not what we promise.
     condition = _OPENING_CONDITION.match(lowered)
@@ -381,6 +389,11 @@ def _judge(
         return
     if requests_hits and not commit_hits:
         requests.append(_request(kinds, requests_hits, make))
+        # "I've attached the deck - let me know your thoughts", "Please sign the attached NDA": what is attached is
+        # shared whatever is asked about it, and the share rules must see it.
+        attached = [x for x in hits if x.label == "attachment" and not _told_in_past(doc, unit, x, cues)
+                    and not inline_summary(cols.words, x, unit.start, unit.end)]
+        commitments.extend(make("document", x) for x in attached[:1])
         return
     if requests_hits:
         requests.append(make("other", requests_hits[0]))
@@ -552,6 +565,9 @@ def _told_in_past(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> bool:
 
 # A courtesy that opens a clause ("thanks for ...", "thank you for ...") and the promise after its comma.
 _COURTESY_OPENERS = frozenset({"thanks for", "thank you for"})
+_COURTESY_CLOSERS = frozenset({"let me know if you have any questions", "let us know if you have any questions",
+                               "let me know if you need anything", "if you have any questions", "if you have questions",
+                               "if you have any further questions"})
 _PROMISE_AFTER = re.compile(r"[^,.;:!?]*,\s*(?:and\s+|so\s+)?((?:i|we)(?:'ll|'d|'m|'re|\s+(?:will|can|would|am|are|"
                             r"shall|plan|intend|just|also))\b|let me\b|let's\b|happy to\b)")
 _WILL = frozenset({"will", "'ll", "’ll"})
