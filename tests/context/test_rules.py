@@ -163,6 +163,9 @@ def test_go_live_after_agreed_date_passes(world: ContextBundle) -> None:
     # The go-live's own date is judged, not the kickoff's the sentence names first.
     ("Kickoff can happen the week of Jan 4, with go-live targeted for mid-February.", "mid-February", True),
     ("Kickoff can happen the week of Jan 4, with go-live targeted for mid-March.", "", False),
+    # A date written right before the keyword is the go-live's, not the kickoff's after it.
+    ("A February 15 go-live is realistic if we kick off by mid-January.", "February 15", True),
+    ("A March 8 go-live is realistic if we kick off by mid-January.", "", False),
 ])
 def test_the_date_given_to_the_agreed_event_is_judged(world: ContextBundle, text: str, named: str,
                                                       fires: bool) -> None:

@@ -101,6 +101,11 @@ def _time_near(ctx: RuleContext, c: Commitment, keyword: str) -> TimeSpan:
         return c.when
     at = found.start()
     pos = c.start + at
+    # A time written right before the keyword is its own ("a March 1 go-live is realistic if we kick off by
+    # mid-January" gives go-live March 1).
+    before = [t for t in inside if t.end <= pos and _RIGHT_BEFORE.fullmatch(c.text, t.end - c.start, at)]
+    if before:
+        return before[-1].limit or before[-1]
     # The first time after the keyword in the same phrase ("go-live targeted for mid-February", "go-live on March 3").
     after = [t for t in inside if t.start > pos and not _PHRASE_BREAK.search(c.text, at, t.start - c.start)]
     if not after:
@@ -112,6 +117,7 @@ def _time_near(ctx: RuleContext, c: Commitment, keyword: str) -> TimeSpan:
 
 
 _PHRASE_BREAK = re.compile(r"[,;.!?]")
+_RIGHT_BEFORE = re.compile(r"\s*(?:['’]s\s*)?")
 
 
 def document_for(deal: Deal, c: Commitment) -> DealDocument | None:
