@@ -1082,6 +1082,11 @@ POSITIVE: list[Case] = [
     # turn the date the report gives.
     Case("Apple will unveil its new iPhone at an event on Sept. 9, the company said Tuesday.", (
         E("Sept. 9", "2024-09-09", "2024-09-10"), E("Tuesday", "2024-07-09", "2024-07-10")), ("month-day", "weekday")),
+    # A present perfect of agreeing or deciding sets up what is to come, as one of arranging does.
+    Case("We've agreed to net 45, and a March 1 go-live is realistic.", (E("March 1", "2025-03-01", "2025-03-02"),),
+         ("month-day",)),
+    Case("He has decided to do a make-up session on the 29th.", (E("the 29th", "2024-07-29", "2024-07-30"),),
+         ("day-of-month",)),
     Case("Let's target wk of 12/14.", (E("wk of 12/14", "2024-12-09T00:00", "2024-12-16T00:00", "week"),),
          ("week-of", "date-numeric-short")),
 ]

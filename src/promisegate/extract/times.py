@@ -69,7 +69,8 @@ _BE_NOT_PAST = frozenset({"be", "is", "are", "am", "'re", "’re", "'m", "’m",
 # A present perfect of arranging sets up what is to come: "I've (gone ahead and) reserved a slot for Thursday".
 _HAVE = frozenset({"have", "has", "'ve", "’ve"})
 _ARRANGED = frozenset({"reserved", "booked", "scheduled", "arranged", "blocked", "planned", "organized", "organised",
-                       "penciled", "pencilled", "rescheduled"})
+                       "penciled", "pencilled", "rescheduled", "agreed", "confirmed", "committed", "promised",
+                       "decided"})
 _DETERMINERS = frozenset({"the", "a", "an", "our", "your", "their", "my", "his", "her", "its", "this", "these",
                           "those"})
 _NEAR = 2  # the size of a near cue's sign: it counts only right before the date (see _direction)
