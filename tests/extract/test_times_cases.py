@@ -1087,6 +1087,8 @@ POSITIVE: list[Case] = [
          ("month-day",)),
     Case("He has decided to do a make-up session on the 29th.", (E("the 29th", "2024-07-29", "2024-07-30"),),
          ("day-of-month",)),
+    # Lower-case "thurs" and "tues" are no English words: days alone, as tweets write them.
+    Case("anyone up for drinks after work thurs?", (E("thurs", "2024-07-11", "2024-07-12"),), ("weekday-abbr-cued",)),
     Case("Let's target wk of 12/14.", (E("wk of 12/14", "2024-12-09T00:00", "2024-12-16T00:00", "week"),),
          ("week-of", "date-numeric-short")),
 ]
