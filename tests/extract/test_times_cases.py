@@ -1356,3 +1356,13 @@ def test_next_and_last_season_count_from_now(text: str, start: str) -> None:
 def test_a_part_of_this_period_gone_by_and_told_ahead_is_the_next_ones(text: str, start: str) -> None:
     [span] = times(text, datetime(2024, 7, 12, 15, 0, tzinfo=NY))
     assert span.from_.isoformat().startswith(start), span
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    # A report after the comma is a clause of its own: its "said" does not turn the date the report gives.
+    ("Apple will unveil its new iPhone at an event on Sept. 9, the company said.", "2025-09-09"),
+    ("The plant closed on Sept. 9, officials said.", "2024-09-09"),
+])
+def test_a_report_after_the_comma_does_not_set_the_tense(text: str, start: str) -> None:
+    [span] = times(text, datetime(2024, 12, 10, 9, 0, tzinfo=NY))
+    assert span.from_.isoformat().startswith(start), span
