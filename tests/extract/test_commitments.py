@@ -1248,6 +1248,12 @@ def test_hyphenated_pattern_words_stay_one_token(tmp_path: Path) -> None:
     assert [t.text for t in get_nlp()(text)].count("Sync-up") == 1
 
 
+def test_an_extension_at_no_cost_is_one_free_item() -> None:
+    # "at no cost" after "extend the pilot by two weeks" is the extension's price, not a second free item.
+    commitments, _ = _run("We'll extend the pilot by two weeks at no cost so your team can finish testing.")
+    assert [(c.kind, c.object) for c in commitments] == [("price", "pilot")]
+
+
 def test_a_price_lock_said_twice_is_one_promise() -> None:
     commitments, _ = _run("It includes a price lock: we guarantee the per-seat price will not increase for 24 months.")
     assert [c.rule for c in commitments if c.kind == "price"] == ["price-held"]

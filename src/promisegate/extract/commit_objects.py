@@ -291,7 +291,9 @@ def _before_time(doc: Doc, i: int, lo: int, cues: Cues) -> int:
     "until the 31st", "for the first month"), so what comes before is the thing given; `i` when none ends there."""
     j, timed = i, False
     while j >= lo:
-        named = doc[j].text in cues.time_heads_cased or doc[j].lower_ in cues.time_heads or doc[j].text[:1].isdigit()
+        # ("by two weeks": a length is a time phrase too)
+        named = doc[j].text in cues.time_heads_cased or doc[j].lower_ in cues.time_heads or doc[j].text[:1].isdigit() \
+            or doc[j].lower_.rstrip("s") in _FREE_SPANS or (timed and doc[j].like_num)
         if not named and doc[j].lower_ not in _TIME_FILLERS:
             break
         timed = timed or named
