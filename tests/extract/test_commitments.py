@@ -238,6 +238,11 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("GA is planned Q3.", C, "date", "date-expected", {}),
     ("We have a native Salesforce integration.", C, "capability", "capability-integration", {"object": "Salesforce"}),
     ("The March go-live is on track.", C, "date", "date-event", {}),
+    # A meeting moved by the writer is confirmed at its new time; a length before the meeting noun is no gap.
+    ("Per your request, I've moved our Thursday sync to Friday at 11am PT.", C, "meeting", "meeting-confirmed",
+     {"object": "sync"}),
+    ("I'm confirming the 45-minute security review for Tuesday with your InfoSec team.", C, "meeting",
+     "meeting-confirmed", {"object": "review"}),
     # A delivery the writer expects of itself: "should have <something>", "should be ready".
     ("I should have an answer for you early next week.", C, "other", "commit-should-have", {}),
     ("We should be done with the configuration soon.", C, "other", "commit-should-have", {}),
@@ -613,6 +618,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("The contract is with legal. They will send it back next week.", "document-send-it", False),
     ("The NDA is signed. Did you send it to procurement?", "document-send-it", True),
     ("Stocks took a dive on Monday.", "meeting-set-up", False),
+    ("We moved the call to Friday last month.", "meeting-confirmed", False),
     ("Signing before then locks in today's rates.", "date-event", False),
     ("Thank you for your business, and we look forward to serving you.", "meeting-look-forward", False),
     ("Thanks for the call on Tuesday.", "meeting-verb", False),
