@@ -238,6 +238,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("GA is planned Q3.", C, "date", "date-expected", {}),
     ("We have a native Salesforce integration.", C, "capability", "capability-integration", {"object": "Salesforce"}),
     ("The March go-live is on track.", C, "date", "date-event", {}),
+    # A time targeted for a meeting proposes the meeting ("for the rollout" names no meeting).
+    ("Let's target the week of January 11 for the executive sponsor meeting.", C, "meeting", "meeting-set-up",
+     {"object": "meeting"}),
     # A meeting moved by the writer is confirmed at its new time; a length before the meeting noun is no gap.
     ("Per your request, I've moved our Thursday sync to Friday at 11am PT.", C, "meeting", "meeting-confirmed",
      {"object": "sync"}),
@@ -618,6 +621,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("The contract is with legal. They will send it back next week.", "document-send-it", False),
     ("The NDA is signed. Did you send it to procurement?", "document-send-it", True),
     ("Stocks took a dive on Monday.", "meeting-set-up", False),
+    ("They target the enterprise market for the next meeting cycle of investors.", "meeting-set-up", False),
     ("We moved the call to Friday last month.", "meeting-confirmed", False),
     ("Signing before then locks in today's rates.", "date-event", False),
     ("Thank you for your business, and we look forward to serving you.", "meeting-look-forward", False),
