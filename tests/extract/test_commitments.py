@@ -238,6 +238,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("GA is planned Q3.", C, "date", "date-expected", {}),
     ("We have a native Salesforce integration.", C, "capability", "capability-integration", {"object": "Salesforce"}),
     ("The March go-live is on track.", C, "date", "date-event", {}),
+    # "4 business hours" is 4 hours of response time (the span ended at "business", with no figure read).
+    ("We can guarantee a response within 4 business hours for P1 tickets.", C, "price", "price-sla",
+     {"amount": 4.0, "unit": "hours"}),
     # A time targeted for a meeting proposes the meeting ("for the rollout" names no meeting).
     ("Let's target the week of January 11 for the executive sponsor meeting.", C, "meeting", "meeting-set-up",
      {"object": "meeting"}),
@@ -1505,6 +1508,9 @@ def test_send_it_sends_the_document_named_before(text: str, kinds: list[tuple[st
     # meeting ("your budget meeting") names no document.
     ("I'll put together a business case with ROI numbers and share it before your budget meeting on the 12th.",
      ["business case"]),
+    # A document the reader shares in a condition is the reader's part, no promise of ours.
+    ("We'll match the competitor's price if you can share their quote.", []),
+    ("Once you share the requirements doc, we'll send a proposal.", ["proposal"]),
     # Not a list: a document after "once", after a clause of its own, or a list with no "and".
     ("I'll send the proposal once the contract is signed.", ["proposal"]),
     ("I'll send the SOW, and our team will review the MSA.", ["SOW"]),

@@ -22,7 +22,7 @@ _MONEY_BEFORE = re.compile(r"(US\$|\$|€|£|\b(?:USD|EUR|GBP))\s?" + _NUM + r"\
 _MONEY_AFTER = re.compile(_NUM + r"\s?(k|mm|m|b)?\s?(USD|EUR|GBP|dollars?|euros?|pounds|bucks)\b", re.IGNORECASE)
 # ("net thirty (30)", "thirty (30) days": the figure in brackets)
 _NET = re.compile(r"\bnet[\s-]?(\d{1,3})\b|\bnet\s+[a-z-]+\s*\((\d{1,3})\)|\b(\d{1,3})\)?\s+days\b", re.IGNORECASE)
-_HOURS = re.compile(r"\b(\d{1,3})\s*-?\s*(hours?|hrs?|minutes?|mins?)\b", re.IGNORECASE)
+_HOURS = re.compile(r"\b(\d{1,3})\s*-?\s*(?:(?:business|working)\s+)?(hours?|hrs?|minutes?|mins?)\b", re.IGNORECASE)
 # "Monday or Tuesday", "Thursday afternoon or any time Monday"
 _ALTERNATIVE_GAP = re.compile(r"^\s*(?:,|/|or|,\s*or|either)?\s*(?:(?:any|some)\s?time\s+)?(?:on\s+)?$", re.IGNORECASE)
 # Between a day and the clock time that narrows it: "Thursday between 3 and 4", "Dec 8, from 1 to 3", "Friday at 2",

@@ -623,6 +623,9 @@ def _kind_hits(
         if x.label == "document" and x.start > unit.start and words[x.start - 1] == "to" \
                 and any(y.label == "meeting" and y.end <= x.start for y in hits):
             continue
+        # "We'll match the competitor's price if you can share their quote": the reader's part of a condition.
+        if x.label == "document" and _readers_condition(words, x.start, unit.start):
+            continue
         # "I'd love to get your feedback on the proposal": getting the reader's is receiving, not sending.
         if x.id == "document-send" and receives_readers_part(words, x, unit.end):
             continue
@@ -727,6 +730,16 @@ def _kind_hits(
         # A labelled figure ("15% off") speaks for the clause before a bare amount does.
         found.sort(key=lambda y: y.label == "amount")
     return out
+
+
+def _readers_condition(words: list[str], at: int, lo: int) -> bool:
+    """Whether "if / once / when you (can / could)" comes right before token `at`: the reader's part of a condition."""
+    lead = words[max(lo, at - 4):at]
+    if "you" not in lead:
+        return False  # the usual case, found in C
+    k = len(lead) - 1 - lead[::-1].index("you")
+    return k > 0 and lead[k - 1] in ("if", "once", "when", "after") and all(
+        w in ("can", "could", "just", "please") for w in lead[k + 1:])
 
 
 def _for_a_task(words: list[str], x: Hit, end: int, cues: Cues) -> bool:
