@@ -238,8 +238,6 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("GA is planned Q3.", C, "date", "date-expected", {}),
     ("We have a native Salesforce integration.", C, "capability", "capability-integration", {"object": "Salesforce"}),
     ("The March go-live is on track.", C, "date", "date-event", {}),
-    # "We'll need the signed DPA by the 18th" asks the reader for a document, as "we'll need your signature" does.
-    ("We'll need the signed DPA from your team.", R, "other", "request-you-need", {}),
     # "4 business hours" is 4 hours of response time (the span ended at "business", with no figure read).
     ("We can guarantee a response within 4 business hours for P1 tickets.", C, "price", "price-sla",
      {"amount": 4.0, "unit": "hours"}),
