@@ -1261,6 +1261,19 @@ def test_hyphenated_pattern_words_stay_one_token(tmp_path: Path) -> None:
     assert [t.text for t in get_nlp()(text)].count("Sync-up") == 1
 
 
+@pytest.mark.parametrize(("text", "when"), [
+    # An event that "can / will start" at a time is dated by it, however far the time is; with no time, no date.
+    ("The pilot can start two weeks from Monday.", "two weeks from Monday"),
+    ("The pilot could end badly.", None),
+])
+def test_an_event_set_to_start_at_a_time_is_dated(text: str, when: str | None) -> None:
+    from promisegate.extract import extract
+
+    result = extract(text, NOW, "UTC")
+    found = [c for c in result.commitments if c.rule == "date-event"]
+    assert [c.when.text if c.when else None for c in found] == ([when] if when else [])
+
+
 def test_an_extension_at_no_cost_is_one_free_item() -> None:
     # "at no cost" after "extend the pilot by two weeks" is the extension's price, not a second free item.
     commitments, _ = _run("We'll extend the pilot by two weeks at no cost so your team can finish testing.")

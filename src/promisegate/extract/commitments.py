@@ -570,6 +570,7 @@ _COURTESY_CLOSERS = frozenset({"let me know if you have any questions", "let us 
                                "if you have any further questions"})
 _PROMISE_AFTER = re.compile(r"[^,.;:!?]*,\s*(?:and\s+|so\s+)?((?:i|we)(?:'ll|'d|'m|'re|\s+(?:will|can|would|am|are|"
                             r"shall|plan|intend|just|also))\b|let me\b|let's\b|happy to\b)")
+_EVENT_VERBS = frozenset({"start", "begin", "kick", "launch", "happen", "commence", "wrap", "finish", "end", "run"})
 _WILL = frozenset({"will", "'ll", "’ll"})
 _PRESENT_BE = frozenset({"be", "is", "are", "am", "'s", "’s", "'re", "’re", "being"})
 _PERFECT = frozenset({"'ve", "’ve", "have", "has", "'s", "’s", "just"})
@@ -631,6 +632,9 @@ def _kind_hits(
             continue
         # "a 99.9% uptime record": what was achieved, not a level promised.
         if x.id == "price-sla" and x.end < unit.end and words[x.end] in ("record", "history", "track"):
+            continue
+        # "The pilot can start two weeks from Monday" dates the pilot; "The pilot could end badly" names no time.
+        if x.id == "date-event" and not times and words[x.end - 1] in _EVENT_VERBS:
             continue
         # "signing before then locks in today's rates": a day in the possessive names the thing, not the event's date.
         if x.label == "date" and x.end < unit.end and words[x.end] in ("'s", "’s") \
