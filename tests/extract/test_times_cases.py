@@ -1089,6 +1089,10 @@ POSITIVE: list[Case] = [
          ("day-of-month",)),
     # Lower-case "thurs" and "tues" are no English words: days alone, as tweets write them.
     Case("anyone up for drinks after work thurs?", (E("thurs", "2024-07-11", "2024-07-12"),), ("weekday-abbr-cued",)),
+    # A recurrence takes its clock time and zone: "11am PT" alone was read as today's.
+    Case("Training sessions run every Tuesday at 11am PT.", (
+        E("every Tuesday at 11am PT", "2024-07-16T11:00:00-07:00", "2024-07-16T12:00", "hour"),),
+         ("set", "clock", "zone")),
     Case("Let's target wk of 12/14.", (E("wk of 12/14", "2024-12-09T00:00", "2024-12-16T00:00", "week"),),
          ("week-of", "date-numeric-short")),
 ]

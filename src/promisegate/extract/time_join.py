@@ -279,6 +279,9 @@ def _compatible(a: Features, b: Features, la: str, lb: str, gap: list[str], lex:
             return False
         return lb in ("DATE", "TIME") and (a.part is not None or a.week_of or a.weekend_of or opener) \
             and gap in ([], ["of"])
+    if la == "SET" and gap in ([], ["at"]) and ((lb == "TIME" and kind_of(b) == "clock" and b.hour is not None)
+                                                 or (kind_of(b) == "zone" and a.hour is not None and a.zone is None)):
+        return True  # "every Tuesday at 11am PT": the clock time of each, and its zone
     if "DURATION" in (la, lb) or "SET" in (la, lb):
         return False
     ka, kb = kind_of(a), kind_of(b)
