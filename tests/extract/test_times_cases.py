@@ -1093,6 +1093,10 @@ POSITIVE: list[Case] = [
     Case("Training sessions run every Tuesday at 11am PT.", (
         E("every Tuesday at 11am PT", "2024-07-16T11:00:00-07:00", "2024-07-16T12:00", "hour"),),
          ("set", "clock", "zone")),
+    # A later weekday joined to "next Thursday" runs on in that week, as one joined to a bare weekday does.
+    Case("I'm traveling next Thursday and Friday.", (E("next Thursday", "2024-07-18", "2024-07-19"),
+                                                     E("Friday", "2024-07-19", "2024-07-20")),
+         ("weekday-relative", "weekday")),
     Case("Let's target wk of 12/14.", (E("wk of 12/14", "2024-12-09T00:00", "2024-12-16T00:00", "week"),),
          ("week-of", "date-numeric-short")),
 ]

@@ -545,7 +545,8 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
             # A range's last day is the one in view: "Dec 21 through Jan 4, back on the 5th", "12/21-1/4".
             last_day = span.to.astimezone(zone).replace(tzinfo=None) - timedelta(days=1)
             month_named = _in_view(words, expr, engine, base, sent[0], last_day, month_named)
-        if expr.rule in _BARE_WEEKDAY and span.grain == "day":
+        if (expr.rule in _BARE_WEEKDAY or expr.rule == "weekday-relative") and span.grain == "day":
+            # ("next Thursday and Friday": the Friday of that week too)
             weekday_before = (expr.end, _wall(span, zone))
         if expr.label == "DATE":
             # A date read as itself (or the day a limit names) is something to refer back to, not a limit's
