@@ -175,6 +175,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     # A feature promised in the future tense is claimed too; with a time it is a date promise (below).
     ("We'll support the Okta integration out of the box.", C, "capability", "capability-supports",
      {"object": "Okta integration"}),
+    ("Our team can support SSO via Azure AD from day one.", C, "capability", "capability-supports",
+     {"object": "SSO"}),
     ("Competitors charge more, but our price is $40 per seat.", C, "price", "price-stated", {"amount": 40.0}),
     ("Our security whitepaper is linked below.", C, "document", "document-attached", {"object": "security whitepaper"}),
     ("I can share the architecture diagram after our call Tuesday.", C, "document", "document-send",
@@ -624,6 +626,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("The contract is with legal. They will send it back next week.", "document-send-it", False),
     ("The NDA is signed. Did you send it to procurement?", "document-send-it", True),
     ("Stocks took a dive on Monday.", "meeting-set-up", False),
+    ("Their team can support SSO via Azure AD.", "capability-supports", False),
     ("They target the enterprise market for the next meeting cycle of investors.", "meeting-set-up", False),
     ("We moved the call to Friday last month.", "meeting-confirmed", False),
     ("Signing before then locks in today's rates.", "date-event", False),
