@@ -1097,6 +1097,10 @@ POSITIVE: list[Case] = [
     Case("I'm traveling next Thursday and Friday.", (E("next Thursday", "2024-07-18", "2024-07-19"),
                                                      E("Friday", "2024-07-19", "2024-07-20")),
          ("weekday-relative", "weekday")),
+    # A part of the period after "in": "early in the week" (told ahead on a Wednesday: next week's, as that part of
+    # this week is over).
+    Case("Early in the week is best for us.", (E("Early in the week", "2024-07-15", "2024-07-17", "week"),),
+         ("period-part", "the-unit")),
     Case("Let's target wk of 12/14.", (E("wk of 12/14", "2024-12-09T00:00", "2024-12-16T00:00", "week"),),
          ("week-of", "date-numeric-short")),
 ]

@@ -277,8 +277,10 @@ def _compatible(a: Features, b: Features, la: str, lb: str, gap: list[str], lex:
         if a.words[-1:] in (["end"], ["close"], ["beginning"], ["middle"]) and gap != ["of"] and (
                 b.weekday is not None or b.dom is not None or b.numeric is not None or b.day_offset is not None):
             return False
+        # ("early in the week", "late in the year": a part of the period after "in" too)
         return lb in ("DATE", "TIME") and (a.part is not None or a.week_of or a.weekend_of or opener) \
-            and gap in ([], ["of"])
+            and (gap in ([], ["of"]) or (gap == ["in"] and a.part is not None and b.unit in _PERIOD_UNITS
+                                         and b.words[:1] == ["the"] and len(b.words) == 2))
     if la == "SET" and gap in ([], ["at"]) and ((lb == "TIME" and kind_of(b) == "clock" and b.hour is not None)
                                                  or (kind_of(b) == "zone" and a.hour is not None and a.zone is None)):
         return True  # "every Tuesday at 11am PT": the clock time of each, and its zone
