@@ -1101,6 +1101,10 @@ POSITIVE: list[Case] = [
     # this week is over).
     Case("Early in the week is best for us.", (E("Early in the week", "2024-07-15", "2024-07-17", "week"),),
          ("period-part", "the-unit")),
+    # The article before a lone day or part of the day after "on" / "for" is part of the span, as tweets annotate it.
+    Case("Let's meet on a Sunday.", (E("a Sunday", "2024-07-14", "2024-07-15"),), ("weekday",)),
+    Case("Join us for an afternoon of art.", (E("an afternoon", "2024-07-10T12:00", "2024-07-10T18:00", "hour"),),
+         ("part-of-day",)),
     Case("Let's target wk of 12/14.", (E("wk of 12/14", "2024-12-09T00:00", "2024-12-16T00:00", "week"),),
          ("week-of", "date-numeric-short")),
 ]

@@ -32,6 +32,7 @@ from promisegate.extract.nlp import (
     skip_wraps,
     token_columns,
     unwrapped,
+    word_step,
 )
 from promisegate.extract.time_calendar import shifted_period
 from promisegate.extract.time_context import share_day
@@ -552,7 +553,27 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
             # A date read as itself (or the day a limit names) is something to refer back to, not a limit's
             # interval, which runs from now.
             named, named_in = _wall(span, zone), sent[0]
-    return share_day(cols.source, out, [cols.idx[s] for s, _ in sentences], base.date())
+    return share_day(cols.source, _with_article(cols, out), [cols.idx[s] for s, _ in sentences], base.date())
+
+
+def _with_article(cols: TokenColumns, spans: list[TimeSpan]) -> list[TimeSpan]:
+    """"on a Sunday", "for an afternoon": the article before a lone day or part of the day is part of the span, as
+    the tweets annotate it (no sentence in the news data has one there)."""
+    words = cols.words
+    for n, span in enumerate(spans):
+        if span.rule not in _ARTICLE_RULES:
+            continue
+        k = bisect_left(cols.idx, span.start)
+        if k < 2 or k >= len(words) or cols.idx[k] != span.start:
+            continue
+        article = word_step(words, k, -1, 0)  # (over a line break: "on a\nSunday")
+        if words[article] in ("a", "an") and words[word_step(words, article, -1, 0)] in ("on", "for"):
+            start = cols.idx[article]
+            spans[n] = replace(span, start=start, text=cols.source[start:span.end])
+    return spans
+
+
+_ARTICLE_RULES = frozenset({"weekday", "part-of-day"})
 
 
 _DAYS_BACK = 15  # a bare day this far before the bare day just read is in the next month
