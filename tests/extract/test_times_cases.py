@@ -1105,6 +1105,11 @@ POSITIVE: list[Case] = [
     Case("Let's meet on a Sunday.", (E("a Sunday", "2024-07-14", "2024-07-15"),), ("weekday",)),
     Case("Join us for an afternoon of art.", (E("an afternoon", "2024-07-10T12:00", "2024-07-10T18:00", "hour"),),
          ("part-of-day",)),
+    # "the month of April" is the month; a weekday right after a day and month is that day's.
+    Case("Special class for the month of April.", (E("the month of April", "2024-04-01", "2024-05-01", "month"),),
+         ("the-unit", "month-cued")),
+    Case("Live streaming on 12th July Friday.", (E("12th July Friday", "2024-07-12", "2024-07-13"),),
+         ("day-month", "weekday")),
     Case("Let's target wk of 12/14.", (E("wk of 12/14", "2024-12-09T00:00", "2024-12-16T00:00", "week"),),
          ("week-of", "date-numeric-short")),
 ]

@@ -310,6 +310,13 @@ def _compatible(a: Features, b: Features, la: str, lb: str, gap: list[str], lex:
         if a.weekday is not None and b.weekday is None and (b.month is not None or b.dom is not None
                                                               or b.numeric is not None):
             return True
+        # "14th December Friday": the weekday after the date is the same day's.
+        if b.weekday is not None and b.month is None and b.dom is None and b.rel is None and a.weekday is None \
+                and a.month is not None and a.dom is not None and gap in ([], [","]):
+            return True
+        # "the month of April": the month named.
+        if a.words == ["the", "month"] and not gap and b.words[:1] == ["of"] and b.month is not None and b.dom is None:
+            return True
         periodic = a.month is not None or a.quarter is not None or a.half is not None or a.season is not None
         # "March 2024", "Q3 of 1989", "Mon, Jul 8, 2024" (a weekday alone takes no year).
         if a.year is None and b.year is not None and b.month is None and b.quarter is None and periodic \
