@@ -1110,6 +1110,7 @@ POSITIVE: list[Case] = [
          ("the-unit", "month-cued")),
     Case("Live streaming on 12th July Friday.", (E("12th July Friday", "2024-07-12", "2024-07-13"),),
          ("day-month", "weekday")),
+    Case("Happy #Friday all!", (E("Friday", "2024-07-12", "2024-07-13"),), ("weekday",)),
     Case("Let's target wk of 12/14.", (E("wk of 12/14", "2024-12-09T00:00", "2024-12-16T00:00", "week"),),
          ("week-of", "date-numeric-short")),
 ]
@@ -1289,6 +1290,8 @@ NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("The team said June and I should lead.", ("block-month-name", "month-bare")),
     ("I will loop in August.", ("block-month-name", "month-cued")),
     ("The troops will march as soon as they can.", ("month-cued",)),
+    # A hashtag is a topic, not a time (a weekday stays: "#Friday!" says what day it is).
+    ("Motivation drops as we enter the #Christmas season.", ("holiday",)),
     # A day or "weekend" naming a kind of person or habit is no time.
     ("The weekend warrior crowd loves this bike.", ("block-idiom", "relative-unit")),
     ("He's a Friday regular at the bar.", ("block-idiom", "weekday")),

@@ -145,6 +145,12 @@ def _select(cols: TokenColumns, engine: TimeEngine) -> list[Atom]:
             blocked.append((start, end))
         else:
             atoms.append(Atom(start, end, label, rule))
+    if "#" in words:
+        # "the #Christmas season", "#diecast #1:18": a hashtag is a topic, not a time, as the tweets annotate it; a
+        # weekday stays ("#Friday!" says what day it is, and the TweeTime data dates it).
+        texts, idx = cols.texts, cols.idx
+        atoms = [a for a in atoms if not (a.start and texts[a.start - 1] == "#" and idx[a.start - 1] + 1 == idx[a.start]
+                                          and not a.rule.startswith("weekday"))]
     if blocked:
         mask = bytearray(len(words))
         for s, e in blocked:
