@@ -1290,6 +1290,10 @@ NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("The team said June and I should lead.", ("block-month-name", "month-bare")),
     ("I will loop in August.", ("block-month-name", "month-cued")),
     ("The troops will march as soon as they can.", ("month-cued",)),
+    # A race time is no clock time; the Summer Olympics are no summer.
+    ("Her marathon time of 3:45 qualified her for Boston.", ("block-ratio-score", "clock")),
+    ("He ran the mile in 4:05.", ("block-ratio-score", "clock")),
+    ("The Summer Olympics bring in huge crowds.", ("block-idiom", "season")),
     # A hashtag is a topic, not a time (a weekday stays: "#Friday!" says what day it is).
     ("Motivation drops as we enter the #Christmas season.", ("holiday",)),
     # A day or "weekend" naming a kind of person or habit is no time.
