@@ -1369,6 +1369,9 @@ def test_every_pattern_id_has_cases() -> None:
     ("Last spring was wet.", "2024-03-01"),
     ("Next winter will be cold.", "2025-12-01"),  # (this winter has begun)
     ("Growth began last fall.", "2024-09-01"),
+    # "this summer" told ahead once this year's is over is the coming one; told of the past it is this year's.
+    ("Let's meet this summer.", "2025-06-01"),
+    ("This summer was hot.", "2024-06-01"),
 ])
 def test_next_and_last_season_count_from_now(text: str, start: str) -> None:
     [span] = times(text, datetime(2024, 12, 10, 9, 0, tzinfo=NY))

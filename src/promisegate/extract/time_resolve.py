@@ -175,7 +175,11 @@ def _season(f: Features, base: datetime, direction: int) -> Period | None:
             return ahead[min(f.rel, len(ahead)) - 1]
         behind = [c for c in cands if c[1] <= base]
         return behind[-min(-f.rel, len(behind))]
-    return _yearly(base, 0 if f.rel == 0 else direction, make)
+    found = _yearly(base, 0 if f.rel == 0 else direction, make)
+    if f.rel == 0 and direction > 0 and found is not None and found[1] <= base:
+        # "Let's meet this summer", said in December: this year's is over, so the one to come.
+        return make(found[0].year + 1)
+    return found
 
 
 def _holiday(f: Features, base: datetime, direction: int) -> Period | None:
