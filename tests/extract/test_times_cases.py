@@ -1372,6 +1372,8 @@ def test_every_pattern_id_has_cases() -> None:
     # "this summer" told ahead once this year's is over is the coming one; told of the past it is this year's.
     ("Let's meet this summer.", "2025-06-01"),
     ("This summer was hot.", "2024-06-01"),
+    ("Let's meet this March.", "2025-03-01"),
+    ("We launched this March.", "2024-03-01"),
 ])
 def test_next_and_last_season_count_from_now(text: str, start: str) -> None:
     [span] = times(text, datetime(2024, 12, 10, 9, 0, tzinfo=NY))

@@ -108,7 +108,7 @@ def _month_day(f: Features, base: datetime, direction: int) -> Period | None:
     if f.rel is not None and f.unit == "year":  # "July last year", "February this year"
         return make(base.year + f.rel)
     if f.rel is not None and f.unit is None:  # "last May", "next March", "this June"
-        return _relative_month_day(f.rel, dom is None, base, make)
+        return _relative_month_day(f.rel, dom is None, base, make, direction)
     if f.weekday is not None and dom is not None and (found := _weekday_year(month, dom, f.weekday, base)):
         return found  # "Saturday, April 25"
     return _yearly(base, direction, make)
@@ -124,11 +124,15 @@ def _weekday_year(month: int, dom: int, weekday: int, base: datetime) -> Period 
 
 
 def _relative_month_day(rel: int, whole_month: bool, base: datetime,
-                        make: Callable[[int], Period | None]) -> Period | None:
+                        make: Callable[[int], Period | None], direction: int = 0) -> Period | None:
     """"last May" is the latest May before the current one, "next May" the first after it, "this May"
-    the one of this year; a day ("last Oct. 23") is judged against today, a month against this month."""
+    the one of this year (told ahead once it is over, the coming one: "Let's meet this March" said in December);
+    a day ("last Oct. 23") is judged against today, a month against this month."""
     if rel == 0:
-        return make(base.year)
+        found = make(base.year)
+        if direction > 0 and found is not None and found[1] <= base:
+            return make(base.year + 1)
+        return found
     cands = sorted(p for y in (base.year - 1, base.year, base.year + 1) if (p := make(y)) is not None)
     current = period(base, "month") if whole_month else _day(base)
     if rel < 0:
