@@ -929,7 +929,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("Are you HIPAA compliant?", "capability-certified", True),
     ("Is the go-live still March 3?", "date-event", False),
     ("Will the sandbox be ready by Friday?", "commit-will-be-ready", False),
-    ("Should I send the pricing sheet?", "document-send", False),
+    ("Should I have sent the pricing sheet earlier?", "document-send", False),
     # negations
     ("We can't commit to a 20% discount.", "price-discount", False),
     ("We don't support SCIM yet.", "capability-supports", False),
@@ -1275,6 +1275,23 @@ def test_an_event_set_to_start_at_a_time_is_dated(text: str, when: str | None) -
     result = extract(text, NOW, "UTC")
     found = [c for c in result.commitments if c.rule == "date-event"]
     assert [c.when.text if c.when else None for c in found] == ([when] if when else [])
+
+
+@pytest.mark.parametrize(("text", "kind", "conditional"), [
+    # A question that offers the writer's act is an offer on the reader's yes: the share rules must see a
+    # restricted document offered ("Would you like me to send over the SOC 2 report?" was a request of the reader).
+    ("Would you like me to send over the SOC 2 report?", "document", True),
+    ("Can we send you the updated contract by Friday?", "document", True),
+    ("Should I send the pricing sheet?", "document", True),
+    # A meeting offered is proposed, as "Does Tuesday work?" proposes it.
+    ("Should I set up a call with our CTO for next week?", "meeting", False),
+])
+def test_a_question_offering_the_writers_act_is_an_offer(text: str, kind: str, conditional: bool) -> None:
+    from promisegate.extract import extract
+
+    result = extract(text, NOW, "UTC")
+    assert [(c.kind, c.conditional) for c in result.commitments] == [(kind, conditional)]
+    assert not result.requests
 
 
 def test_an_extension_at_no_cost_is_one_free_item() -> None:

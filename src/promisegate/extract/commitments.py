@@ -366,6 +366,13 @@ def _judge(
                 # A time proposed too: "How about Tuesday at 3pm to go over the 10% discount?"
                 commitments.append(make("meeting", slot))
             return
+        if _OFFER_QUESTION.match(lowered):
+            # "Would you like me to send over the SOC 2 report?", "Should I set up a call with our CTO next week?":
+            # the writer offers it, on the reader's yes; the rules must see the offer as they see a promise.
+            offer = next(((k, x) for k in _KIND_ORDER for x in kinds.get(k, ()) if x.label != "attachment"), None)
+            if offer is not None:  # (a meeting offered is proposed, as "Does Tuesday work?" proposes it)
+                commitments.append(replace(make(*offer), conditional=offer[0] != "meeting"))
+                return
         proposal = bool(cues.proposal.search(lowered))
         # "Would it be possible to get the report by Friday?" asks for the report, not for a meeting.
         thing = any(x.label != "attachment" for k in ("document", "price") for x in kinds.get(k, ())) \
@@ -571,6 +578,11 @@ _COURTESY_CLOSERS = frozenset({"let me know if you have any questions", "let us 
 _PROMISE_AFTER = re.compile(r"[^,.;:!?]*,\s*(?:and\s+|so\s+)?((?:i|we)(?:'ll|'d|'m|'re|\s+(?:will|can|would|am|are|"
                             r"shall|plan|intend|just|also))\b|let me\b|let's\b|happy to\b)")
 _EVENT_VERBS = frozenset({"start", "begin", "kick", "launch", "happen", "commence", "wrap", "finish", "end", "run"})
+# A question that offers the writer's act: "would you like me to", "shall we", "can we send".
+_OFFER_QUESTION = re.compile(
+    r"^\W*(?:(?:would|do) you (?:like|want) (?:me|us) to|(?:want|need) (?:me|us) to|shall (?:i|we)|should (?:i|we)|"
+    r"(?:can|could|may) (?:i|we) (?:send|share|forward|provide|email|set up|schedule|book|extend|offer|include|"
+    r"throw in|waive)|would it help if (?:i|we))\b")
 _WILL = frozenset({"will", "'ll", "’ll"})
 _PRESENT_BE = frozenset({"be", "is", "are", "am", "'s", "’s", "'re", "’re", "being"})
 _PERFECT = frozenset({"'ve", "’ve", "have", "has", "'s", "’s", "just"})
