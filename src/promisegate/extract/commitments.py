@@ -401,6 +401,10 @@ def _judge(
         attached = [x for x in hits if x.label == "attachment" and not _told_in_past(doc, unit, x, cues)
                     and not inline_summary(cols.words, x, unit.start, unit.end)]
         commitments.extend(make("document", x) for x in attached[:1])
+        # "Let me know if you'd like a copy of our pen test results", "Feel free to grab the SOC 2 report from our
+        # trust portal": a document offered on the reader's word.
+        offered = [x for x in kinds.get("document", ()) if x.id == "document-offered"]
+        commitments.extend(replace(make("document", x), conditional=True) for x in offered[:1] if not attached)
         return
     if requests_hits:
         requests.append(make("other", requests_hits[0]))
