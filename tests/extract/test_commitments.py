@@ -240,6 +240,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("GA is planned Q3.", C, "date", "date-expected", {}),
     ("We have a native Salesforce integration.", C, "capability", "capability-integration", {"object": "Salesforce"}),
     ("The March go-live is on track.", C, "date", "date-event", {}),
+    # A confirmed time outweighs the meeting word it overlaps ("for the workshop").
+    ("The earliest available slot for the workshop is Thursday, January 7 at 1pm ET.", C, "meeting",
+     "meeting-confirmed", {"object": "workshop"}),
     ("Let me know if you'd like a copy of our pen test results.", C, "document", "document-offered",
      {"object": "pen test results", "conditional": True}),
     # "4 business hours" is 4 hours of response time (the span ended at "business", with no figure read).

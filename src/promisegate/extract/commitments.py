@@ -731,7 +731,7 @@ def _kind_hits(
             if (x.label == "price" and all(y.label == "amount" or len(unwrapped(words, y.start, y.end))
                                            < len(unwrapped(words, x.start, x.end))
                                            for y in overlapping)) \
-                    or (x.label == "slot" and all(y.label == "meeting" for y in overlapping)) \
+                    or (x.label in ("slot", "confirmed") and all(y.label == "meeting" for y in overlapping)) \
                     or (x.id == "meeting-on-calendar" and all(y.id == "meeting-verb" for y in overlapping)):
                 found[:] = [y for y in found if y not in overlapping]
             else:
