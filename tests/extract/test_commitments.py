@@ -240,6 +240,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("GA is planned Q3.", C, "date", "date-expected", {}),
     ("We have a native Salesforce integration.", C, "capability", "capability-integration", {"object": "Salesforce"}),
     ("The March go-live is on track.", C, "date", "date-event", {}),
+    # A recap line with a hedge after its colon, and "pending signature" as its condition.
+    ("Kickoff: tentatively Jan 6, pending signature", C, "date", "date-event",
+     {"object": "Kickoff", "conditional": True}),
     # A confirmed time outweighs the meeting word it overlaps ("for the workshop").
     ("The earliest available slot for the workshop is Thursday, January 7 at 1pm ET.", C, "meeting",
      "meeting-confirmed", {"object": "workshop"}),
