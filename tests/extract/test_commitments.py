@@ -1306,6 +1306,19 @@ def test_a_question_offering_the_writers_act_is_an_offer(text: str, kind: str, c
     assert [(c.kind, c.conditional) for c in result.commitments] == [(kind, conditional)]
 
 
+def test_items_under_a_heading_of_ours_are_offers_to_this_reader() -> None:
+    # A list item ends at its line break (unless the next line goes on, indented or in lower case), and a price in
+    # an item under a line of ours ending in a colon is offered to this reader; "Today's deals:" is to the public.
+    text = ("Next steps:\n- Kickoff: tentatively Jan 6, pending signature\nHere's what we agreed on the call:\n"
+            "- 15% discount on the annual license\n- Implementation fee waived\n")
+    commitments, _ = _run(text)
+    assert [(c.kind, c.text) for c in commitments] == [
+        ("date", "Kickoff: tentatively Jan 6, pending signature"),
+        ("price", "15% discount on the annual license"), ("price", "Implementation fee waived")]
+    public, _ = _run("Today's deals:\n- 20% off everything\n- 15% off shoes\n")
+    assert public == []
+
+
 def test_an_extension_at_no_cost_is_one_free_item() -> None:
     # "at no cost" after "extend the pilot by two weeks" is the extension's price, not a second free item.
     commitments, _ = _run("We'll extend the pilot by two weeks at no cost so your team can finish testing.")

@@ -104,6 +104,18 @@ def clauses(doc: Doc) -> list[Unit]:
     # A blank line, or a line break before a list item ("- Pricing: ...", "2. Security review"), ends a clause.
     blank_lines = {i for i in spaces if texts[i].count("\n") >= 2
                    or ("\n" in texts[i] and _marker(texts, i + 1))}
+    # ... and so does the line break that ends a list item ("- Kickoff: Jan 6\nHere's what we agreed:").
+    line_start = 0
+    for i in spaces:
+        if "\n" in texts[i]:
+            first = line_start
+            while first < i and texts[first].isspace():
+                first += 1
+            # (an item wrapped onto an indented line, or one that goes on in lower case, continues)
+            if first < i and _marker(texts, first) and not texts[i].rsplit("\n", 1)[1] \
+                    and i + 1 < len(texts) and not texts[i + 1][:1].islower():
+                blank_lines.add(i)
+            line_start = i + 1
     # The only tokens that can cut a sentence: quoted tokens, blank lines, break words. The candidate words are
     # found in one pass in C (map + compress), then each is judged:
     # - "but", "however", ";" ... always: "we can't do 20%, but we can do 10%";

@@ -426,7 +426,8 @@ def _judge(
         for hit in kinds[kind] if kind in _MULTI else kinds[kind][:1]:
             # (Waiving a fee is always a concession on this deal: "The setup fee is waived.")
             if hit.id in _ADDRESSED_ONLY and not addressed and not commit_hits \
-                    and "waived" not in cols.words[hit.start:hit.end]:
+                    and "waived" not in cols.words[hit.start:hit.end] \
+                    and not _under_our_heading(source, unit.start_char):
                 continue
             if refused and _governed_by_refusal(hit, moods, refused, unit_words, unit.start, cues):
                 continue  # "We can't, unfortunately, offer 30% off": the claim is what is refused
@@ -760,6 +761,28 @@ def _readers_condition(words: list[str], at: int, lo: int) -> bool:
     k = len(lead) - 1 - lead[::-1].index("you")
     return k > 0 and lead[k - 1] in ("if", "once", "when", "after") and all(
         w in ("can", "could", "just", "please") for w in lead[k + 1:])
+
+
+_BULLET_LINE = re.compile(r"\s*(?:[-*•–]|\d{1,2}[.)])\s")
+_OUR_HEADING = re.compile(r"\b(?:we|we've|we're|our|i|i've|i'm)\b[^\n]*:\s*$", re.IGNORECASE)
+
+
+def _under_our_heading(source: str, at: int) -> bool:
+    """Whether char `at` is in a list item under a line of ours that ends with a colon ("Here's what we agreed on the
+    call:\n• 15% discount on the annual license"): the items are offers to this reader, not to the public."""
+    line_start = source.rfind("\n", 0, at) + 1
+    if not _BULLET_LINE.match(source, line_start):
+        return False  # the usual case
+    end = line_start - 1
+    for _ in range(12):  # up over the list's other items to the line that heads it
+        if end <= 0:
+            return False
+        start = source.rfind("\n", 0, end) + 1
+        line = source[start:end]
+        if not _BULLET_LINE.match(line):
+            return bool(_OUR_HEADING.search(line))
+        end = start - 1
+    return False
 
 
 def _for_a_task(words: list[str], x: Hit, end: int, cues: Cues) -> bool:
