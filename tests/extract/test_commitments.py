@@ -240,6 +240,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("GA is planned Q3.", C, "date", "date-expected", {}),
     ("We have a native Salesforce integration.", C, "capability", "capability-integration", {"object": "Salesforce"}),
     ("The March go-live is on track.", C, "date", "date-event", {}),
+    # A recap line whose time comes a few words after the colon.
+    ("Onboarding: included, starting the week of Jan 11", C, "date", "date-event", {"object": "Onboarding"}),
     # A recap line with a hedge after its colon, and "pending signature" as its condition.
     ("Kickoff: tentatively Jan 6, pending signature", C, "date", "date-event",
      {"object": "Kickoff", "conditional": True}),
@@ -634,6 +636,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("The contract is with legal. They will send it back next week.", "document-send-it", False),
     ("The NDA is signed. Did you send it to procurement?", "document-send-it", True),
     ("Stocks took a dive on Monday.", "meeting-set-up", False),
+    ("Onboarding: included for every plan.", "date-event", False),
     ("If you'd like to review your policy, log in to your account.", "document-offered", True),
     ("Please let me know if you would like further information.", "document-offered", True),
     ("Their team can support SSO via Azure AD.", "capability-supports", False),
