@@ -240,6 +240,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("GA is planned Q3.", C, "date", "date-expected", {}),
     ("We have a native Salesforce integration.", C, "capability", "capability-integration", {"object": "Salesforce"}),
     ("The March go-live is on track.", C, "date", "date-event", {}),
+    # "Invite sent for ..." sent the invite (no imperative "Invite").
+    ("Done. Invite sent for Wed 10am PT.", C, "meeting", "meeting-invite-sent", {}),
     # A recap line whose time comes a few words after the colon.
     ("Onboarding: included, starting the week of Jan 11", C, "date", "date-event", {"object": "Onboarding"}),
     # A recap line with a hedge after its colon, and "pending signature" as its condition.

@@ -1111,6 +1111,10 @@ POSITIVE: list[Case] = [
     Case("Live streaming on 12th July Friday.", (E("12th July Friday", "2024-07-12", "2024-07-13"),),
          ("day-month", "weekday")),
     Case("Happy #Friday all!", (E("Friday", "2024-07-12", "2024-07-13"),), ("weekday",)),
+    # What was set up "for" a date lies ahead: "Confirmed for the 12th", "Invite sent for Wed 10am PT".
+    Case("Confirmed for the 12th.", (E("the 12th", "2024-07-12", "2024-07-13"),), ("day-of-month",)),
+    Case("Invite sent for Wed 10am PT.", (E("Wed 10am PT", "2024-07-10T10:00:00-07:00", "2024-07-10T11:00", "hour"),),
+         ("weekday-abbr-date", "zone")),
     Case("Let's target wk of 12/14.", (E("wk of 12/14", "2024-12-09T00:00", "2024-12-16T00:00", "week"),),
          ("week-of", "date-numeric-short")),
 ]

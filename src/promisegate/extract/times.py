@@ -72,6 +72,8 @@ _HAVE = frozenset({"have", "has", "'ve", "’ve"})
 _ARRANGED = frozenset({"reserved", "booked", "scheduled", "arranged", "blocked", "planned", "organized", "organised",
                        "penciled", "pencilled", "rescheduled", "agreed", "confirmed", "committed", "promised",
                        "decided"})
+_SET_FOR = _ARRANGED | {"sent", "set"}
+_WAS = frozenset({"was", "were", "had"})
 _DETERMINERS = frozenset({"the", "a", "an", "our", "your", "their", "my", "his", "her", "its", "this", "these",
                           "those"})
 _NEAR = 2  # the size of a near cue's sign: it counts only right before the date (see _direction)
@@ -215,6 +217,9 @@ def _cues(words: list[str], engine: TimeEngine) -> list[tuple[int, int]]:
             continue  # "holding the discount through 12/31 as agreed", "as expected": an aside, not the date's tense
         if sign == -1 and words[i] in _ARRANGED and not _HAVE.isdisjoint(words[max(0, i - 4):i]):
             sign = 1
+        elif sign == -1 and words[i] in _SET_FOR and i + 1 < len(words) and words[i + 1] == "for" \
+                and (i == 0 or words[i - 1] not in _WAS):
+            sign = 1  # "Confirmed for the 12th", "Invite sent for Wed 10am": what was set up lies ahead
         elif sign == -1 and words[i] in MOVED and moved_to_date(words, i, engine.lexicon):
             sign = 1  # "the kickoff moved to the 14th", "was postponed until March": the new date lies ahead
         elif sign == 1 and words[i] in _NOUN_CUES and _after_determiner(words, i):
