@@ -240,6 +240,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("GA is planned Q3.", C, "date", "date-expected", {}),
     ("We have a native Salesforce integration.", C, "capability", "capability-integration", {"object": "Salesforce"}),
     ("The March go-live is on track.", C, "date", "date-event", {}),
+    # A terse confirmation after a comma or dash, as at the start of a sentence ("Perfect, see you at 3" was a request).
+    ("Perfect, see you at 3.", C, "meeting", "meeting-see-you", {}),
+    ("Sounds good - talk Tuesday.", C, "meeting", "meeting-see-you", {}),
     # "Invite sent for ..." sent the invite (no imperative "Invite").
     ("Done. Invite sent for Wed 10am PT.", C, "meeting", "meeting-invite-sent", {}),
     # A recap line whose time comes a few words after the colon.

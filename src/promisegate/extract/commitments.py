@@ -302,7 +302,7 @@ def _judge(
         # "See the attached SOW for details": pointing at the attachment asks nothing
         and not (cols.words[x.start] in ("see", "find")
                  and any(a.start == word_step(cols.words, x.start, 1, unit.end - 1) for a in attachments))
-        and not (x.id == "request-imperative" and x.start in sign_offs)
+        and not (x.id == "request-imperative" and any(x.start <= s < x.end for s in sign_offs))
         # "Make sense?" opens with a verb but asks nothing of the reader.
         and not (question and x.id == "request-imperative")
         # "Consider it done", "consider the onboarding fee waived": granted, not asked.
