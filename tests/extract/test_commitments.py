@@ -242,6 +242,7 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("The March go-live is on track.", C, "date", "date-event", {}),
     # A terse confirmation after a comma or dash, as at the start of a sentence ("Perfect, see you at 3" was a request).
     ("Perfect, see you at 3.", C, "meeting", "meeting-see-you", {}),
+    ("On it - expect the deck by EOD.", C, "document", "document-expect", {"object": "deck"}),
     ("Sounds good - talk Tuesday.", C, "meeting", "meeting-see-you", {}),
     # "Invite sent for ..." sent the invite (no imperative "Invite").
     ("Done. Invite sent for Wed 10am PT.", C, "meeting", "meeting-invite-sent", {}),
