@@ -102,6 +102,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Per your request, I've extended your trial by another two weeks.", C, "price", "price-free",
      {"object": "trial"}),
     ("I've approved an extra 5% off.", C, "price", "price-discount", {"amount": 5.0}),
+    # Approval for an additional share is a discount granted, on the deal's condition.
+    ("I've gotten approval for an additional 5% if we can close before the 15th.", C, "price", "price-discount",
+     {"amount": 5.0, "object": "additional 5%", "conditional": True}),
     ("We've agreed to net 45 for your account.", C, "price", "price-payment-terms", {"amount": 45.0}),
     ("I've confirmed the 18% multi-year discount with finance.", C, "price", "price-discount", {"amount": 18.0}),
     ("I've added two extra seats at no charge.", C, "price", "price-free", {"object": "two extra seats"}),
@@ -642,6 +645,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("The contract is with legal. They will send it back next week.", "document-send-it", False),
     ("The NDA is signed. Did you send it to procurement?", "document-send-it", True),
     ("Stocks took a dive on Monday.", "meeting-set-up", False),
+    ("Revenue grew an additional 5% last year.", "price-discount", False),
     ("Onboarding: included for every plan.", "date-event", False),
     ("If you'd like to review your policy, log in to your account.", "document-offered", True),
     ("Please let me know if you would like further information.", "document-offered", True),
