@@ -102,6 +102,15 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Per your request, I've extended your trial by another two weeks.", C, "price", "price-free",
      {"object": "trial"}),
     ("I've approved an extra 5% off.", C, "price", "price-discount", {"amount": 5.0}),
+    # Seats held "at the current price" hold the price; an add-on keeps its hyphenated "on"; who a free item is for
+    # is not the item; a length "of" something is an amount, no `when`.
+    ("I've reserved 200 seats at the current price until the end of Q1.", C, "price", "price-held",
+     {"object": "at the current price"}),
+    ("We can throw in the analytics add-on for the first year.", C, "price", "price-free",
+     {"object": "analytics add-on"}),
+    ("I'll set aside 10 hours of professional services for your team at no charge.", C, "price", "price-free",
+     {"object": "professional services"}),
+    ("We'll send the sign-off form.", C, "document", "document-send", {"object": "sign-off form"}),
     # Approval for an additional share is a discount granted, on the deal's condition.
     ("I've gotten approval for an additional 5% if we can close before the 15th.", C, "price", "price-discount",
      {"amount": 5.0, "object": "additional 5%", "conditional": True}),
@@ -645,6 +654,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("The contract is with legal. They will send it back next week.", "document-send-it", False),
     ("The NDA is signed. Did you send it to procurement?", "document-send-it", True),
     ("Stocks took a dive on Monday.", "meeting-set-up", False),
+    ("The stock traded at the current price yesterday.", "price-held", False),
     ("Revenue grew an additional 5% last year.", "price-discount", False),
     ("Onboarding: included for every plan.", "date-event", False),
     ("If you'd like to review your policy, log in to your account.", "document-offered", True),
@@ -1206,6 +1216,8 @@ def test_an_attachment_stands_beside_an_ask(text: str, objects: list[str], asks:
 
 
 @pytest.mark.parametrize(("text", "kind", "when"), [
+    # A length "of" something is an amount, no `when`.
+    ("I'll set aside 10 hours of professional services for your team at no charge.", "price", None),
     # A meeting, a document or another act is still to come: a time already over is not when it happens.
     ("I can also connect you with one of our customers who went through a similar migration last spring.",
      "meeting", None),

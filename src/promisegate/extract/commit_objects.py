@@ -259,6 +259,11 @@ def _price(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> Description:
             while i >= unit.start and doc[i].lower_ in _LINKS:
                 i -= 1
             i = _before_time(doc, i, unit.start, cues)  # "extend the pilot through January 15 at no cost"
+            # "10 hours of professional services for your team at no charge": who it is for is not what is given
+            if i - 2 >= unit.start and doc[i - 2].lower_ == "for" and doc[i - 1].lower_ in ("your", "our", "the"):
+                i -= 3
+            elif i - 1 >= unit.start and doc[i - 1].lower_ == "for" and doc[i].lower_ in ("you", "them", "everyone"):
+                i -= 2
             if i < unit.start or doc[i].is_punct:
                 return None, None, None
             start, end = phrase_back(doc, i, unit.start, cues.back_stops)

@@ -109,8 +109,9 @@ def phrase_forward(doc: Doc, begin: int, hi: int, skip: frozenset[str], stops: f
     while end < hi and end - start < _MAX_OBJECT_TOKENS:
         tok = doc[end]
         wrapped = is_wrap(tok.text) and end > start
+        # (a stop word glued on by a hyphen is part of the name: "the analytics add-on")
         if (tok.is_space and not wrapped) or (tok.is_punct and tok.text not in _INNER_PUNCT) \
-                or (end > start and tok.lower_ in stops):
+                or (end > start and tok.lower_ in stops and doc[end - 1].text != "-"):
             break
         end += 1
     while end > start and doc[end - 1].text in _INNER_PUNCT:
@@ -143,7 +144,8 @@ def pick_when(
     # ("extend the trial by two weeks" says how much longer).
     inside = sorted((t for t in times
                      if lo <= t.start and t.end <= hi and not (t.rule == "duration" and (
-                         _ADJECTIVE.search(t.text) or _BY_AMOUNT.search(text, max(0, t.start - 4), t.start)))),
+                         _ADJECTIVE.search(t.text) or _BY_AMOUNT.search(text, max(0, t.start - 4), t.start)
+                         or text.startswith(" of ", t.end)))),  # ("10 hours of professional services": an amount)
                     key=lambda t: t.start)
     if not inside:
         return None, ()
