@@ -254,6 +254,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("The March go-live is on track.", C, "date", "date-event", {}),
     # A terse confirmation after a comma or dash, as at the start of a sentence ("Perfect, see you at 3" was a request).
     ("Perfect, see you at 3.", C, "meeting", "meeting-see-you", {}),
+    # Being scheduled / set / due to do something is a plan of ours ("supposed to" is not: "We are supposed to leave
+    # tomorrow", "what I'm supposed to do now").
+    ("I believe we are scheduled to start at 9am Thursday.", C, "other", "commit-plan", {}),
     # A meeting we host or keep is ours to hold.
     ("We're hosting a customer dinner in Chicago on January 21.", C, "meeting", "meeting-set-up", {"object": "dinner"}),
     ("Let's keep our standing Tuesday call at 2pm ET.", C, "meeting", "meeting-set-up", {"object": "call"}),
@@ -657,6 +660,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("The contract is with legal. They will send it back next week.", "document-send-it", False),
     ("The NDA is signed. Did you send it to procurement?", "document-send-it", True),
     ("Stocks took a dive on Monday.", "meeting-set-up", False),
+    ("We are supposed to leave tomorrow.", "commit-plan", False),
     ("We're running late.", "commit-progressive", False),
     ("The stock traded at the current price yesterday.", "price-held", False),
     ("Revenue grew an additional 5% last year.", "price-discount", False),
