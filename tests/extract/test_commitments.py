@@ -1352,6 +1352,14 @@ def test_items_under_a_heading_of_ours_are_offers_to_this_reader() -> None:
     assert public == []
 
 
+@pytest.mark.parametrize("text", ["Call being scheduled for Wednesday it appears.",
+                                  "Plan includes connections to existing systems.", "Invite sent for Wednesday."])
+def test_a_verb_noun_before_a_participle_or_a_third_person_verb_is_no_imperative(text: str) -> None:
+    # "Call being scheduled", "Plan includes": the first word is a noun, its sentence asks nothing.
+    _, requests = _run(text)
+    assert not requests
+
+
 def test_an_extension_at_no_cost_is_one_free_item() -> None:
     # "at no cost" after "extend the pilot by two weeks" is the extension's price, not a second free item.
     commitments, _ = _run("We'll extend the pilot by two weeks at no cost so your team can finish testing.")
