@@ -1115,6 +1115,11 @@ POSITIVE: list[Case] = [
     Case("Confirmed for the 12th.", (E("the 12th", "2024-07-12", "2024-07-13"),), ("day-of-month",)),
     Case("Invite sent for Wed 10am PT.", (E("Wed 10am PT", "2024-07-10T10:00:00-07:00", "2024-07-10T11:00", "hour"),),
          ("weekday-abbr-date", "zone")),
+    # After a verb "past" is "beyond", not "last": "slips past February" is the coming February.
+    Case("We'll cover it if the rollout slips past February.", (E("February", "2025-02-01", "2025-03-01", "month"),),
+         ("month-relative",)),
+    # What "we are committed to" lies ahead (a crime "was committed" keeps its past).
+    Case("We're committed to a Q2 delivery.", (E("Q2", "2025-04-01", "2025-07-01", "quarter"),), ("quarter",)),
     Case("Let's target wk of 12/14.", (E("wk of 12/14", "2024-12-09T00:00", "2024-12-16T00:00", "week"),),
          ("week-of", "date-numeric-short")),
 ]

@@ -209,6 +209,10 @@ def _cues(words: list[str], engine: TimeEngine) -> list[tuple[int, int]]:
     out = []
     for i in compress(range(len(signs)), signs):  # only the cues (most words have sign 0), found in C
         sign = signs[i]
+        if sign == -1 and words[i] == "committed" and i and words[i - 1] in _BE_NOT_PAST \
+                and i + 1 < len(words) and words[i + 1] == "to":
+            out.append((i, 1))  # "We're committed to a Q2 delivery": what we are committed to lies ahead
+            continue
         if sign == -1 and i and (words[i - 1] in _BE_NOT_PAST or words[i - 1] in _DETERMINERS
                                  or words[i - 1] in _BEFORE_ADJECTIVE or _will_have_done(words, i)
                                  or _with_done(words, i)):
@@ -403,6 +407,11 @@ def _trim(words: list[str], expr: Expr) -> None:
     if expr.end - expr.start > 1 and expr.label == "DURATION" and words[expr.start] in ("by", "to"):
         # "pushed back by a week": a length after "by" is an amount, not a limit; "down to 30 days" keeps only
         # the length ("up to 30 days" is one expression).
+        expr.start += 1
+    # "if the rollout slips past February": after a verb "past" is "beyond", no "last" ("the past February" keeps it).
+    if expr.end - expr.start > 1 and words[expr.start] == "past" and expr.start \
+            and words[expr.start - 1].isalpha() and words[expr.start - 1] not in _DETERMINERS \
+            and words[expr.start - 1] not in ("for", "in", "over", "during", "of"):
         expr.start += 1
     # "a cut could come as early as March": the comparison is no part of the time.
     if expr.end - expr.start > 3 and words[expr.start] == "as" and words[expr.start + 2] == "as":
