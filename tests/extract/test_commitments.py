@@ -102,6 +102,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Per your request, I've extended your trial by another two weeks.", C, "price", "price-free",
      {"object": "trial"}),
     ("I've approved an extra 5% off.", C, "price", "price-discount", {"amount": 5.0}),
+    ("We'll cover the first three months of the subscription if the rollout slips past February.", C, "price",
+     "price-free", {"object": "subscription", "conditional": True}),
     # Seats held "at the current price" hold the price; an add-on keeps its hyphenated "on"; who a free item is for
     # is not the item; a length "of" something is an amount, no `when`.
     ("I've reserved 200 seats at the current price until the end of Q1.", C, "price", "price-held",
