@@ -102,6 +102,10 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Per your request, I've extended your trial by another two weeks.", C, "price", "price-free",
      {"object": "trial"}),
     ("I've approved an extra 5% off.", C, "price", "price-discount", {"amount": 5.0}),
+    # A cap on increases holds the price (not a cap on SLA credits, below).
+    ("Renewal pricing will be capped at a 3% annual increase.", C, "price", "price-held", {"amount": 3.0}),
+    # Being live at a time is a date claim, as launching is.
+    ("Our EU data center goes live in March.", C, "date", "date-expected", {}),
     ("We'll cover the first three months of the subscription if the rollout slips past February.", C, "price",
      "price-free", {"object": "subscription", "conditional": True}),
     # Seats held "at the current price" hold the price; an add-on keeps its hyphenated "on"; who a free item is for
@@ -662,6 +666,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("The contract is with legal. They will send it back next week.", "document-send-it", False),
     ("The NDA is signed. Did you send it to procurement?", "document-send-it", True),
     ("Stocks took a dive on Monday.", "meeting-set-up", False),
+    ("We live in Boston.", "date-expected", False),
     ("We are supposed to leave tomorrow.", "commit-plan", False),
     ("We're running late.", "commit-progressive", False),
     ("The stock traded at the current price yesterday.", "price-held", False),

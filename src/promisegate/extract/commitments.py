@@ -588,6 +588,7 @@ _OFFER_QUESTION = re.compile(
     r"^\W*(?:(?:would|do) you (?:like|want) (?:me|us) to|(?:want|need) (?:me|us) to|shall (?:i|we)|should (?:i|we)|"
     r"(?:can|could|may) (?:i|we) (?:send|share|forward|provide|email|set up|schedule|book|extend|offer|include|"
     r"throw in|waive)|would it help if (?:i|we))\b")
+_CAPS = frozenset({"capped", "cap", "capping", "limited", "limit"})
 _WILL = frozenset({"will", "'ll", "’ll"})
 _PRESENT_BE = frozenset({"be", "is", "are", "am", "'s", "’s", "'re", "’re", "being"})
 _PERFECT = frozenset({"'ve", "’ve", "have", "has", "'s", "’s", "just"})
@@ -746,7 +747,8 @@ def _kind_hits(
         # "we commit to 99.95% monthly uptime, with service credits of 10% for each 0.1% below target, capped at
         # 30% of the monthly fee": the other figures are how the SLA pays out, not discounts or prices offered.
         prices[:] = [y for y in prices if y.id != "price-amount" and not (
-            y.id == "price-discount" and not {"credit", "credits"}.isdisjoint(words[y.start:y.end]))]
+            y.id == "price-discount" and not {"credit", "credits"}.isdisjoint(words[y.start:y.end]))
+            and not (y.id == "price-held" and words[y.start] in _CAPS)]  # ("credits ... capped at 30%")
     for found in out.values():
         # A labelled figure ("15% off") speaks for the clause before a bare amount does.
         found.sort(key=lambda y: y.label == "amount")
