@@ -40,24 +40,30 @@ class Unit:
     end_char: int
 
 
-def _quoted_lines(texts: list[str], spaces: list[int]) -> list[tuple[int, int]]:
-    """Token ranges of quoted earlier mail: lines whose first visible token starts with ">".
-
-    A line runs from after a whitespace token holding a newline to the next such token; the
-    whitespace before its first visible token is not quoted, everything after it is.
-    """
-    n = len(texts)
-    newlines = [i for i in spaces if "\n" in texts[i]]
-    quoted: list[tuple[int, int]] = []
+def _lines(texts: list[str], spaces: list[int]) -> list[tuple[int, int]]:
+    """(first visible token, end) of each line: a line runs from after a whitespace token holding a newline to the
+    next such token (its end, or len(texts) for the last line); first == end for a line with no visible token."""
+    out: list[tuple[int, int]] = []
     line_start = 0
-    for line_end in [*newlines, n]:
+    for line_end in [*(i for i in spaces if "\n" in texts[i]), len(texts)]:
         first = line_start
         while first < line_end and texts[first].isspace():  # spaCy's Token.is_space
             first += 1
-        if first < line_end and texts[first].startswith(">"):
-            quoted.append((first, line_end))
+        out.append((first, line_end))
         line_start = line_end + 1
-    return quoted
+    return out
+
+
+def _quoted_lines(texts: list[str], spaces: list[int]) -> list[tuple[int, int]]:
+    """Token ranges of quoted earlier mail: lines whose first visible token starts with ">".
+
+    The whitespace before a line's first visible token is not quoted, everything after it is.
+    """
+    return _quoted_of(texts, _lines(texts, spaces))
+
+
+def _quoted_of(texts: list[str], lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    return [(first, end) for first, end in lines if first < end and texts[first].startswith(">")]
 
 
 def _close(cols: TokenColumns, start: int, end: int, out: list[Unit]) -> None:
@@ -99,23 +105,16 @@ def clauses(doc: Doc) -> list[Unit]:
     texts, words = cols.texts, cols.words
     spaces = list(compress(range(len(texts)), map(str.isspace, texts)))  # whitespace tokens, found in C
     quoted = [False] * len(texts)
-    for start, end in _quoted_lines(texts, spaces):
+    lines = _lines(texts, spaces)
+    for start, end in _quoted_of(texts, lines):
         quoted[start:end] = [True] * (end - start)
     # A blank line, or a line break before a list item ("- Pricing: ...", "2. Security review"), ends a clause.
     blank_lines = {i for i in spaces if texts[i].count("\n") >= 2
                    or ("\n" in texts[i] and _marker(texts, i + 1))}
-    # ... and so does the line break that ends a list item ("- Kickoff: Jan 6\nHere's what we agreed:").
-    line_start = 0
-    for i in spaces:
-        if "\n" in texts[i]:
-            first = line_start
-            while first < i and texts[first].isspace():
-                first += 1
-            # (an item wrapped onto an indented line, or one that goes on in lower case, continues)
-            if first < i and _marker(texts, first) and not texts[i].rsplit("\n", 1)[1] \
-                    and i + 1 < len(texts) and not texts[i + 1][:1].islower():
-                blank_lines.add(i)
-            line_start = i + 1
+    # ... and so does the line break that ends a list item ("- Kickoff: Jan 6\nHere's what we agreed:"); an item
+    # wrapped onto an indented line, or one that goes on in lower case, continues.
+    blank_lines.update(i for first, i in lines if first < i < len(texts) - 1 and _marker(texts, first)
+                       and not texts[i].rsplit("\n", 1)[1] and not texts[i + 1][:1].islower())
     # The only tokens that can cut a sentence: quoted tokens, blank lines, break words. The candidate words are
     # found in one pass in C (map + compress), then each is judged:
     # - "but", "however", ";" ... always: "we can't do 20%, but we can do 10%";
