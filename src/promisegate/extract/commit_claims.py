@@ -101,6 +101,16 @@ def reader_wish(source: str, lo: int, at: int) -> bool:
     return _READER_WISH.search(source, lo, at) is not None
 
 
+def readers_condition(words: list[str], at: int, lo: int) -> bool:
+    """Whether "if / once / when you (can / could)" comes right before token `at`: the reader's part of a condition."""
+    lead = words[max(lo, at - 4):at]
+    if "you" not in lead:
+        return False  # the usual case, found in C
+    k = len(lead) - 1 - lead[::-1].index("you")
+    return k > 0 and lead[k - 1] in ("if", "once", "when", "after") and all(
+        w in ("can", "could", "just", "please") for w in lead[k + 1:])
+
+
 def receives_readers_part(words: list[str], hit: Hit, end: int) -> bool:
     """"I'd love to get your feedback on the proposal": getting the reader's part is receiving, not sending."""
     return words[hit.start] in ("get", "getting") and hit.start + 2 < end \
@@ -138,8 +148,22 @@ def time_for_a_task(words: list[str], hit: Hit, end: int, cues: Cues) -> bool:
     if hit.label != "slot" or last not in _TIME_UNITS or hit.end + 1 >= end:
         return False
     to = word_step(words, hit.end - 1, 1, end - 1)
-    verb = words[word_step(words, to, 1, end - 1)]
-    return words[to] == "to" and verb.isalpha() and verb not in cues.meeting_verbs
+    return words[word_step(words, to, 1, end - 1)].isalpha() and _to_a_task(words, to, end, cues)
+
+
+def slot_for_a_task(words: list[str], hit: Hit, end: int, cues: Cues) -> bool:
+    """Whether a slot hit with no meeting noun in it goes on "to" and a verb that is no meeting ("Would it work to send
+    the report by Friday?"; "available to discuss" offers a meeting)."""
+    to = hit.end - 1 if words[hit.end - 1] == "to" else word_step(words, hit.end - 1, 1, end - 1)
+    if to >= end - 1 or not cues.meeting_nouns.isdisjoint(words[hit.start:hit.end]):
+        return False
+    return _to_a_task(words, to, end, cues)
+
+
+def _to_a_task(words: list[str], to: int, end: int, cues: Cues) -> bool:
+    """Whether token `to` is "to" and the word after it no verb of meeting: a task, not a meeting, is what the time is
+    for."""
+    return words[to] == "to" and words[word_step(words, to, 1, end - 1)] not in cues.meeting_verbs
 
 
 def obliged(words: list[str], at: int, lo: int) -> bool:

@@ -29,9 +29,11 @@ from promisegate.extract.commit_claims import (
     open_question,
     past_event,
     reader_wish,
+    readers_condition,
     receives_readers_part,
     reduction_of_other,
     round_the_clock,
+    slot_for_a_task,
     time_for_a_task,
     typical_timeline,
 )
@@ -643,7 +645,7 @@ def _kind_hits(
                 and any(y.label == "meeting" and y.end <= x.start for y in hits):
             continue
         # "We'll match the competitor's price if you can share their quote": the reader's part of a condition.
-        if x.label == "document" and _readers_condition(words, x.start, unit.start):
+        if x.label == "document" and readers_condition(words, x.start, unit.start):
             continue
         # "I'd love to get your feedback on the proposal": getting the reader's is receiving, not sending.
         if x.id == "document-send" and receives_readers_part(words, x, unit.end):
@@ -683,7 +685,7 @@ def _kind_hits(
                 continue
         # "Would a quick sync on Monday work to finalize the timeline?" names its meeting; "Would it work to send the
         # report by Friday?" asks for a task.
-        if x.id == "meeting-slot-works" and _for_a_task(words, x, unit.end, cues) \
+        if x.id == "meeting-slot-works" and slot_for_a_task(words, x, unit.end, cues) \
                 and not any(cols.idx[x.start] <= t.start < cols.idx[x.end - 1] for t in times):
             continue
         # "our support team is available 24/7": a service's hours, not a slot offered.
@@ -755,16 +757,6 @@ def _kind_hits(
     return out
 
 
-def _readers_condition(words: list[str], at: int, lo: int) -> bool:
-    """Whether "if / once / when you (can / could)" comes right before token `at`: the reader's part of a condition."""
-    lead = words[max(lo, at - 4):at]
-    if "you" not in lead:
-        return False  # the usual case, found in C
-    k = len(lead) - 1 - lead[::-1].index("you")
-    return k > 0 and lead[k - 1] in ("if", "once", "when", "after") and all(
-        w in ("can", "could", "just", "please") for w in lead[k + 1:])
-
-
 _BULLET_LINE = re.compile(r"\s*(?:[-*•–]|\d{1,2}[.)])\s")
 _OUR_HEADING = re.compile(r"\b(?:we|we've|we're|our|i|i've|i'm)\b[^\n]*:\s*$", re.IGNORECASE)
 
@@ -785,15 +777,6 @@ def _under_our_heading(source: str, at: int) -> bool:
             return bool(_OUR_HEADING.search(line))
         end = start - 1
     return False
-
-
-def _for_a_task(words: list[str], x: Hit, end: int, cues: Cues) -> bool:
-    """Whether a slot hit with no meeting noun in it is followed by "to" and a verb that is no meeting ("would it work
-    to send the report"; "available to discuss" offers a meeting)."""
-    to = x.end - 1 if words[x.end - 1] == "to" else x.end
-    if to >= end - 1 or words[to] != "to" or not cues.meeting_nouns.isdisjoint(words[x.start:x.end]):
-        return False
-    return words[to + 1] not in cues.meeting_verbs
 
 
 def _request(
