@@ -214,7 +214,7 @@ def test_phrase_regexes_match_what_a_flat_alternation_matches() -> None:
     # phrase accepts, on every clause-like text we have and on each phrase itself.
     lexicon = load_commit_lexicon(RULES / "lexicon")
     lists = ["hypothetical", "hypothetical_phrases", "conditional", "past_markers", "boilerplate_phrases",
-             "proposal_openers"]
+             "courtesy_openers", "courtesy_closers", "proposal_openers"]
     for name in lists:
         words = lexicon.words(name)
         flat = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)

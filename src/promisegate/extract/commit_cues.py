@@ -45,6 +45,8 @@ class Cues:
     past_verbs: frozenset[str]
     reported_speech: frozenset[str]
     boilerplate: re.Pattern[str]
+    courtesy_openers: frozenset[str]
+    courtesy_closers: frozenset[str]
     proposal: re.Pattern[str]
     offer: re.Pattern[str]
     third_party: re.Pattern[str]
@@ -64,6 +66,9 @@ class Cues:
     # Nouns a time can name rather than date: "the Q1 pricing", "the Friday demo", "the 2025 rate".
     thing_nouns: frozenset[str]
     price_nouns: frozenset[str]
+    event_start_verbs: frozenset[str]
+    cap_words: frozenset[str]
+    approval_words: frozenset[str]
 
 
 # Bare words that only make a time with a neighbour ("next", "end"); the time tagger knows better.
@@ -89,7 +94,10 @@ def cues_for(rules: CommitmentRules) -> Cues:
         past=_phrase_regex(lex.words("past_markers")),
         past_verbs=lex.set("past_verbs"),
         reported_speech=lex.set("reported_speech"),
-        boilerplate=_phrase_regex(lex.words("boilerplate_phrases")),
+        boilerplate=_phrase_regex(lex.words("boilerplate_phrases") + lex.words("courtesy_openers")
+                                  + lex.words("courtesy_closers")),
+        courtesy_openers=lex.set("courtesy_openers"),
+        courtesy_closers=lex.set("courtesy_closers"),
         proposal=_phrase_regex(lex.words("proposal_openers")),
         offer=_phrase_regex(lex.words("offer_openers")),
         third_party=_phrase_regex(lex.words("third_parties")),
@@ -109,4 +117,7 @@ def cues_for(rules: CommitmentRules) -> Cues:
         thing_nouns=(lex.set("price_nouns") | lex.set("discount_words") | lex.set("meeting_nouns")
                      | lex.set("event_nouns") | lex.set("document_nouns")),
         price_nouns=lex.set("price_nouns"),
+        event_start_verbs=lex.set("event_start_verbs"),
+        cap_words=lex.set("cap_words"),
+        approval_words=lex.set("approval_words"),
     )

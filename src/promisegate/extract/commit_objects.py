@@ -282,7 +282,7 @@ def _price(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> Description:
         if share is not None:
             return words, share, "%"
         return words, response_hours(words), "hours"
-    if hit.id == "price-discount" and first in _GRANTING:  # "approval for an additional 5%": the 5% it grants
+    if hit.id == "price-discount" and first in cues.approval_words:  # "approval for an additional 5%": the 5% it grants
         k = next((i for i in range(hit.start, hit.end) if doc[i].lower_ in ("additional", "extra", "further")),
                  hit.start)
         words = span_text(doc, k, hit.end) or words
@@ -310,7 +310,6 @@ def _before_time(doc: Doc, i: int, lo: int, cues: Cues) -> int:
     return j - 1 if timed and j >= lo and doc[j].lower_ in _TIME_LEADS else i
 
 
-_GRANTING = frozenset({"approval", "approved", "approve"})
 _TIME_FILLERS = frozenset({"the", "of", "this", "next", "end", ",", "st", "nd", "rd", "th"})
 _TIME_LEADS = frozenset({"through", "thru", "until", "till", "til", "by", "before", "on", "from"})
 _COMPOUND_HEADS = frozenset({"room", "retention", "center", "centre", "residency", "protection", "processing",

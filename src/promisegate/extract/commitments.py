@@ -268,10 +268,10 @@ def _judge(
     lowered = text.lower().replace("’", "'")
     courtesy = cues.boilerplate.search(lowered)
     promise_after = _PROMISE_AFTER.match(lowered, courtesy.end()) if courtesy is not None \
-        and courtesy.group(0) in _COURTESY_OPENERS else None
+        and courtesy.group(0) in cues.courtesy_openers else None
     # "Please review the attached order form and let me know if you have any questions": the courtesy closes
     # the clause; what comes before its "and" stands.
-    closing = courtesy is not None and promise_after is None and courtesy.group(0) in _COURTESY_CLOSERS \
+    closing = courtesy is not None and promise_after is None and courtesy.group(0) in cues.courtesy_closers \
         and lowered[:courtesy.start()].rstrip().endswith(" and")
     if courtesy is not None and promise_after is None and not closing:
         return
@@ -577,20 +577,14 @@ def _told_in_past(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> bool:
     return False
 
 
-# A courtesy that opens a clause ("thanks for ...", "thank you for ...") and the promise after its comma.
-_COURTESY_OPENERS = frozenset({"thanks for", "thank you for"})
-_COURTESY_CLOSERS = frozenset({"let me know if you have any questions", "let us know if you have any questions",
-                               "let me know if you need anything", "if you have any questions", "if you have questions",
-                               "if you have any further questions"})
+# The promise after a courtesy's comma ("Thanks for the call, I'll send the deck").
 _PROMISE_AFTER = re.compile(r"[^,.;:!?]*,\s*(?:and\s+|so\s+)?((?:i|we)(?:'ll|'d|'m|'re|\s+(?:will|can|would|am|are|"
                             r"shall|plan|intend|just|also))\b|let me\b|let's\b|happy to\b)")
-_EVENT_VERBS = frozenset({"start", "begin", "kick", "launch", "happen", "commence", "wrap", "finish", "end", "run"})
 # A question that offers the writer's act: "would you like me to", "shall we", "can we send".
 _OFFER_QUESTION = re.compile(
     r"^\W*(?:(?:would|do) you (?:like|want) (?:me|us) to|(?:want|need) (?:me|us) to|shall (?:i|we)|should (?:i|we)|"
     r"(?:can|could|may) (?:i|we) (?:send|share|forward|provide|email|set up|schedule|book|extend|offer|include|"
     r"throw in|waive)|would it help if (?:i|we))\b")
-_CAPS = frozenset({"capped", "cap", "capping", "limited", "limit"})
 _WILL = frozenset({"will", "'ll", "’ll"})
 _PRESENT_BE = frozenset({"be", "is", "are", "am", "'s", "’s", "'re", "’re", "being"})
 _PERFECT = frozenset({"'ve", "’ve", "have", "has", "'s", "’s", "just"})
@@ -654,7 +648,7 @@ def _kind_hits(
         if x.id == "price-sla" and x.end < unit.end and words[x.end] in ("record", "history", "track"):
             continue
         # "The pilot can start two weeks from Monday" dates the pilot; "The pilot could end badly" names no time.
-        if x.id == "date-event" and not times and words[x.end - 1] in _EVENT_VERBS:
+        if x.id == "date-event" and not times and words[x.end - 1] in cues.event_start_verbs:
             continue
         # "signing before then locks in today's rates": a day in the possessive names the thing, not the event's date.
         if x.label == "date" and x.end < unit.end and words[x.end] in ("'s", "’s") \
@@ -750,7 +744,7 @@ def _kind_hits(
         # 30% of the monthly fee": the other figures are how the SLA pays out, not discounts or prices offered.
         prices[:] = [y for y in prices if y.id != "price-amount" and not (
             y.id == "price-discount" and not {"credit", "credits"}.isdisjoint(words[y.start:y.end]))
-            and not (y.id == "price-held" and words[y.start] in _CAPS)]  # ("credits ... capped at 30%")
+            and not (y.id == "price-held" and words[y.start] in cues.cap_words)]  # ("credits ... capped at 30%")
     for found in out.values():
         # A labelled figure ("15% off") speaks for the clause before a bare amount does.
         found.sort(key=lambda y: y.label == "amount")
