@@ -129,15 +129,20 @@ def _relative_month_day(rel: int, whole_month: bool, base: datetime,
     the one of this year (told ahead once it is over, the coming one: "Let's meet this March" said in December);
     a day ("last Oct. 23") is judged against today, a month against this month."""
     if rel == 0:
-        found = make(base.year)
-        if direction > 0 and found is not None and found[1] <= base:
-            return make(base.year + 1)
-        return found
+        return _next_if_over(make(base.year), base, direction, make)
     cands = sorted(p for y in (base.year - 1, base.year, base.year + 1) if (p := make(y)) is not None)
     current = period(base, "month") if whole_month else _day(base)
     if rel < 0:
         return next((c for c in reversed(cands) if c[1] <= current[0]), None)
     return next((c for c in cands if c[0] >= current[1]), None)
+
+
+def _next_if_over(found: Period | None, base: datetime, direction: int,
+                  make: Callable[[int], Period | None]) -> Period | None:
+    """`found`, this year's period, or next year's when it is over and the sentence looks ahead."""
+    if direction > 0 and found is not None and found[1] <= base:
+        return make(found[0].year + 1)
+    return found
 
 
 def _quarter(f: Features, base: datetime, direction: int) -> Period | None:
@@ -154,9 +159,7 @@ def _quarter(f: Features, base: datetime, direction: int) -> Period | None:
     # A bare "Q3" or "the third quarter" is this year's, as in TimeML and in sales talk, unless the
     # sentence looks ahead and this year's is over ("let's revisit this in Q2", said in November).
     found = make(base.year + (f.rel or 0))
-    if f.rel is None and direction > 0 and found[1] <= base:
-        return make(base.year + 1)
-    return found
+    return _next_if_over(found, base, direction, make) if f.rel is None else found
 
 
 def _season(f: Features, base: datetime, direction: int) -> Period | None:
@@ -180,10 +183,8 @@ def _season(f: Features, base: datetime, direction: int) -> Period | None:
         behind = [c for c in cands if c[1] <= base]
         return behind[-min(-f.rel, len(behind))]
     found = _yearly(base, 0 if f.rel == 0 else direction, make)
-    if f.rel == 0 and direction > 0 and found is not None and found[1] <= base:
-        # "Let's meet this summer", said in December: this year's is over, so the one to come.
-        return make(found[0].year + 1)
-    return found
+    # ("Let's meet this summer", said in December: this year's is over, so the one to come)
+    return _next_if_over(found, base, direction, make) if f.rel == 0 else found
 
 
 def _holiday(f: Features, base: datetime, direction: int) -> Period | None:
