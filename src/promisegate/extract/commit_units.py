@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import compress
 
@@ -106,8 +106,10 @@ def clauses(doc: Doc) -> list[Unit]:
     spaces = list(compress(range(len(texts)), map(str.isspace, texts)))  # whitespace tokens, found in C
     quoted = [False] * len(texts)
     lines = _lines(texts, spaces)
-    for start, end in _quoted_of(texts, lines):
+    quoted_runs = _quoted_of(texts, lines)
+    for start, end in quoted_runs:
         quoted[start:end] = [True] * (end - start)
+    run_starts = [start for start, _ in quoted_runs]
     # A blank line, or a line break before a list item ("- Pricing: ...", "2. Security review"), ends a clause.
     blank_lines = {i for i in spaces if texts[i].count("\n") >= 2
                    or ("\n" in texts[i] and _marker(texts, i + 1))}
@@ -149,7 +151,11 @@ def clauses(doc: Doc) -> list[Unit]:
         while m < len(marks) and marks[m] < sent_end:
             i = marks[m]
             m += 1
-            if quoted[i] or i in blank_lines:
+            if quoted[i]:  # a quoted line ends the clause before it; the next starts after the line (or sentence)
+                _close(cols, start, i, units)
+                start = min(quoted_runs[bisect_right(run_starts, i) - 1][1], sent_end)
+                m = bisect_left(marks, start, m)
+            elif i in blank_lines:
                 _close(cols, start, i, units)
                 start = i + 1
             elif i > start + 2:  # a break word: kept with the second clause ("but we can ..."), but not ";"
