@@ -145,6 +145,32 @@ def test_random_patterns_match_spacy(shapes: list[list[tuple[int, str | None]]],
         assert set(compiled(text.split())) == expected, (patterns, text)
 
 
+_LEXICAL_TESTS = [
+    {"SHAPE": "Xxxxx"}, {"SHAPE": "dd:dd"}, {"NORM": "'s"}, {"LENGTH": 7}, {"IS_STOP": True},
+    {"LIKE_URL": True}, {"LIKE_EMAIL": True}, {"IS_ASCII": False}, {"IS_UPPER": True}, {"IS_CURRENCY": True},
+    {"IS_QUOTE": True}, {"IS_BRACKET": True}, {"IS_LEFT_PUNCT": True}, {"IS_RIGHT_PUNCT": True}, {"LIKE_NUM": True},
+    {"IS_TITLE": True}, {"IS_DIGIT": True}, {"IS_PUNCT": True},
+]
+
+
+@pytest.mark.parametrize("spec", _LEXICAL_TESTS, ids=lambda spec: next(iter(spec)))
+def test_lexical_attributes_match_a_full_pipeline(spec: dict[str, Any]) -> None:
+    # The shared pipeline stores on its words only the attributes our code reads (spaCy computes ~25 for every
+    # new word); a pattern testing any other is answered from the word's text as spaCy would store it. Words
+    # never seen before included, checked against spaCy's Matcher on a pipeline that stores them all.
+    import spacy
+
+    text = ("Quokka9x Zebulon's ACME-77 ships 12:30 at http://zq-example.test/xy or to vqx@zq-example.test ; "
+            "« ZQWV » [ok] (zq) $ 4,500 for 9001 and one Ünïcødé word, Fourteen quvixes on Qzlday")
+    full = spacy.blank("en")
+    matcher = Matcher(full.vocab)
+    matcher.add("k", [[spec]])
+    want = {(s, e) for _, s, e in matcher(full(text))}
+    compiled = CompiledMatcher(get_nlp().vocab, [("k", [spec])])
+    assert want, spec  # the text has a word of each kind
+    assert {(s, e) for _, s, e in compiled(token_columns(get_nlp()(text)).texts)} == want
+
+
 def test_non_lexical_attributes_are_refused() -> None:
     with pytest.raises(UnsupportedPattern):
         CompiledMatcher(get_nlp().vocab, [("k", [{"POS": "NOUN"}])])

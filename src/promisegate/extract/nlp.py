@@ -15,7 +15,20 @@ from typing import Any
 
 import numpy
 import spacy
-from spacy.attrs import IDX, LENGTH, ORTH, SENT_START
+from spacy.attrs import (
+    IDX,
+    IS_ALPHA,
+    IS_DIGIT,
+    IS_LOWER,
+    IS_PUNCT,
+    IS_SPACE,
+    IS_TITLE,
+    LENGTH,
+    LIKE_NUM,
+    LOWER,
+    ORTH,
+    SENT_START,
+)
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_suffix_regex
@@ -43,6 +56,9 @@ _EXTRA_INFIXES = (
 def get_nlp() -> Language:
     """Return the process-wide blank English pipeline with a sentencizer."""
     nlp = spacy.blank("en")
+    vocab = nlp.vocab
+    _word_getters.append((vocab, dict(vocab.lex_attr_getters)))
+    vocab.lex_attr_getters = {attr: get for attr, get in vocab.lex_attr_getters.items() if attr in _TOKEN_ATTRS}
     tokenizer = nlp.tokenizer
     suffixes = [*nlp.Defaults.suffixes, _CLOCK_SUFFIX, _UNIT_SUFFIX]
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
@@ -54,6 +70,22 @@ def get_nlp() -> Language:
     _keep_whole(tokenizer, hyphenated_words())  # the bundled rules' words, before any text is read
     _add_whole(tokenizer, (*_WEEKDAY_NOT_WE_D, *WEEKDAY_ABBREVIATIONS, *_TODAY_GLUED))
     return nlp
+
+
+# spaCy works out ~25 attributes of every word new to its Vocab (shape, norm, prefix, stop word, like_url, ...), a
+# tenth of the time on mail full of new names, numbers and links. Its words keep the ones our code and the bundled
+# patterns read; a pattern may still test any other (word_classes asks spaCy's own getter, kept here, on the text).
+_TOKEN_ATTRS = frozenset({LOWER, IS_ALPHA, IS_DIGIT, IS_LOWER, IS_PUNCT, IS_SPACE, IS_TITLE, LIKE_NUM})
+_word_getters: list[tuple[Vocab, dict[int, Callable[[str], Any]]]] = []
+
+
+def word_getters(vocab: Vocab) -> dict[int, Callable[[str], Any]]:
+    """spaCy's functions computing each lexical attribute of a word of `vocab` from its text (attribute id -> getter),
+    including those the shared pipeline no longer stores on its words."""
+    for known, getters in _word_getters:
+        if known is vocab:
+            return getters
+    return dict(vocab.lex_attr_getters)
 
 
 # Tweets write "today" as "2day": it is no count glued to its unit (which "2days" is).

@@ -11,7 +11,10 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from spacy.attrs import IDS
 from spacy.vocab import Vocab
+
+from promisegate.extract.nlp import word_getters
 
 # A test on one token: (text, lower-cased text, spaCy lexeme) -> bool.
 Test = Callable[[str, str, Any], bool]
@@ -72,17 +75,22 @@ class UnsupportedPattern(ValueError):
     """A pattern uses a token attribute that depends on more than the token's text."""
 
 
-def _text_getter(attr: str) -> Callable[[str, str, Any], Any]:
+def _text_getter(attr: str, getters: dict[int, Callable[[str], Any]]) -> Callable[[str, str, Any], Any]:
     if attr in ("ORTH", "TEXT"):
         return lambda text, lower, lex: text
     if attr == "LOWER":
         return lambda text, lower, lex: lower
     if attr == "LENGTH":
         return lambda text, lower, lex: len(text)
+    compute = getters.get(IDS.get(attr, -1))
     if attr in ("NORM", "SHAPE", "PREFIX", "SUFFIX"):
+        if compute is not None:  # what spaCy stores on a new word: the getter's value on its text
+            return lambda text, lower, lex: compute(text)
         name = attr.lower() + "_"
         return lambda text, lower, lex: getattr(lex, name)
     if attr in _LEXEME_FLAGS:
+        if compute is not None:
+            return lambda text, lower, lex: bool(compute(text))
         name = attr.lower()
         return lambda text, lower, lex: bool(getattr(lex, name))
     raise UnsupportedPattern(f"token attribute {attr!r} is not a property of the word alone")
@@ -121,6 +129,7 @@ class WordClasses:
     def __init__(self, vocab: Vocab) -> None:
         """Start with no specs; `spec_bit` registers them."""
         self._vocab = vocab
+        self._getters = word_getters(vocab)  # spaCy's lexical attributes, computed from a word's text
         self._spec_ids: dict[str, int] = {}
         self._spec_masks: list[int] = []  # per spec: the test bits it needs
         self._specs_of_test: dict[int, list[tuple[int, int]]] = {}  # test bit -> (spec bit, mask) needing it
@@ -182,9 +191,9 @@ class WordClasses:
             self._regex[attr == "LOWER"].append((bit, rx.match if _anchored(arg) else rx.search, arg))
             self._any_regex = None
             return bit
-        get, check = _text_getter(attr), _compare(op, arg)
+        get, check = _text_getter(attr, self._getters), _compare(op, arg)
         self._other.append((bit, lambda t, lo, lx: check(get(t, lo, lx))))
-        self._needs_lexeme = self._needs_lexeme or attr in _NEEDS_LEXEME
+        self._needs_lexeme = self._needs_lexeme or (attr in _NEEDS_LEXEME and IDS.get(attr, -1) not in self._getters)
         return bit
 
     def _specs_satisfied(self, passed: int) -> int:
