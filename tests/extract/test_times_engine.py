@@ -171,6 +171,27 @@ def test_lexical_attributes_match_a_full_pipeline(spec: dict[str, Any]) -> None:
     assert {(s, e) for _, s, e in compiled(token_columns(get_nlp()(text)).texts)} == want
 
 
+_REGEXES = [r"^\d+$", r"^[A-Z][a-z]+$", r"^[a-z]{2,5}$", r"\d", r"^(?i:q)[1-4]$", r"x$", r"^\d{1,2}(st|nd|rd|th)$",
+            r"^[A-Z]{2,5}$", r"^\d{4}$", r"[aeiou]{2}", r"^(0?[1-9]|1[0-2])$", r"^\W+$", r"^\d+:\d\d$", r"^[a-z]+ing$",
+            r"(\w)\1", r"^(?:Mon|Tue)\.?$", r"[-/]", r"^.$", r"^'", r"^mid$"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(alphabet="aeinqsxtMTQZ019:-/'.", min_size=1, max_size=7), min_size=1, max_size=30))
+def test_each_word_gets_exactly_the_regexes_it_matches(words: list[str]) -> None:
+    # The regexes are tried a bucket at a time (a word tries the patterns of the buckets that match it): a word
+    # must still satisfy exactly the specs whose regex finds something in it, on its text or its lower case.
+    specs = [{"TEXT": {"REGEX": rx}} for rx in _REGEXES] + [{"LOWER": {"REGEX": rx}} for rx in _REGEXES]
+    classes = word_classes.WordClasses(get_nlp().vocab)
+    bits = [classes.spec_bit(spec) for spec in specs]
+    for word in words:
+        got = classes.classes[classes(word)]
+        for spec, bit in zip(specs, bits, strict=True):
+            attr, test = next(iter(spec.items()))
+            want = re.search(test["REGEX"], word.lower() if attr == "LOWER" else word) is not None
+            assert bool(got & bit) == want, (word, spec)
+
+
 def test_non_lexical_attributes_are_refused() -> None:
     with pytest.raises(UnsupportedPattern):
         CompiledMatcher(get_nlp().vocab, [("k", [{"POS": "NOUN"}])])

@@ -71,6 +71,24 @@ def _any_search(patterns: list[str]) -> Callable[[str], Any] | None:
         return None
 
 
+_Regex = tuple[int, Callable[[str], Any], str]  # (test bit, pattern.match or .search, pattern)
+_Bucket = tuple[Callable[[str], Any] | None, list[_Regex]]  # ("does any of these match?", these)
+_BUCKET_SIZE = 8
+
+
+def _buckets(group: list[_Regex]) -> list[_Bucket]:
+    """`group` cut into buckets, each with one search that finds something iff one of its patterns would.
+
+    A word that some pattern of the group matches (a capitalised word, a number: a third of the words in news)
+    is then tried against the patterns of the buckets that match it, not against every pattern: ~17 searches
+    instead of ~60 with the time patterns."""
+    out: list[_Bucket] = []
+    for k in range(0, len(group), _BUCKET_SIZE):
+        members = group[k:k + _BUCKET_SIZE]
+        out.append((_any_search([p for _, _, p in members]), members))
+    return out
+
+
 class UnsupportedPattern(ValueError):
     """A pattern uses a token attribute that depends on more than the token's text."""
 
@@ -139,8 +157,9 @@ class WordClasses:
         self._negated = 0  # NOT_IN tests: the index marks membership, the truth is its opposite
         self._other: list[tuple[int, Test]] = []
         # On lower case or not -> (bit, pattern.match or .search, pattern) of each REGEX test.
-        self._regex: dict[bool, list[tuple[int, Callable[[str], Any], str]]] = {False: [], True: []}
-        self._any_regex: dict[bool, Callable[[str], Any] | None] | None = None  # per group: "does any match?"
+        self._regex: dict[bool, list[_Regex]] = {False: [], True: []}
+        # Per group, "does any match?" for the whole group and then for each bucket of it (see _buckets).
+        self._any_regex: dict[bool, tuple[Callable[[str], Any] | None, list[_Bucket]]] | None = None
         self._bits_of_passed: dict[int, int] = {}  # tests passed -> specs satisfied (words share a few)
         self._needs_lexeme = False
         # Words are read as class ids: small ints standing for one bitset each, so the matcher loop
@@ -231,17 +250,18 @@ class WordClasses:
             passed = (self._index["LOWER"].get(lower, 0) | self._index["ORTH"].get(text, 0)) ^ self._negated
             lex = self._vocab[text] if self._needs_lexeme else None
             if self._any_regex is None:
-                self._any_regex = {on: _any_search([p for _, _, p in group]) for on, group in self._regex.items()}
-            for on_lower, group in self._regex.items():
-                if not group:
-                    continue
+                self._any_regex = {on: (_any_search([p for _, _, p in group]), _buckets(group))
+                                   for on, group in self._regex.items()}
+            for on_lower, (search_any, buckets) in self._any_regex.items():
                 target = lower if on_lower else text
-                search_any = self._any_regex[on_lower]
-                if search_any is not None and search_any(target) is None:
+                if not buckets or (search_any is not None and search_any(target) is None):
                     continue  # none of this group's patterns can match: skip them all
-                for bit, search, _ in group:
-                    if search(target) is not None:
-                        passed |= bit
+                for bucket_any, members in buckets:
+                    if bucket_any is not None and bucket_any(target) is None:
+                        continue
+                    for bit, search, _ in members:
+                        if search(target) is not None:
+                            passed |= bit
             for bit, test in self._other:
                 if test(text, lower, lex):
                     passed |= bit
