@@ -1122,6 +1122,10 @@ POSITIVE: list[Case] = [
     Case("We're committed to a Q2 delivery.", (E("Q2", "2025-04-01", "2025-07-01", "quarter"),), ("quarter",)),
     Case("Let's target wk of 12/14.", (E("wk of 12/14", "2024-12-09T00:00", "2024-12-16T00:00", "week"),),
          ("week-of", "date-numeric-short")),
+    # A dash typed straight after the word ("Friday- thanks") ends the word, as a spaced one does.
+    Case("I moved Cindy to March 30th- can you move my lunch?", (E("March 30th", "2025-03-30", "2025-03-31"),),
+         ("month-day",)),
+    Case("See you Friday- thanks!", (E("Friday", "2024-07-12", "2024-07-13"),), ("weekday",)),
 ]
 
 # Text with no time in it, each aimed at a pattern that could misfire there.

@@ -40,6 +40,9 @@ _CLOCK_SUFFIX = r"(?<=[0-9])(?:[aApP]\.?[mM]\.?)"
 # Tweets glue a count to its unit ("5hrs", "2weeks", "30min call"): split them as "5 hrs" is.
 _UNIT_SUFFIX = (r"(?<=[0-9])(?:[hH]rs?|[hH]ours?|[mM]ins?|[mM]inutes?|[sS]ecs?|[dD]ays?|[wW]ks?|[wW]eeks?"
                 r"|[mM]onths?|[yY]rs?|[yY]ears?)")
+# "See you Friday- thanks", "March 30th- can you": a dash typed straight after a word, then a space, ends the word
+# (spaCy splits "Friday—thanks" and "Friday –" already; "pre- and post-sale" gives "pre" "-" as well).
+_DASH_SUFFIX = r"(?<=[0-9A-Za-z])-"
 _EXTRA_INFIXES = (
     r"(?<=[0-9])[–—](?=[0-9])",  # "March 3–5": en/em dash between numbers is a range
     r"(?<=[0-9][aApP][mM])[-–—](?=[0-9])",  # "9am-5pm", "11pm–3am"
@@ -60,7 +63,7 @@ def get_nlp() -> Language:
     _word_getters.append((vocab, dict(vocab.lex_attr_getters)))
     vocab.lex_attr_getters = {attr: get for attr, get in vocab.lex_attr_getters.items() if attr in _TOKEN_ATTRS}
     tokenizer = nlp.tokenizer
-    suffixes = [*nlp.Defaults.suffixes, _CLOCK_SUFFIX, _UNIT_SUFFIX]
+    suffixes = [*nlp.Defaults.suffixes, _CLOCK_SUFFIX, _UNIT_SUFFIX, _DASH_SUFFIX]
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     infixes = [*nlp.Defaults.infixes, *_EXTRA_INFIXES]
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
