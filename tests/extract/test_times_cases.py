@@ -1126,10 +1126,16 @@ POSITIVE: list[Case] = [
     Case("I moved Cindy to March 30th- can you move my lunch?", (E("March 30th", "2025-03-30", "2025-03-31"),),
          ("month-day",)),
     Case("See you Friday- thanks!", (E("Friday", "2024-07-12", "2024-07-13"),), ("weekday",)),
+    # An abbreviated month after "for", "by", "from", "to", "of" or "on" (not "Jan", "Jun" or "Mar", names or words).
+    Case("Send the numbers for Sept, please.", (E("Sept", "2024-09-01", "2024-10-01", "month"),), ("month-cued",)),
+    Case("We moved it from Aug to Oct.", (E("Aug", "2024-08-01", "2024-09-01", "month"),
+                                          E("Oct", "2024-10-01", "2024-11-01", "month")), ("month-cued",)),
+    Case("Check the tickets for DEC forward.", (E("DEC", "2024-12-01", "2025-01-01", "month"),), ("month-cued",)),
 ]
 
 # Text with no time in it, each aimed at a pattern that could misfire there.
 NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
+    ("Ask Jan for the deck, and say hi to Jun for me.", ("month-cued",)),
     ("This am I going crazy?", ("block-idiom", "part-of-day")),
     ("He works the night shift at the hospital.", ("block-idiom", "part-of-day")),
     ("Monday Night Football drew big ratings.", ("block-idiom", "weekday")),

@@ -53,7 +53,7 @@ _IN_PARTICLE_VERBS = frozenset({"pencil", "penciled", "pencilled", "squeeze", "f
 # Context words some patterns need ("in March") but that are not part of the expression itself.
 _LEADING_CONTEXT = frozenset({"in", "since", "of", "during", "after", "through", "from", "at", "on", "@",
                               "meet", "call", "talk", "for", "spend", "spent", "took", "take",
-                              "takes", "lasting", "about", "due", "or", "and", "&", "/"}) | _SLOT_CUES
+                              "takes", "lasting", "about", "due", "or", "and", "&", "/", "to"}) | _SLOT_CUES
 # A pattern whose id ends in "-range" spans both ends of a range; it is cut at the first of these.
 _RANGE_CUT = ("-", "–", "—", "to", "through", "thru", "and", "until", "till")
 # Words cut off in front of a bare number that make it a clock time ("at 2 on Wednesday"), and the bound
