@@ -1131,6 +1131,13 @@ POSITIVE: list[Case] = [
     Case("We moved it from Aug to Oct.", (E("Aug", "2024-08-01", "2024-09-01", "month"),
                                           E("Oct", "2024-10-01", "2024-11-01", "month")), ("month-cued",)),
     Case("Check the tickets for DEC forward.", (E("DEC", "2024-12-01", "2025-01-01", "month"),), ("month-cued",)),
+    # A short numeric date after a verb of starting or ending ("Sale ends 7/12"), the verb no part of the span;
+    # "starting" and "effective" right before a date point ahead as "starts" does.
+    Case("Sale ends 7/12!", (E("7/12", "2024-07-12", "2024-07-13"),), ("date-numeric-short",)),
+    Case("Offer valid thru 8/1.", (E("8/1", "2024-08-01", "2024-08-02"),), ("date-numeric-short",)),
+    Case("Starting 6/1 we close early.", (E("6/1", "2025-06-01", "2025-06-02"),), ("date-numeric-short",)),
+    Case("Costs rose under the new labor pact effective June 1.", (E("June 1", "2025-06-01", "2025-06-02"),),
+         ("month-day",)),
 ]
 
 # Text with no time in it, each aimed at a pattern that could misfire there.

@@ -51,9 +51,13 @@ _SLOT_CUES = frozenset({"free", "available", "hold", "block", "book", "reserve",
 _IN_PARTICLE_VERBS = frozenset({"pencil", "penciled", "pencilled", "squeeze", "fit", "slot", "sneak", "pop", "block",
                                 "book", "lock", "put", "factor", "build", "bake"})
 # Context words some patterns need ("in March") but that are not part of the expression itself.
-_LEADING_CONTEXT = frozenset({"in", "since", "of", "during", "after", "through", "from", "at", "on", "@",
+# Verbs a pattern may take as the cue before a short numeric date ("Sale ends 7/12", "effective 9/1"): not the date.
+_DATE_CUE_VERBS = frozenset({"ends", "ending", "expires", "expiring", "starts", "starting", "begins", "beginning",
+                             "effective", "closes", "closing", "opens", "launches"})
+_LEADING_CONTEXT = frozenset({"in", "since", "of", "during", "after", "through", "thru", "from", "at", "on", "@",
                               "meet", "call", "talk", "for", "spend", "spent", "took", "take",
-                              "takes", "lasting", "about", "due", "or", "and", "&", "/", "to"}) | _SLOT_CUES
+                              "takes", "lasting", "about", "due", "or", "and", "&", "/", "to"}) | _SLOT_CUES \
+    | _DATE_CUE_VERBS
 # A pattern whose id ends in "-range" spans both ends of a range; it is cut at the first of these.
 _RANGE_CUT = ("-", "–", "—", "to", "through", "thru", "and", "until", "till")
 # Words cut off in front of a bare number that make it a clock time ("at 2 on Wednesday"), and the bound
