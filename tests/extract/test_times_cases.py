@@ -1138,11 +1138,15 @@ POSITIVE: list[Case] = [
     Case("Starting 6/1 we close early.", (E("6/1", "2025-06-01", "2025-06-02"),), ("date-numeric-short",)),
     Case("Costs rose under the new labor pact effective June 1.", (E("June 1", "2025-06-01", "2025-06-02"),),
          ("month-day",)),
+    # "March" and "May" (a verb as often) stand alone after "for" or "to" as after "in".
+    Case("Please send me the invoice for March.", (E("March", "2025-03-01", "2025-04-01", "month"),), ("month-cued",)),
+    Case("Can we push it to May?", (E("May", "2025-05-01", "2025-06-01", "month"),), ("month-cued",)),
 ]
 
 # Text with no time in it, each aimed at a pattern that could misfire there.
 NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("Ask Jan for the deck, and say hi to Jun for me.", ("month-cued",)),
+    ("We plan to march for the cause; you may want to join.", ("month-cued",)),
     ("This am I going crazy?", ("block-idiom", "part-of-day")),
     ("He works the night shift at the hospital.", ("block-idiom", "part-of-day")),
     ("Monday Night Football drew big ratings.", ("block-idiom", "weekday")),
