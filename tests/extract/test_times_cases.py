@@ -1395,6 +1395,7 @@ def test_every_pattern_id_has_cases() -> None:
 
 DECEMBER = datetime(2024, 12, 10, 9, 0, tzinfo=NY)
 FRIDAY = datetime(2024, 7, 12, 15, 0, tzinfo=NY)
+DAWN, MORNING, EVENING = (datetime(2024, 7, 12, hour, 0, tzinfo=NY) for hour in (5, 10, 20))
 
 
 @pytest.mark.parametrize(("text", "now", "start"), [
@@ -1415,6 +1416,16 @@ FRIDAY = datetime(2024, 7, 12, 15, 0, tzinfo=NY)
     # A report after the comma is a clause of its own: its "said" does not turn the date the report gives.
     ("Apple will unveil its new iPhone at an event on Sept. 9, the company said.", DECEMBER, "2025-09-09"),
     ("The plant closed on Sept. 9, officials said.", DECEMBER, "2024-09-09"),
+    # A part of the day with no day named, told ahead once today's is over, is tomorrow's (as a clock time is);
+    # "first thing in the morning" is tomorrow's once the morning has begun. Told of the past, or named with
+    # "this", it stays today's.
+    ("I'll send it in the morning.", EVENING, "2024-07-13T06:00"),
+    ("I'll call you in the afternoon.", EVENING, "2024-07-13T12:00"),
+    ("We met in the morning.", EVENING, "2024-07-12T06:00"),
+    ("I'll send it this afternoon.", EVENING, "2024-07-12T12:00"),
+    ("I'll have it to you first thing in the morning.", MORNING, "2024-07-13T06:00"),
+    ("I'll send it in the morning.", MORNING, "2024-07-12T06:00"),
+    ("I'll have it to you first thing in the morning.", DAWN, "2024-07-12T06:00"),
 ])
 def test_a_period_of_this_year_or_week_reads_from_now(text: str, now: datetime, start: str) -> None:
     [span] = times(text, now)

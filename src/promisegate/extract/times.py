@@ -620,8 +620,24 @@ def _over_today(span: TimeSpan, now: datetime, direction: int, words: list[str],
     """Whether `span` is a clock time with no day, already over today, in a sentence that looks ahead: "I'll call
     you at 2pm", "Can we talk at 9am Sydney time?" written after that hour mean tomorrow's. Told in the past ("We
     spoke at 2pm") it is today's, and so are hours not yet over ("Support hours are 8am-6pm CET" at 3pm CET)."""
-    return direction > 0 and span.grain in ("minute", "hour") and span.to <= now \
-        and _clock_alone(words, expr, engine.lexicon, now.year)
+    if direction <= 0 or span.grain not in ("minute", "hour"):
+        return False
+    if span.to <= now:
+        return _clock_alone(words, expr, engine.lexicon, now.year) or _bare_part_of_day(words, expr)
+    # "first thing in the morning" is its start: once the morning has begun, tomorrow's.
+    return span.from_ < now and _bare_part_of_day(words, expr) and expr.start >= 3 \
+        and unwrapped(words, expr.start - 3, expr.start) == ["first", "thing", "in"]
+
+
+_DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
+
+
+def _bare_part_of_day(words: list[str], expr: Expr) -> bool:
+    """Whether `expr` is a part of the day with no day named: "the morning", "in the afternoon" ("this morning",
+    "Monday evening", "tonight" name their day)."""
+    said = unwrapped(words, expr.start, expr.end)
+    return expr.rule == "part-of-day" and (len(said) == 1 or (len(said) == 2 and said[0] == "the")) \
+        and said[-1] in _DAY_PARTS
 
 
 _EVENT_OPENERS = frozenset({"the", "a", "an", "this", "that", "our", "your", "their", "his", "her", "its", "we", "you",
