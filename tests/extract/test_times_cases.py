@@ -1141,12 +1141,24 @@ POSITIVE: list[Case] = [
     # "March" and "May" (a verb as often) stand alone after "for" or "to" as after "in".
     Case("Please send me the invoice for March.", (E("March", "2025-03-01", "2025-04-01", "month"),), ("month-cued",)),
     Case("Can we push it to May?", (E("May", "2025-05-01", "2025-06-01", "month"),), ("month-cued",)),
+    # "the week commencing / beginning / starting <day>" is the week that day begins, as "w/c" is; "wk ending
+    # <day>" the seven days to it. "attached" at a clause's end is what the mail carries, no past verb.
+    Case("Let's do the week commencing 9 December.",
+         (E("the week commencing 9 December", "2024-12-09", "2024-12-16", "week"),), ("week-of", "day-month")),
+    Case("I'm out the week beginning Jan 6.", (E("the week beginning Jan 6", "2025-01-06", "2025-01-13", "week"),),
+         ("week-of", "month-day")),
+    Case("Numbers for wk ending 7/19 attached.", (E("wk ending 7/19", "2024-07-13", "2024-07-20", "week"),),
+         ("week-of", "date-numeric-short")),
+    Case("Sales for the week ending June 28 rose.",
+         (E("the week ending June 28", "2024-06-22", "2024-06-29", "week"),), ("week-of", "month-day")),
+    Case("Agenda for the 7/29 offsite attached.", (E("7/29", "2024-07-29", "2024-07-30"),), ("date-numeric-short",)),
 ]
 
 # Text with no time in it, each aimed at a pattern that could misfire there.
 NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("Ask Jan for the deck, and say hi to Jun for me.", ("month-cued",)),
     ("We plan to march for the cause; you may want to join.", ("month-cued",)),
+    ("The week beginning was slow, and the week ending was worse.", ("week-of",)),
     ("This am I going crazy?", ("block-idiom", "part-of-day")),
     ("He works the night shift at the hospital.", ("block-idiom", "part-of-day")),
     ("Monday Night Football drew big ratings.", ("block-idiom", "weekday")),

@@ -66,6 +66,7 @@ class Features:
     bound: str | None = None  # by / before / within / in
     business: bool = False
     week_of: bool = False
+    week_ending: bool = False
     weekend_of: bool = False  # "the weekend of the 12th"
     nth_week: int | None = None
     nth_week_to: int | None = None  # "the 2nd or 3rd week of January": the last of the weeks named
@@ -210,7 +211,8 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
             f.shorthand = "cob" if words[last] in ("business", "play") else "day"
             i = last + 1
             continue
-        elif (w in lex["period_part"] and w != "start") or (w == "start" and nxt == "of"):
+        elif ((w in lex["period_part"] and w != "start") or (w == "start" and nxt == "of")) \
+                and not (w == "beginning" and prev in ("week", "wk", "wk.")):  # ("the week beginning Jan 6")
             lo, hi = lex["period_part"][w]
             f.part = (float(lo), float(hi))
         elif w in weekdays:  # an abbreviation reaches here only with the context a pattern asked for
@@ -289,8 +291,10 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
                     f.dom = None
                 if prev[:1].isdigit():
                     f.dom = None  # "the 2nd week": the 2nd was read as a day of the month
-            elif w in ("week", "wk", "wk.") and nxt == "of":
-                f.week_of, f.unit = True, None
+            elif w in ("week", "wk", "wk.") and nxt in ("of", "commencing", "beginning", "starting"):
+                f.week_of, f.unit = True, None  # ("the week commencing 7 December": the week that day begins)
+            elif w in ("week", "wk", "wk.") and nxt == "ending":
+                f.week_ending, f.unit = True, None  # "wk ending 12/15": the seven days to that day
             elif w == "weekend" and nxt == "of":
                 f.weekend_of, f.unit = True, None
         elif w in ("ago", "earlier", "before", "back") and f.unit:

@@ -274,11 +274,11 @@ def _compatible(a: Features, b: Features, la: str, lb: str, gap: list[str], lex:
         # ("start" is a part only before "of": "the start of 2015", not "start Monday")
         opener = a.words[:1] in (["between"], ["from"]) or (a.words[-1:] == ["start"] and gap == ["of"])
         # "end March" is the end of March, but "tickets end Friday", "end 11/30": a verb before a day.
-        if a.words[-1:] in (["end"], ["close"], ["beginning"], ["middle"]) and gap != ["of"] and (
+        if a.words[-1:] in (["end"], ["close"], ["beginning"], ["middle"]) and gap != ["of"] and not a.week_of and (
                 b.weekday is not None or b.dom is not None or b.numeric is not None or b.day_offset is not None):
             return False
         # ("early in the week", "late in the year": a part of the period after "in" too)
-        return lb in ("DATE", "TIME") and (a.part is not None or a.week_of or a.weekend_of or opener) \
+        return lb in ("DATE", "TIME") and (a.part is not None or a.week_of or a.week_ending or a.weekend_of or opener) \
             and (gap in ([], ["of"]) or (gap == ["in"] and a.part is not None and b.unit in _PERIOD_UNITS
                                          and b.words[:1] == ["the"] and len(b.words) == 2))
     if la == "SET" and gap in ([], ["at"]) and ((lb == "TIME" and kind_of(b) == "clock" and b.hour is not None)

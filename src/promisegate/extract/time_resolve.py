@@ -445,6 +445,8 @@ def resolve(f: Features, base: datetime, direction: int, numeric: NumericDate) -
         return None
     if f.week_of and date is not None:
         date = period(date[0], "week")
+    if f.week_ending and date is not None:
+        date = date[1] - timedelta(days=7), date[1], "week"
     if f.weekend_of and date is not None:  # "the weekend of the 12th": the weekend that day is in, or the next one
         date = period(date[0], "weekend")
     if f.part is not None and date is not None and date[2] not in ("minute", "hour"):

@@ -221,6 +221,8 @@ def _cues(words: list[str], engine: TimeEngine) -> list[tuple[int, int]]:
                                  or words[i - 1] in _BEFORE_ADJECTIVE or _will_have_done(words, i)
                                  or _with_done(words, i)):
             continue
+        if sign == -1 and words[i] in _ENCLOSED and _encloses(words, i):
+            continue  # "Numbers for wk ending 12/15 attached.", "see attached": the mail's enclosure, no past verb
         if i and words[i - 1] == "as" and (words[i].endswith("ed") or words[i] in ("said", "told")):
             continue  # "holding the discount through 12/31 as agreed", "as expected": an aside, not the date's tense
         if sign == -1 and words[i] in _ARRANGED and not _HAVE.isdisjoint(words[max(0, i - 4):i]):
@@ -235,6 +237,19 @@ def _cues(words: list[str], engine: TimeEngine) -> list[tuple[int, int]]:
         if sign:
             out.append((i, sign))
     return out
+
+
+_ENCLOSED = frozenset({"attached", "enclosed"})
+_AFTER_ENCLOSED = frozenset({"is", "are", "please", "pls", "for", "here", "herewith", "as", "you'll", "you’ll"})
+
+
+def _encloses(words: list[str], i: int) -> bool:
+    """Whether "attached" / "enclosed" at `i` says what the mail carries ("see attached", "the deck is attached",
+    "Q3 numbers attached.", "Attached please find ...") rather than what the writer did ("I attached the deck
+    on Monday")."""
+    nxt = skip_wraps(words, i + 1, len(words))
+    return nxt >= len(words) or not words[nxt][:1].isalnum() or words[nxt] in _AFTER_ENCLOSED \
+        or (i > 0 and words[i - 1] in ("see", "find"))
 
 
 def _will_have_done(words: list[str], i: int) -> bool:
