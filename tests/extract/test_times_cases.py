@@ -1151,6 +1151,9 @@ POSITIVE: list[Case] = [
          ("week-of", "date-numeric-short")),
     Case("Sales for the week ending June 28 rose.",
          (E("the week ending June 28", "2024-06-22", "2024-06-29", "week"),), ("week-of", "month-day")),
+    Case("Budget for CY2025 is set; CY 2026 is next.", (E("CY2025", "2025-01-01", "2026-01-01", "year"),
+                                                         E("CY 2026", "2026-01-01", "2027-01-01", "year")),
+         ("year-fiscal",)),
     Case("Agenda for the 7/29 offsite attached.", (E("7/29", "2024-07-29", "2024-07-30"),), ("date-numeric-short",)),
 ]
 

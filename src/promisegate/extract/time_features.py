@@ -18,7 +18,7 @@ _MILITARY = re.compile(r"^([01]\d|2[0-3])([0-5]\d)$")
 # "q3", "3q", "h1", and "1h" before a year ("1H 2027"; "1h" alone is an hour).
 _QUARTER = re.compile(r"^(?:q([1-4])|([1-4])q|h([12])|([12])h)(?:['’]?(\d{2}|\d{4}))?$")
 _YEAR_WORD = re.compile(r"^(1[6-9]\d\d|20\d\d|['’]\d\d)$")
-_FISCAL = re.compile(r"^fy['’]?(\d{2}|\d{4})$")
+_FISCAL = re.compile(r"^[fc]y['’]?(\d{2}|\d{4})$")  # FY27, CY2027 (the calendar year; FY is read as one too)
 _NUMERIC_DATE = re.compile(r"^(\d{1,4})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?$")
 _DECADE = re.compile(r"^['’]?(\d{2,4})['’]?s$")
 _CENTURY = re.compile(r"^(\d{1,2})(st|nd|rd|th)$")
@@ -348,7 +348,7 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
                 f.year, f.explicit_year = _expand_year(m.group(5), now_year), True
         elif (m := _FISCAL.match(w)) is not None:
             f.year, f.explicit_year, f.unit = _expand_year(m.group(1), now_year), True, "year"
-        elif w in ("fiscal", "fy") and nxt and (_YEAR.match(nxt) or re.match(r"^['’]?\d\d$", nxt)):
+        elif w in ("fiscal", "fy", "cy") and nxt and (_YEAR.match(nxt) or re.match(r"^['’]?\d\d$", nxt)):
             f.year, f.explicit_year = _expand_year(nxt.lstrip("'’"), now_year), True
             i += 2
             continue
