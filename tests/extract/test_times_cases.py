@@ -1154,6 +1154,11 @@ POSITIVE: list[Case] = [
     Case("Budget for CY2025 is set; CY 2026 is next.", (E("CY2025", "2025-01-01", "2026-01-01", "year"),
                                                          E("CY 2026", "2026-01-01", "2027-01-01", "year")),
          ("year-fiscal",)),
+    # A clock time with seconds is read to the minute.
+    Case("We received your 2014-07-01 21:35:53 application.",
+         (E("2014-07-01 21:35:53", "2014-07-01T21:35:00-04:00", "2014-07-01T21:36", "minute"),), ("date-numeric",)),
+    Case("The call is at 14:30:00 UTC tomorrow.",
+         (E("14:30:00 UTC tomorrow", "2024-07-11T14:30:00+00:00", "2024-07-11T14:31", "minute"),), ("clock",)),
     Case("Agenda for the 7/29 offsite attached.", (E("7/29", "2024-07-29", "2024-07-30"),), ("date-numeric-short",)),
 ]
 

@@ -11,7 +11,8 @@ from promisegate.extract.time_lexicon import TimeLexicon
 _DOM = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$")
 _YEAR = re.compile(r"^(1[6-9]\d\d|20\d\d)$")
 _YEAR2 = re.compile(r"^['’](\d\d)$")
-_CLOCK = re.compile(r"^(\d{1,2})(?:[:.h](\d\d))?(am|pm|a\.m\.?|p\.m\.?|a|p)?$")  # "2:30p", "4p": mail shorthand
+# "2:30p", "4p": mail shorthand; "21:35:53": seconds, read to the minute
+_CLOCK = re.compile(r"^(\d{1,2})(?:[:.h](\d\d)(?::[0-5]\d)?)?(am|pm|a\.m\.?|p\.m\.?|a|p)?$")
 _CLOCK_HOURS = frozenset(float(h) for h in range(1, 13))
 _HMM = re.compile(r"^(\d{1,2})(\d\d)$")
 _MILITARY = re.compile(r"^([01]\d|2[0-3])([0-5]\d)$")
