@@ -1159,6 +1159,21 @@ POSITIVE: list[Case] = [
          (E("2014-07-01 21:35:53", "2014-07-01T21:35:00-04:00", "2014-07-01T21:36", "minute"),), ("date-numeric",)),
     Case("The call is at 14:30:00 UTC tomorrow.",
          (E("14:30:00 UTC tomorrow", "2024-07-11T14:30:00+00:00", "2024-07-11T14:31", "minute"),), ("clock",)),
+    # Halves: "2 1/2 years", "two and a half months", "an hour and a half", "half an hour" (a part of a month or
+    # longer counts as days, 30 to the month).
+    Case("We lived there for 2 1/2 years.", (E("2 1/2 years", "2024-07-10T09:00", "2027-01-10T09:00", "year"),),
+         ("duration",)),
+    Case("Delivery in 2 1/2 weeks.", (E("in 2 1/2 weeks", "2024-07-27", "2024-07-28"),), ("in-duration",)),
+    Case("In two and a half months we launch.", (E("In two and a half months", "2024-09-25", "2024-09-26"),),
+         ("in-duration",)),
+    Case("It took an hour and a half; give us half an hour.", (
+        E("an hour and a half", "2024-07-10T09:00", "2024-07-10T10:30", "hour"),
+        E("half an hour", "2024-07-10T09:00", "2024-07-10T09:30", "hour")), ("duration",)),
+    Case("We will ship within a week and a half.", (E("a week and a half", "2024-07-10T09:00", "2024-07-20T21:00",
+                                                      "week", limit=E("within a week and a half", "2024-07-10T09:00",
+                                                                      "2024-07-20T21:00", "week")),),
+         ("within-duration",)),
+    Case("We met 2 1/2 years ago.", (E("2 1/2 years ago", "2022-01-10", "2023-01-10", "year"),), ("relative-ago",)),
     Case("Agenda for the 7/29 offsite attached.", (E("7/29", "2024-07-29", "2024-07-30"),), ("date-numeric-short",)),
 ]
 

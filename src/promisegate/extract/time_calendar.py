@@ -28,7 +28,7 @@ def add_months(dt: datetime, months: int) -> datetime:
 
 
 def shift(dt: datetime, n: float, unit: str) -> datetime:
-    """Move `dt` by `n` units (fractions allowed for second..week)."""
+    """Move `dt` by `n` units (a fraction of a month or longer moves by days, 30 to the month)."""
     if unit == "second":
         return dt + timedelta(seconds=n)
     if unit == "minute":
@@ -39,9 +39,10 @@ def shift(dt: datetime, n: float, unit: str) -> datetime:
         return dt + timedelta(days=n)
     if unit in ("week", "weekend"):
         return dt + timedelta(weeks=n)
-    months = {"month": 1, "quarter": 3, "half": 6, "year": 12, "decade": 120, "century": 1200}[unit]
-    whole = round(n * months)
-    return add_months(dt, whole)
+    months = {"month": 1, "quarter": 3, "half": 6, "year": 12, "decade": 120, "century": 1200}[unit] * n
+    whole = int(months)
+    # "in two and a half months": the whole months, then the part of one as days (half a month is 15)
+    return add_months(dt, whole) + timedelta(days=round((months - whole) * 30))
 
 
 def period(dt: datetime, unit: str) -> Period:

@@ -91,7 +91,12 @@ def _number(words: list[str], i: int, lex: TimeLexicon) -> tuple[float | None, i
     """Read a count starting at words[i] ("24", "twenty four", "a couple of"); return (value, next i)."""
     w = words[i]
     if _DIGITS.match(w):
-        return float(w), i + 1
+        value, j = float(w), i + 1
+        if j < len(words) and words[j] in ("1/2", "½"):
+            return value + 0.5, j + 1  # "2 1/2 years"
+        if words[j:j + 3] == ["and", "a", "half"]:
+            return value + 0.5, j + 3  # "2 and a half years"
+        return value, j
     table = lex["number_word"]
     if w not in table and w not in _TENS:
         return None, i
@@ -112,6 +117,8 @@ def _number(words: list[str], i: int, lex: TimeLexicon) -> tuple[float | None, i
         else:
             total += n
         j += 1
+    if words[j - 2:j + 1] == ["and", "a", "half"]:
+        return total + 0.5, j + 1  # "two and a half years" (the loop read "and a" as nothing more)
     while j > i and words[j - 1] in ("-", "of", "and"):
         j -= 1
     return total, j
@@ -160,6 +167,14 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
         w = words[i]
         prev = words[i - 1] if i else ""
         nxt = words[i + 1] if i + 1 < n else ""
+        if w == "half" and nxt in ("a", "an") and i + 2 < n and words[i + 2] in lex["unit"]:
+            f.count = 0.5  # "half an hour", "half a day"
+            i += 2
+            continue
+        if w == "and" and words[i + 1:i + 3] == ["a", "half"] and f.unit is not None:
+            f.count = (f.count or 1) + 0.5  # "an hour and a half", "a week and a half"
+            i += 3
+            continue
         if w == "12" and nxt in ("noon", "midnight", "midday"):
             i += 1  # "12 noon", "12 midnight": the part of the day says which 12
             continue
