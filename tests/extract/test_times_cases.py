@@ -1174,6 +1174,12 @@ POSITIVE: list[Case] = [
                                                                       "2024-07-20T21:00", "week")),),
          ("within-duration",)),
     Case("We met 2 1/2 years ago.", (E("2 1/2 years ago", "2022-01-10", "2023-01-10", "year"),), ("relative-ago",)),
+    # "Mon", "Sat", "Sun" need a cue; a weekday after "or" / "/" is one: "Mon or Tues" are two candidates.
+    Case("Let's sync Mon or Tues.", (E("Mon", "2024-07-15", "2024-07-16"), E("Tues", "2024-07-16", "2024-07-17")),
+         ("weekday-either",)),
+    Case("Can we meet Mon/Tues 3pm?", (E("Mon", "2024-07-15", "2024-07-16"),
+                                       E("Tues 3pm", "2024-07-16T15:00", "2024-07-16T16:00", "hour")),
+         ("weekday-either",)),
     Case("Agenda for the 7/29 offsite attached.", (E("7/29", "2024-07-29", "2024-07-30"),), ("date-numeric-short",)),
 ]
 
@@ -1182,6 +1188,7 @@ NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("Ask Jan for the deck, and say hi to Jun for me.", ("month-cued",)),
     ("We plan to march for the cause; you may want to join.", ("month-cued",)),
     ("The week beginning was slow, and the week ending was worse.", ("week-of",)),
+    ("Mon and I went to the Sun or the Mirror.", ("weekday-either",)),
     ("This am I going crazy?", ("block-idiom", "part-of-day")),
     ("He works the night shift at the hospital.", ("block-idiom", "part-of-day")),
     ("Monday Night Football drew big ratings.", ("block-idiom", "weekday")),

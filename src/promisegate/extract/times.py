@@ -184,6 +184,13 @@ def _select(cols: TokenColumns, engine: TimeEngine) -> list[Atom]:
             taken[a.start:a.end] = b"\x01" * (a.end - a.start)
             chosen.append(a)
     chosen.sort(key=lambda a: a.start)
+    if any(a.rule == "weekday-either" for a in chosen):
+        # "Mon or Tues", "Mon/Tues": an abbreviation that needs a cue, read with the day after the "or"; each
+        # day is an atom of its own, as in "Monday or Tuesday" (two candidates).
+        cued = "weekday-abbr-cued"
+        chosen = [part for a in chosen for part in (
+            (Atom(a.start, a.start + 1, a.label, cued), Atom(a.end - 1, a.end, a.label, cued))
+            if a.rule == "weekday-either" else (a,))]
     return chosen
 
 
