@@ -1180,6 +1180,7 @@ POSITIVE: list[Case] = [
     Case("Can we meet Mon/Tues 3pm?", (E("Mon", "2024-07-15", "2024-07-16"),
                                        E("Tues 3pm", "2024-07-16T15:00", "2024-07-16T16:00", "hour")),
          ("weekday-either",)),
+    Case("Can we do lunch Fri. the 19th?", (E("Fri. the 19th", "2024-07-19", "2024-07-20"),), ("weekday-abbr-date",)),
     Case("Agenda for the 7/29 offsite attached.", (E("7/29", "2024-07-29", "2024-07-30"),), ("date-numeric-short",)),
 ]
 
