@@ -1181,6 +1181,11 @@ POSITIVE: list[Case] = [
                                        E("Tues 3pm", "2024-07-16T15:00", "2024-07-16T16:00", "hour")),
          ("weekday-either",)),
     Case("Can we do lunch Fri. the 19th?", (E("Fri. the 19th", "2024-07-19", "2024-07-20"),), ("weekday-abbr-date",)),
+    # "year's end", "month's end": the possessive form of "year end".
+    Case("Regulations should be in place by year's end.", (E("year's end", "2024-12-02", "2025-01-01", "year", limit=E(
+        "by year's end", "2024-07-10T09:00", "2025-01-01", "year")),), ("shorthand",)),
+    Case("We'll have it by month's end.", (E("month's end", "2024-07-29", "2024-08-01", "month", limit=E(
+        "by month's end", "2024-07-10T09:00", "2024-08-01", "month")),), ("shorthand",)),
     Case("Agenda for the 7/29 offsite attached.", (E("7/29", "2024-07-29", "2024-07-30"),), ("date-numeric-short",)),
 ]
 
