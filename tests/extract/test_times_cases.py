@@ -1195,6 +1195,7 @@ NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("We plan to march for the cause; you may want to join.", ("month-cued",)),
     ("The week beginning was slow, and the week ending was worse.", ("week-of",)),
     ("Mon and I went to the Sun or the Mirror.", ("weekday-either",)),
+    ("The appeal went to the 11th U.S. Circuit Court of Appeals.", ("block-ordinal-noun",)),
     ("This am I going crazy?", ("block-idiom", "part-of-day")),
     ("He works the night shift at the hospital.", ("block-idiom", "part-of-day")),
     ("Monday Night Football drew big ratings.", ("block-idiom", "weekday")),
