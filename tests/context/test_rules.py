@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -356,6 +357,17 @@ def test_document_promised_twice(world: ContextBundle) -> None:
     c = commitment("document", "I'll send the security whitepaper.", obj="security whitepaper")
     [f] = run_rule("contradicts-ledger", world, [c])
     assert f.score == POLICY["contradicts-ledger"]["params"]["repeat_document_score"]
+    assert "was it sent?" in f.message
+
+
+def test_a_document_attached_now_keeps_the_earlier_promise(world: ContextBundle) -> None:
+    # The whitepaper was promised before (the ledger fixture); attaching it now sends it: nothing to ask.
+    attached = replace(commitment("document", "Our security whitepaper is attached.", obj="security whitepaper"),
+                       rule="document-attached")
+    assert run_rule("contradicts-ledger", world, [attached]) == []
+    on_request = replace(commitment("document", "The security whitepaper is available on request.",
+                                    obj="security whitepaper"), rule="document-attached")
+    [f] = run_rule("contradicts-ledger", world, [on_request])
     assert "was it sent?" in f.message
 
 
