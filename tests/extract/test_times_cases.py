@@ -1186,6 +1186,9 @@ POSITIVE: list[Case] = [
         "by year's end", "2024-07-10T09:00", "2025-01-01", "year")),), ("shorthand",)),
     Case("We'll have it by month's end.", (E("month's end", "2024-07-29", "2024-08-01", "month", limit=E(
         "by month's end", "2024-07-10T09:00", "2024-08-01", "month")),), ("shorthand",)),
+    # A day and month written German style after a cue ("on 4.1."), day first as dotted dates are.
+    Case("We could kick off the pilot on 4.1. if your team is ready.", (E("4.1.", "2025-01-04", "2025-01-05"),),
+         ("date-numeric-short",)),
     Case("Agenda for the 7/29 offsite attached.", (E("7/29", "2024-07-29", "2024-07-30"),), ("date-numeric-short",)),
 ]
 
@@ -1196,6 +1199,7 @@ NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("The week beginning was slow, and the week ending was worse.", ("week-of",)),
     ("Mon and I went to the Sun or the Mirror.", ("weekday-either",)),
     ("The appeal went to the 11th U.S. Circuit Court of Appeals.", ("block-ordinal-noun",)),
+    ("Sales grew by 4.1. Then they fell.", ("date-numeric-short",)),
     ("This am I going crazy?", ("block-idiom", "part-of-day")),
     ("He works the night shift at the hospital.", ("block-idiom", "part-of-day")),
     ("Monday Night Football drew big ratings.", ("block-idiom", "weekday")),

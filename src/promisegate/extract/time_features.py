@@ -391,7 +391,9 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
             f.century = int(m.group(1))
             i += 2 if nxt == "century" else 3
             continue
-        elif (m := _NUMERIC_DATE.match(w)) is not None and ("/" in w or w.count(".") == 2 or w.count("-") == 2):
+        elif (m := _NUMERIC_DATE.match(w)) is not None and ("/" in w or w.count(".") == 2 or w.count("-") == 2
+                                                            or (w.count(".") == 1 and nxt == ".")):
+            # ("on 4.1.": a day and month written German style, the full stop after the month its own token)
             a, b, c = m.groups()
             if len(a) == 4:
                 f.numeric = (int(b), int(c or 0), int(a))  # ISO: month, day, year
