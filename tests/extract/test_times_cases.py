@@ -1189,6 +1189,9 @@ POSITIVE: list[Case] = [
     # A day and month written German style after a cue ("on 4.1."), day first as dotted dates are.
     Case("We could kick off the pilot on 4.1. if your team is ready.", (E("4.1.", "2025-01-04", "2025-01-05"),),
          ("date-numeric-short",)),
+    Case("If that doesn't work, Wed/Thurs afternoon is fine too.", (
+        E("Wed", "2024-07-10", "2024-07-11"), E("Thurs afternoon", "2024-07-11T12:00", "2024-07-11T18:00", "hour")),
+         ("weekday-either",)),
     Case("Agenda for the 7/29 offsite attached.", (E("7/29", "2024-07-29", "2024-07-30"),), ("date-numeric-short",)),
 ]
 
@@ -1200,6 +1203,7 @@ NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("Mon and I went to the Sun or the Mirror.", ("weekday-either",)),
     ("The appeal went to the 11th U.S. Circuit Court of Appeals.", ("block-ordinal-noun",)),
     ("Sales grew by 4.1. Then they fell.", ("date-numeric-short",)),
+    ("We wed and then left.", ("weekday-either",)),
     ("This am I going crazy?", ("block-idiom", "part-of-day")),
     ("He works the night shift at the hospital.", ("block-idiom", "part-of-day")),
     ("Monday Night Football drew big ratings.", ("block-idiom", "weekday")),
