@@ -154,6 +154,14 @@ def test_go_live_before_agreed_date(world: ContextBundle) -> None:
     assert "by February 15" in f.message
 
 
+def test_a_date_in_figures_is_told_with_the_day_it_was_read_as(world: ContextBundle) -> None:
+    # "2/15" or "15.2." can be read two ways: the reason says which day the gateway took.
+    text = "We can go live on 2/15."
+    c = commitment("date", text, when=day(datetime(2027, 2, 15, tzinfo=LA), "2/15"))
+    [f] = run_rule("date-before-agreed", world, [c])
+    assert "Promises go-live 2/15 (Mon 15 Feb 2027) (" in f.message
+
+
 def test_go_live_after_agreed_date_passes(world: ContextBundle) -> None:
     text = "Go-live on March 15 is realistic."
     c = commitment("date", text, when=day(datetime(2027, 3, 15, tzinfo=LA), "on March 15"))

@@ -73,7 +73,10 @@ class DateBeforeAgreed:
                 if keyword is None:
                     continue
                 when = _time_near(ctx, c, keyword)
-                promised = when.text or fmt_day(when.from_.astimezone(zone))
+                day = fmt_day(when.from_.astimezone(zone))
+                # "4.1.", "12/18": a date in figures is read one way of two; the day it was read as goes with it.
+                promised = when.text if any(ch.isalpha() for ch in when.text) else \
+                    f"{when.text} ({day})" if when.text else day
                 if agreed.not_before and when.to <= datetime.combine(agreed.not_before, time(0), zone):
                     findings.append(ctx.finding(
                         self, f"Promises {agreed.name} {promised} ({quote(c.text)}); the deal's agreed "
