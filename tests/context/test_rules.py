@@ -325,6 +325,7 @@ def test_deal_specific_topic(world: ContextBundle) -> None:
     text = "Good news: we can keep all of your data in our Frankfurt region."
     [f] = run_rule("restricted-topic", world, msg=message(text=text))
     assert f.evidence["topic"] == "EU data residency" and "EU region ships" in f.message
+    assert f.message.endswith("any statement.")  # the deal's note ends with a full stop: not two
 
 
 def test_an_out_clause_is_a_legal_term(world: ContextBundle) -> None:

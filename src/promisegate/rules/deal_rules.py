@@ -270,7 +270,7 @@ class RestrictedTopic:
                 continue
             keyword, m = hit
             sentence = sentence_around(text, m.start(), m.end())
-            why = note or f"{name} statements need the SE's approval"
+            why = (note or f"{name} statements need the SE's approval").rstrip(". ")  # (a deal's note ends with one)
             findings.append(ctx.finding(
                 self, f"Mentions {name} ({quote(sentence)}, matched ‘{m.group(0)}’); {why}.", escalate=True,
                 topic=name, keyword=keyword, matched=m.group(0), sentence=sentence))
