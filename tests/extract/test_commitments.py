@@ -1240,6 +1240,11 @@ def test_an_attachment_stands_beside_an_ask(text: str, objects: list[str], asks:
     # A courtesy before the comma names nothing of the promise ("the call on Tuesday" is no time for the deck).
     ("Thanks for the call on Tuesday, I'll send the deck.", "document", None),
     ("Thanks for your time, I'll send the deck tomorrow.", "document", "tomorrow"),
+    # A day or longer after "after" only bounds it ("after the holidays" is no time to check a calendar for);
+    # a clock time after "after" is where the window offered opens; another time in the clause is the when.
+    ("Let's touch base after the holidays to plan the rollout.", "meeting", None),
+    ("Let's touch base after the holidays, say Jan 5?", "meeting", "Jan 5"),
+    ("I can call you after 3pm tomorrow.", "meeting", "3pm tomorrow"),
 ])
 def test_a_time_gone_by_or_in_a_courtesy_is_no_when(text: str, kind: str, when: str | None) -> None:
     from promisegate.extract import extract

@@ -145,7 +145,11 @@ def pick_when(
     inside = sorted((t for t in times
                      if lo <= t.start and t.end <= hi and not (t.rule == "duration" and (
                          _ADJECTIVE.search(t.text) or _BY_AMOUNT.search(text, max(0, t.start - 4), t.start)
-                         or text.startswith(" of ", t.end)))),  # ("10 hours of professional services": an amount)
+                         or text.startswith(" of ", t.end)))  # ("10 hours of professional services": an amount)
+                     # "Let's touch base after the holidays": a day or longer after "after" only bounds when it
+                     # happens, it is not the time promised (checking the holidays against the calendar would find
+                     # the SE away); "after 3pm tomorrow" keeps its clock time, where the window offered opens.
+                     and not (t.grain not in ("minute", "hour") and _AFTER.search(text, max(0, t.start - 7), t.start))),
                     key=lambda t: t.start)
     if not inside:
         return None, ()
@@ -201,6 +205,7 @@ def _narrowed(day: TimeSpan, inside: list[TimeSpan], text: str) -> TimeSpan:
 
 _LENGTHS = frozenset({"duration", "set"})
 _VAGUE = _LENGTHS | {"present"}  # ("now", "currently": the time tagger's rule for the moment of writing)
+_AFTER = re.compile(r"\bafter\s+$", re.IGNORECASE)
 _BY_AMOUNT = re.compile(r"\bby\s+$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _TO_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
