@@ -1453,6 +1453,7 @@ def test_every_pattern_id_has_cases() -> None:
 DECEMBER = datetime(2024, 12, 10, 9, 0, tzinfo=NY)
 FRIDAY = datetime(2024, 7, 12, 15, 0, tzinfo=NY)
 DAWN, MORNING, EVENING = (datetime(2024, 7, 12, hour, 0, tzinfo=NY) for hour in (5, 10, 20))
+MARCH = datetime(2024, 3, 4, 9, 0, tzinfo=NY)
 
 
 @pytest.mark.parametrize(("text", "now", "start"), [
@@ -1483,6 +1484,12 @@ DAWN, MORNING, EVENING = (datetime(2024, 7, 12, hour, 0, tzinfo=NY) for hour in 
     ("I'll have it to you first thing in the morning.", MORNING, "2024-07-13T06:00"),
     ("I'll send it in the morning.", MORNING, "2024-07-12T06:00"),
     ("I'll have it to you first thing in the morning.", DAWN, "2024-07-12T06:00"),
+    # What we say we will do lies strictly ahead: "Jan 5" written in March after "we will", "I'll", "let's" is
+    # next January's, however near the last one; others' futures keep the nearest ("They will meet Jan 5").
+    ("We will go live Jan 5.", MARCH, "2025-01-05"),
+    ("Let's meet Jan 5.", MARCH, "2025-01-05"),
+    ("I'll send the SOW Jan 5.", MARCH, "2025-01-05"),
+    ("They will meet Jan 5.", MARCH, "2024-01-05"),
 ])
 def test_a_period_of_this_year_or_week_reads_from_now(text: str, now: datetime, start: str) -> None:
     [span] = times(text, now)

@@ -339,6 +339,7 @@ def _direction(cues: list[tuple[int, int]], start: int, end: int, sent_start: in
     """+1 when the nearest tense cue in the sentence points forward, -1 backward, else `default`; +2 / -2
     for a near cue right before the date ("is Saturday", "since March")."""
     best = (10**6, default)
+    ours_ahead = False  # a first-person future before the date in the sentence ("We'll send it Jan 5")
     past_before = False
     for i, sign in cues[bisect_left(cues, (sent_start, -2)):bisect_left(cues, (sent_end, -2))]:
         if start <= i < end:
@@ -354,6 +355,7 @@ def _direction(cues: list[tuple[int, int]], start: int, end: int, sent_start: in
             dist, sign = dist + 10**5, 1  # any other cue in the sentence wins over a noun
         if dist < best[0]:  # at equal distance the cue before wins: it is read first
             best = (dist, sign)
+        ours_ahead = ours_ahead or (sign == 1 and i < start and _we_will(words, i))
         if sign == -1 and i < start and dist <= 2 and "," not in words[i + 1:start]:
             past_before = True
     if best[1] == _NEAR and past_before:
@@ -362,7 +364,23 @@ def _direction(cues: list[tuple[int, int]], start: int, end: int, sent_start: in
         return -1
     if best[0] == 10**6 and _asks(words, sent_start, sent_end):
         return 1  # a question with no tense in it proposes a time: "How about Thursday at 10:30?"
+    if best[1] == 1 and ours_ahead:
+        return 2  # "We will go live Jan 5" written in March: what we say we will do lies ahead, strictly
     return best[1]
+
+
+_FIRST_PERSON = frozenset({"i", "we"})
+_WILL = frozenset({"will", "'ll", "’ll", "shall"})
+
+
+def _we_will(words: list[str], i: int) -> bool:
+    """Whether the cue at `i` is a first-person future: "we will", "I'll", "let's", "let us"."""
+    w = words[i]
+    if w in ("let's", "lets", "let’s"):
+        return True
+    if w == "let":
+        return i + 1 < len(words) and words[i + 1] in ("'s", "’s", "us")
+    return w in _WILL and i > 0 and words[i - 1] in _FIRST_PERSON
 
 
 _REPORTING = frozenset({"said", "says", "announced", "reported", "added", "noted", "stated", "told"})
