@@ -1245,6 +1245,8 @@ def test_an_attachment_stands_beside_an_ask(text: str, objects: list[str], asks:
     ("Let's touch base after the holidays to plan the rollout.", "meeting", None),
     ("Let's touch base after the holidays, say Jan 5?", "meeting", "Jan 5"),
     ("I can call you after 3pm tomorrow.", "meeting", "3pm tomorrow"),
+    # "the week I'm back" is no time; the example after it is the when.
+    ("If neither works, we can do it the week I'm back, e.g. Jan 6 at 10am PT.", "date", "Jan 6 at 10am PT"),
 ])
 def test_a_time_gone_by_or_in_a_courtesy_is_no_when(text: str, kind: str, when: str | None) -> None:
     from promisegate.extract import extract

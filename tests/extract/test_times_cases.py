@@ -1204,6 +1204,8 @@ NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("The appeal went to the 11th U.S. Circuit Court of Appeals.", ("block-ordinal-noun",)),
     ("Sales grew by 4.1. Then they fell.", ("date-numeric-short",)),
     ("We wed and then left.", ("weekday-either",)),
+    # "the week I'm back", "the day you sign": a unit an event dates, which cannot be read (not this week, today).
+    ("We can do it the week I'm back, and start the day you sign.", ("the-unit",)),
     ("This am I going crazy?", ("block-idiom", "part-of-day")),
     ("He works the night shift at the hospital.", ("block-idiom", "part-of-day")),
     ("Monday Night Football drew big ratings.", ("block-idiom", "weekday")),

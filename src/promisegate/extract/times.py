@@ -539,6 +539,8 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
         anaphoric = named is not None and (not _ANAPHORIC.isdisjoint(words[expr.start:expr.end]) or (
             expr.rule == "relative-ago" and words[expr.end - 1] in ("later", "earlier") and named_in == sent[0]))
         ref = named if named is not None and anaphoric else base
+        if _unit_of_a_clause(words, expr):
+            continue  # "the week I'm back", "the day you sign": a unit an event dates, which we cannot
         after = _unit_after(cols, expr, engine, named if named is not None else base, zone)
         if after is not None:
             # "next week, so the week after is better": the week after the one just named (after now if none).
@@ -705,6 +707,19 @@ def _unit_after(cols: TokenColumns, expr: Expr, engine: TimeEngine, anchor: date
     s_char, e_char = cols.idx[expr.start], cols.idx[j] + len(cols.texts[j])
     return TimeSpan(cols.source[s_char:e_char], s_char, e_char, start.replace(tzinfo=zone), end.replace(tzinfo=zone),
                     grain, expr.rule)
+
+
+_CLAUSE_SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "i'm", "we're", "you're", "they're", "i’m",
+                              "we’re", "you’re", "they’re"})
+
+
+def _unit_of_a_clause(words: list[str], expr: Expr) -> bool:
+    """Whether `expr` is "the week" / "the day" with a clause after it that says which ("the week I'm back", "the
+    day you sign"): the time of an event we cannot date, not this week or today."""
+    if expr.rule != "the-unit" or len(expr.sides) != 1 or words[expr.start] != "the":
+        return False
+    j = skip_wraps(words, expr.end, len(words))
+    return j < len(words) and words[j] in _CLAUSE_SUBJECTS
 
 
 def _next_day(span: TimeSpan) -> TimeSpan:
