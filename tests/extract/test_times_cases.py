@@ -1192,6 +1192,9 @@ POSITIVE: list[Case] = [
     Case("If that doesn't work, Wed/Thurs afternoon is fine too.", (
         E("Wed", "2024-07-10", "2024-07-11"), E("Thurs afternoon", "2024-07-11T12:00", "2024-07-11T18:00", "hour")),
          ("weekday-either",)),
+    # Without "of", "close" before a period is the verb: "if we close this quarter" names the quarter.
+    Case("I can knock another 5% off if we close this quarter.", (E("this quarter", "2024-07-01", "2024-10-01",
+                                                                   "quarter"),), ("relative-unit",)),
     Case("Agenda for the 7/29 offsite attached.", (E("7/29", "2024-07-29", "2024-07-30"),), ("date-numeric-short",)),
 ]
 

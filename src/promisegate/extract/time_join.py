@@ -277,6 +277,9 @@ def _compatible(a: Features, b: Features, la: str, lb: str, gap: list[str], lex:
         if a.words[-1:] in (["end"], ["close"], ["beginning"], ["middle"]) and gap != ["of"] and not a.week_of and (
                 b.weekday is not None or b.dom is not None or b.numeric is not None or b.day_offset is not None):
             return False
+        # "if we close this quarter", "to close next month": without "of", "close" is the verb (a deal closes).
+        if a.words[-1:] == ["close"] and gap != ["of"]:
+            return False
         # ("early in the week", "late in the year": a part of the period after "in" too)
         return lb in ("DATE", "TIME") and (a.part is not None or a.week_of or a.week_ending or a.weekend_of or opener) \
             and (gap in ([], ["of"]) or (gap == ["in"] and a.part is not None and b.unit in _PERIOD_UNITS
