@@ -1262,6 +1262,17 @@ def test_a_time_gone_by_or_in_a_courtesy_is_no_when(text: str, kind: str, when: 
     assert (got.text if got is not None else None) == when
 
 
+def test_what_the_mail_attaches_has_no_when() -> None:
+    # The attachment is sent now: the clause's time is the other promise's, or what the document is about.
+    from promisegate.extract import extract
+
+    result = extract("I'll send the pen test results tomorrow, and the security whitepaper is attached.", NOW, "UTC")
+    got = {c.object: (c.when.text if c.when else None) for c in result.commitments}
+    assert got == {"pen test results": "tomorrow", "security whitepaper": None}
+    [agenda] = extract("Attached please find the agenda for Monday's board meeting.", NOW, "UTC").commitments
+    assert agenda.rule == "document-attached" and agenda.when is None
+
+
 @pytest.mark.parametrize("text", ["The launch in January went well.", "We shipped the release in February.",
                                   "The go-live in January slipped."])
 def test_a_date_claim_told_in_the_past_about_a_time_gone_by_is_no_promise(text: str) -> None:
