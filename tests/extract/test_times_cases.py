@@ -1195,6 +1195,10 @@ POSITIVE: list[Case] = [
     # Without "of", "close" before a period is the verb: "if we close this quarter" names the quarter.
     Case("I can knock another 5% off if we close this quarter.", (E("this quarter", "2024-07-01", "2024-10-01",
                                                                    "quarter"),), ("relative-unit",)),
+    # A month and two figures no day can be is the month of that year ("Apr 98"); not before a noun they count.
+    Case("Can I get the daily data going back to Apr 98?", (E("daily", "2024-07-10", "2024-07-11"),
+                                                            E("Apr 98", "1998-04-01", "1998-05-01", "month")),
+         ("month-year", "set")),
     Case("Agenda for the 7/29 offsite attached.", (E("7/29", "2024-07-29", "2024-07-30"),), ("date-numeric-short",)),
 ]
 
@@ -1207,6 +1211,7 @@ NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("The appeal went to the 11th U.S. Circuit Court of Appeals.", ("block-ordinal-noun",)),
     ("Sales grew by 4.1. Then they fell.", ("date-numeric-short",)),
     ("We wed and then left.", ("weekday-either",)),
+    ("Sales in March 45 stores rose.", ("month-year",)),
     # "the week I'm back", "the day you sign": a unit an event dates, which cannot be read (not this week, today).
     ("We can do it the week I'm back, and start the day you sign.", ("the-unit",)),
     ("This am I going crazy?", ("block-idiom", "part-of-day")),

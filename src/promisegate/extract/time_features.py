@@ -384,6 +384,8 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
             f.year, f.explicit_year = int(w), True
         elif (m := _YEAR2.match(w)) is not None:
             f.year, f.explicit_year = _expand_year(m.group(1), now_year), True
+        elif prev in months and f.year is None and f.dom is None and w.isdigit() and len(w) == 2 and int(w) > 31:
+            f.year, f.explicit_year = _expand_year(w, now_year), True  # "Apr 98": no day can be 98
         elif (m := _DECADE.match(w)) is not None:
             digits = m.group(1)
             f.decade = int(digits) if len(digits) == 4 else _expand_year(digits, now_year)
