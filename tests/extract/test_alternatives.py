@@ -131,3 +131,11 @@ def test_slots_that_work_on_our_side_are_offered_meetings() -> None:
 def test_work_on_our_side_without_a_time_is_not_a_meeting() -> None:
     found = extract("The integration work on our side is done.", NOW, LA).commitments
     assert [c for c in found if c.kind == "meeting"] == []
+
+
+def test_an_hour_offered_before_a_clock_time_is_an_alternative_slot() -> None:
+    # "Would 9 or 10am PT work?" offers both hours; the meeting's when is the first, the other its alternative.
+    [meeting] = extract("Would 9 or 10am PT on Tuesday work for the kickoff?", NOW, LA).commitments
+    assert meeting.kind == "meeting" and meeting.when is not None
+    assert meeting.when.from_.isoformat() == "2026-11-24T09:00:00-08:00"
+    assert [t.from_.isoformat() for t in meeting.alternatives] == ["2026-11-24T10:00:00-08:00"]

@@ -1199,6 +1199,17 @@ POSITIVE: list[Case] = [
     Case("Can I get the daily data going back to Apr 98?", (E("daily", "2024-07-10", "2024-07-11"),
                                                             E("Apr 98", "1998-04-01", "1998-05-01", "month")),
          ("month-year", "set")),
+    # A bare hour offered before a clock time with am/pm takes its half of the day, zone and day ("11 or 1pm": the
+    # morning's 11); a bare 7:30 alone would be the evening's.
+    Case("Would 9 or 10am PT work?", (E("9", "2024-07-10T09:00:00-07:00", "2024-07-10T10:00", "hour"),
+                                      E("10am PT", "2024-07-10T10:00:00-07:00", "2024-07-10T11:00", "hour")),
+         ("clock",)),
+    Case("Let's talk 7:30 or 8:00 AM PDT.", (E("7:30", "2024-07-10T07:30:00-07:00", "2024-07-10T07:31", "minute"),
+                                             E("8:00 AM PDT", "2024-07-10T08:00:00-07:00", "2024-07-10T08:01",
+                                               "minute")), ("clock",)),
+    Case("Free at 10, 11 or 2pm.", (E("10", "2024-07-10T10:00", "2024-07-10T11:00", "hour"),
+                                    E("11", "2024-07-10T11:00", "2024-07-10T12:00", "hour"),
+                                    E("2pm", "2024-07-10T14:00", "2024-07-10T15:00", "hour")), ("clock",)),
     Case("Agenda for the 7/29 offsite attached.", (E("7/29", "2024-07-29", "2024-07-30"),), ("date-numeric-short",)),
 ]
 
@@ -1212,6 +1223,7 @@ NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("Sales grew by 4.1. Then they fell.", ("date-numeric-short",)),
     ("We wed and then left.", ("weekday-either",)),
     ("Sales in March 45 stores rose.", ("month-year",)),
+    ("The fee is $5 or 10 percent, whichever is less.", ("clock",)),
     # "the week I'm back", "the day you sign": a unit an event dates, which cannot be read (not this week, today).
     ("We can do it the week I'm back, and start the day you sign.", ("the-unit",)),
     ("This am I going crazy?", ("block-idiom", "part-of-day")),

@@ -9,7 +9,7 @@ from bisect import bisect_right
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
-from promisegate.model import TimeSpan
+from promisegate.model import Grain, TimeSpan
 
 # "Tuesday, December 1 at 11am PT or 3pm PT": the second time is another slot on the same day.
 # "10am PT (1pm ET) on Tuesday": the same slot in another zone, in brackets.
@@ -31,6 +31,53 @@ _WEEKDAY_ONLY = re.compile(r"^(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?
                            r"(?:\s+(?:morning|afternoon|evening|night|a\.?m\.?|p\.?m\.?))?$", re.IGNORECASE)
 _CLOCK_GRAINS = ("hour", "minute")
 _NAMED_MONTH_DAY = frozenset({"day-month", "month-day", "month-day-joined"})
+
+
+# A bare hour offered before another clock time: "9 or 10am PT", "7:30 / 8:00 AM", "10, 11 or 2pm".
+_OFFERED_HOUR = re.compile(r"(?<![\w:/.,$£€%-])(\d{1,2})(?::([0-5]\d))?\s*(?:,\s*(?:or\s+)?|or\s+|/\s*)$",
+                           re.IGNORECASE)
+_MERIDIEM = re.compile(r"\d\s*[ap]\.?m\b\.?", re.IGNORECASE)
+
+
+def share_meridiem(text: str, spans: list[TimeSpan]) -> list[TimeSpan]:
+    """Give a bare hour offered before a clock time with am/pm that clock time's half of the day, zone and day:
+    "Would 9 or 10am PT work?" offers 9am PT too, and "7:30 or 8:00 AM PDT" 7:30am (not 7:30pm, as a bare 7:30
+    alone is read). An hour past the later one is the morning's before an afternoon: "11 or 1pm" offers 11am."""
+    out = list(spans)
+    for i in range(len(out) - 1, -1, -1):
+        later = out[i]
+        if later.grain not in _CLOCK_GRAINS or not _MERIDIEM.search(later.text) or later.limit is not None:
+            continue
+        anchor, k = later, i
+        while (m := _OFFERED_HOUR.search(text, max(0, anchor.start - 16), anchor.start)) is not None:
+            hour, minute = int(m.group(1)), int(m.group(2) or 0)
+            if not 1 <= hour <= 12:
+                break
+            pm = later.from_.hour >= 12
+            if hour % 12 <= later.from_.hour % 12:
+                hour = hour % 12 + (12 if pm else 0)
+            elif pm:
+                hour %= 12  # "11 or 1pm": the morning's 11
+            else:
+                break  # ("10 or 9am" offers nothing we can read)
+            start, end = m.start(1), m.end(2) if m.group(2) else m.end(1)
+            before = [j for j in range(len(out)) if out[j].start < end and start < out[j].end]
+            if before and (len(before) > 1 or out[before[0]].start != start or out[before[0]].end != end
+                           or _MERIDIEM.search(out[before[0]].text)):
+                break  # a time read whole already covers it ("Tuesday 2 or 3pm" keeps its own reading)
+            at = later.from_.replace(hour=hour, minute=minute)
+            if at >= anchor.from_:
+                break  # alternatives run earliest first
+            grain: Grain = "minute" if m.group(2) else "hour"
+            length = timedelta(minutes=1) if m.group(2) else timedelta(hours=1)
+            offered = TimeSpan(text[start:end], start, end, at, at + length, grain, later.rule)
+            if before:
+                out[before[0]] = offered
+                k = before[0]
+            else:
+                out.insert(k, offered)
+            anchor = offered
+    return out
 
 
 def share_day(text: str, spans: list[TimeSpan], sentence_starts: list[int], today: date) -> list[TimeSpan]:

@@ -35,7 +35,7 @@ from promisegate.extract.nlp import (
     word_step,
 )
 from promisegate.extract.time_calendar import shifted_period
-from promisegate.extract.time_context import share_day
+from promisegate.extract.time_context import share_day, share_meridiem
 from promisegate.extract.time_features import Features, read_features
 from promisegate.extract.time_join import Atom, Expr, join_atoms, kind_of, range_end
 from promisegate.extract.time_lexicon import TimeLexicon, load_lexicon
@@ -619,7 +619,8 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
             # A date read as itself (or the day a limit names) is something to refer back to, not a limit's
             # interval, which runs from now.
             named, named_in = _wall(span, zone), sent[0]
-    return share_day(cols.source, _with_article(cols, out), [cols.idx[s] for s, _ in sentences], base.date())
+    out = share_meridiem(cols.source, _with_article(cols, out))
+    return share_day(cols.source, out, [cols.idx[s] for s, _ in sentences], base.date())
 
 
 def _with_article(cols: TokenColumns, spans: list[TimeSpan]) -> list[TimeSpan]:
