@@ -139,3 +139,10 @@ def test_an_hour_offered_before_a_clock_time_is_an_alternative_slot() -> None:
     assert meeting.kind == "meeting" and meeting.when is not None
     assert meeting.when.from_.isoformat() == "2026-11-24T09:00:00-08:00"
     assert [t.from_.isoformat() for t in meeting.alternatives] == ["2026-11-24T10:00:00-08:00"]
+
+
+def test_a_clock_time_in_another_zone_takes_the_named_day_not_its_date_there() -> None:
+    # "Monday morning" starts at 06:00 UTC, Sunday evening in Pacific time: the call is still on Monday.
+    text = "Any chance of finalizing the tariff Monday morning (have a call, say, 8:00 AM PDT)?"
+    times = extract(text, datetime(2024, 7, 10, 9, 0, tzinfo=ZoneInfo("UTC")), "UTC").times
+    assert [t.from_.isoformat() for t in times] == ["2024-07-15T06:00:00+00:00", "2024-07-15T08:00:00-07:00"]

@@ -118,8 +118,10 @@ def share_day(text: str, spans: list[TimeSpan], sentence_starts: list[int], toda
         if _is_bare_clock(bare) and first.to - first.from_ <= timedelta(days=1) \
                 and first.grain in ("day", *_CLOCK_GRAINS):
             alternative = first.grain in _CLOCK_GRAINS and _ALTERNATIVE_GAP.match(gap) is not None
-            # A day's own date, wall time; a clock slot's date in the zone of the alternative.
-            day = first.from_.date() if first.grain == "day" else first.from_.astimezone(bare.from_.tzinfo).date()
+            # A day's own date, wall time (and a part of a day's: "Monday morning (..., say, 8:00 AM PDT)" is that
+            # Monday, whatever the hour 6:00 in the writer's zone is in Pacific time); the date of a clock slot
+            # offered as an alternative, in the zone of the alternative.
+            day = first.from_.astimezone(bare.from_.tzinfo).date() if alternative else first.from_.date()
             if alternative or (first.limit is None and day >= today and len(gap) <= 40):
                 out[i] = _on_day(bare, day)
         elif (dom := _bare_day_of_month(bare)) is not None and _NARROWING_GAP.match(gap) \
