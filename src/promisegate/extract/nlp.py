@@ -51,6 +51,7 @@ _EXTRA_INFIXES = (
     r"(?<=\b(?i:noon))[-–—](?=[0-9])",  # "noon-1pm"
     r"(?<=[0-9])[-–—](?=(?i:noon|midnight)\b)",  # "11-noon", "11am-noon", "10pm-midnight"
     r"(?<=[a-zA-Z]),(?=[0-9])",  # "sat,7pm"
+    r"(?<=:[0-5][0-9])/(?=[0-9])",  # "7:30/8:00 AM": two clock times offered (a date's slash has no colon before)
     r"(?<=[0-9]),(?=(?:19|20)[0-9]{2}$)",  # "June 30,2015"
 )
 
