@@ -146,3 +146,10 @@ def test_a_clock_time_in_another_zone_takes_the_named_day_not_its_date_there() -
     text = "Any chance of finalizing the tariff Monday morning (have a call, say, 8:00 AM PDT)?"
     times = extract(text, datetime(2024, 7, 10, 9, 0, tzinfo=ZoneInfo("UTC")), "UTC").times
     assert [t.from_.isoformat() for t in times] == ["2024-07-15T06:00:00+00:00", "2024-07-15T08:00:00-07:00"]
+
+
+def test_a_meeting_moved_from_one_abbreviated_day_to_another_names_two_days() -> None:
+    # "from Tue to Wed" after a verb of moving is the old day and the new one, not a range of two days.
+    times = extract("We're moving our call from Tue to Wed, same time.", NOW, LA).times
+    assert [(t.text, t.grain) for t in times] == [("Tue", "day"), ("Wed", "day")]
+    assert [t.text for t in extract("Pushing the demo to Thurs.", NOW, LA).times] == ["Thurs"]

@@ -94,7 +94,8 @@ def join_atoms(words: list[str], atoms: list[Atom], lex: TimeLexicon, now_year: 
             if not gap and a.end - a.start > 1 and _range_word(words[a.start:a.start + 1]) and _names_day(lf):
                 # "from 12/24 through 1/1": the range word opened the second date's own atom.
                 tail = read_features(words[a.start + 1:a.end], lex, now_year)
-                if _names_day(tail):
+                # (not where something moves from the first to the second: "move our call from Tue to Wed")
+                if _names_day(tail) and not moving_from(words, last.start):
                     is_range, side, f = True, a.start + 1, tail
             # Like with like, or a dated clock time to a clock time ("Saturday 11pm–3am", "9am Monday to
             # 5pm Friday": the day of the end may still join it).
