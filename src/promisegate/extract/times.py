@@ -50,10 +50,10 @@ _SLOT_CUES = frozenset({"free", "available", "hold", "block", "book", "reserve",
 # Verbs whose particle "in" is no "in 45 minutes": "pencil in 45 minutes", "squeeze in half an hour".
 _IN_PARTICLE_VERBS = frozenset({"pencil", "penciled", "pencilled", "squeeze", "fit", "slot", "sneak", "pop", "block",
                                 "book", "lock", "put", "factor", "build", "bake"})
-# Context words some patterns need ("in March") but that are not part of the expression itself.
 # Verbs a pattern may take as the cue before a short numeric date ("Sale ends 7/12", "effective 9/1"): not the date.
 _DATE_CUE_VERBS = frozenset({"ends", "ending", "expires", "expiring", "starts", "starting", "begins", "beginning",
                              "effective", "closes", "closing", "opens", "launches"})
+# Context words some patterns need ("in March") but that are not part of the expression itself.
 _LEADING_CONTEXT = frozenset({"in", "since", "of", "during", "after", "through", "thru", "from", "at", "on", "@",
                               "meet", "call", "talk", "for", "spend", "spent", "took", "take",
                               "takes", "lasting", "about", "due", "or", "and", "&", "/", "to"}) | _SLOT_CUES \
@@ -531,6 +531,8 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
     # the month in view), and whether that day was itself a bare day of the month ("the 3rd").
     month_named: tuple[int, datetime, bool] | None = None
     for expr in join_atoms(words, atoms, engine.lexicon, base.year):
+        if _unit_of_a_clause(words, expr):
+            continue  # "the week I'm back", "the day you sign": a unit an event dates, which we cannot
         _trim(words, expr)
         bare = expr.start
         _extend_bound(words, expr, engine)
@@ -539,8 +541,6 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
         anaphoric = named is not None and (not _ANAPHORIC.isdisjoint(words[expr.start:expr.end]) or (
             expr.rule == "relative-ago" and words[expr.end - 1] in ("later", "earlier") and named_in == sent[0]))
         ref = named if named is not None and anaphoric else base
-        if _unit_of_a_clause(words, expr):
-            continue  # "the week I'm back", "the day you sign": a unit an event dates, which we cannot
         after = _unit_after(cols, expr, engine, named if named is not None else base, zone)
         if after is not None:
             # "next week, so the week after is better": the week after the one just named (after now if none).
