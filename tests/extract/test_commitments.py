@@ -241,6 +241,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
      {"object": "raise your price"}),
     ("Your rate will not be raised for the first two years.", C, "price", "price-frozen", {}),
     ("There will be no price increase for 3 years.", C, "price", "price-frozen", {}),
+    # The reader asked to take the writer's time: that time is offered (the calendar is checked for it).
+    ("Feel free to grab time on my calendar next week.", C, "meeting", "meeting-book-time", {}),
+    ("Feel free to book a slot next week.", C, "meeting", "meeting-book-time", {}),
     ("We guarantee no increase in your subscription fees at renewal.", C, "price", "price-frozen", {}),
     ("We'll match any competitor's price.", C, "price", "price-held", {}),
     ("We can offer a 3-year price lock.", C, "price", "price-held", {}),
@@ -888,6 +891,8 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("There was no price increase last year, and we saw no increase in headcount.", "price-frozen", False),
     ("Did they say there would be no price increase?", "price-frozen", False),
     ("Our competitors promise no price increase for 3 years.", "price-frozen", False),
+    ("Did you book a slot with us for Friday?", "meeting-book-time", True),
+    ("Please book time off with HR next week.", "meeting-book-time", True),
     ("We can't give you a discount, and we don't expect prices to fall either.", "price-discount", False),
     ("We are on the way to the airport.", "price-free", False),
     ("The first round is on me.", "price-free", False),

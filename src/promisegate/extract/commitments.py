@@ -128,6 +128,9 @@ _NONE_TO_PAY = re.compile(r"there(?:'s|’s|\s+is|\s+are|\s+will\s+be|'ll\s+be|�
 _SENTENCE_ENDS = frozenset({".", "!", "?"})
 
 
+_OTHERS_BOOKING = frozenset({"you", "they", "he", "she", "did", "didn't", "didn’t"})
+
+
 def _ours_earlier(words: list[str], i: int, cues: Cues) -> bool:
     """Whether a first-person word comes before token `i` in its sentence (within 30 words)."""
     for k in range(i - 1, max(-1, i - 31), -1):
@@ -274,8 +277,9 @@ def _judge(
     # the clause; what comes before its "and" stands.
     closing = courtesy is not None and promise_after is None and courtesy.group(0) in cues.courtesy_closers \
         and lowered[:courtesy.start()].rstrip().endswith(" and")
-    if courtesy is not None and promise_after is None and not closing:
-        return
+    if courtesy is not None and promise_after is None and not closing \
+            and not any(x.id == "meeting-book-time" for x in hits):
+        return  # ("Feel free to grab time on my calendar next week" offers the writer's time: no courtesy)
     cols = token_columns(doc)  # token texts, lower-case forms and offsets, read once per doc
     anchor = _anchor(cols.texts, unit)
     hits = [x for x in hits if not x.anchored or x.start == anchor]
@@ -311,6 +315,13 @@ def _judge(
         # "Consider it done", "consider the onboarding fee waived": granted, not asked.
         and not (x.id == "request-imperative" and granted(cols.words, x.start, unit.end))
     ]
+    # ("Did you book a slot with us?" asks what the reader did: no offer.)
+    hits = [x for x in hits if x.id != "meeting-book-time"
+            or cols.words[word_step(cols.words, x.start, -1, unit.start)] not in _OTHERS_BOOKING]
+    if any(x.id == "meeting-book-time" for x in hits):
+        # "Grab some time with me Thursday", "Feel free to book a slot next week": the reader is asked to take the
+        # writer's time, which offers it; the calendar is checked as for any slot offered.
+        requests_hits = []
     moods = [x for x in hits if x.label == "commit"]
     refused = [x for x in moods if _negated(doc, x, unit.start, cues)]
     commit_hits = [x for x in moods if x not in refused
