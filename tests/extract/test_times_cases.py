@@ -1515,6 +1515,9 @@ MARCH = datetime(2024, 3, 4, 9, 0, tzinfo=NY)
     ("Let's meet Jan 5.", MARCH, "2025-01-05"),
     ("I'll send the SOW Jan 5.", MARCH, "2025-01-05"),
     ("They will meet Jan 5.", MARCH, "2024-01-05"),
+    # An offer looks ahead: "happy to ... on Tuesday" written on a Friday is next Tuesday, not three days ago.
+    ("I'm happy to walk your CFO through the numbers on Tuesday.", FRIDAY, "2024-07-16"),
+    ("Glad to hear the demo on Tuesday went well.", FRIDAY, "2024-07-09"),
 ])
 def test_a_period_of_this_year_or_week_reads_from_now(text: str, now: datetime, start: str) -> None:
     [span] = times(text, now)

@@ -214,6 +214,8 @@ def _cues(words: list[str], engine: TimeEngine) -> list[tuple[int, int]]:
         signs = [_cue(w, engine) if sign is None else sign for w, sign in zip(words, signs, strict=True)]
     if "following" in words:
         _following_up(words, signs)
+    if not _GLAD.isdisjoint(words):
+        _glad_to(words, signs)
     # "will be closed", "is scheduled": a participle after a present or future "be" is no past tense, nor
     # is one after a determiner ("the signed order form"); a present perfect of arranging ("I've booked a
     # slot for Thursday") looks ahead.
@@ -244,6 +246,18 @@ def _cues(words: list[str], engine: TimeEngine) -> list[tuple[int, int]]:
         if sign:
             out.append((i, sign))
     return out
+
+
+_GLAD = frozenset({"happy", "glad", "keen", "eager", "delighted"})
+
+
+def _glad_to(words: list[str], signs: list[int]) -> None:
+    """"I'm happy to walk you through it on Tuesday": an offer looks ahead ("I was glad to see you Tuesday" does
+    not: the "was" before it keeps its past)."""
+    for i, w in enumerate(words):
+        if w in _GLAD and i + 1 < len(words) and words[i + 1] == "to" and not signs[i] \
+                and (i == 0 or words[i - 1] not in ("was", "were")):
+            signs[i] = 1
 
 
 _ENCLOSED = frozenset({"attached", "enclosed"})
