@@ -1255,6 +1255,8 @@ def test_an_attachment_stands_beside_an_ask(text: str, objects: list[str], asks:
     ("Let's touch base after the holidays to plan the rollout.", "meeting", None),
     ("Let's touch base after the holidays, say Jan 5?", "meeting", "Jan 5"),
     ("I can call you after 3pm tomorrow.", "meeting", "3pm tomorrow"),
+    # An offer runs ahead: the day it was discussed is no when of it when its validity is named.
+    ("What I can confirm is the 5% we discussed on Feb 26, valid until March 29.", "price", "until March 29"),
     # "the week I'm back" is no time; the example after it is the when.
     ("If neither works, we can do it the week I'm back, e.g. Jan 6 at 10am PT.", "date", "Jan 6 at 10am PT"),
 ])

@@ -353,6 +353,10 @@ def _judge(
         # connect you with a customer who went through a similar migration last spring").
         candidates = unit_times if kind in ("date", "deadline", "price", "capability") or not any(
             t.to <= now for t in unit_times) else [t for t in unit_times if t.to > now]
+        if kind == "price" and any(t.to > now for t in candidates):
+            # "the 5% we discussed on Nov 16, valid until December 18": an offer runs ahead; the day it was
+            # discussed is no when of it.
+            candidates = [t for t in candidates if t.to > now]
         when, alternatives = pick_when(candidates, unit.start_char, unit.end_char, cols.idx[hit.start], source,
                                        cues.thing_nouns, cols.idx[last] + len(cols.texts[last]))
         if hit.id == "document-attached" and _ATTACHING.search(lowered):
