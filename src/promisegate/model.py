@@ -6,6 +6,7 @@ user input has already been given a zone.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -48,6 +49,9 @@ class TimeSpan:
                    datetime.fromisoformat(data["to"]), data.get("grain", "day"), data.get("rule", ""))
 
 
+_ATTACHING = re.compile(r"\b(?:attach|enclos)", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class Commitment:
     """One promise (or, in Extraction.requests, one ask) found in a message."""
@@ -66,6 +70,13 @@ class Commitment:
     unit: str | None = None
     # Alternative candidate times ("Monday or Tuesday"): `when` is the first, these are the rest.
     alternatives: tuple[TimeSpan, ...] = ()
+
+    @property
+    def attached(self) -> bool:
+        """Whether this is a document the mail itself attaches ("the security whitepaper is attached"): sent with
+        it, now, so it has no time of its own and keeps an earlier promise to send it ("available on request", the
+        same rule, does neither)."""
+        return self.rule == "document-attached" and _ATTACHING.search(self.text) is not None
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {

@@ -199,7 +199,6 @@ def _embedded(words: list[str], i: int, lo: int) -> bool:
 _FALLBACK = re.compile(r"\b(?:if\s+not\b|otherwise\b|if\s+(?:that|this|it|those|these|neither|none)\b[^,.;:]*?"
                        r"(?:n't|n’t|not)\b|if\s+[^,.;:]{1,30}?\s(?:doesn't|doesn’t|does\s+not|won't|won’t|can't|can’t)"
                        r"\s+work\b)")  # ("If Tuesday at 3 doesn't work, I'm also free Wednesday")
-_ATTACHING = re.compile(r"\b(?:attach|enclos)")
 _AND_WE_WILL = re.compile(r"\band\s+(?:we|i)\s*(?:'ll|’ll|will|can)\b")
 _PHRASE_ENDS = frozenset({",", ";", ":", "(", ")", "-", "—", "–"})
 
@@ -359,10 +358,6 @@ def _judge(
             candidates = [t for t in candidates if t.to > now]
         when, alternatives = pick_when(candidates, unit.start_char, unit.end_char, cols.idx[hit.start], source,
                                        cues.thing_nouns, cols.idx[last] + len(cols.texts[last]))
-        if hit.id == "document-attached" and _ATTACHING.search(lowered):
-            # "I'll send X in the morning, and the whitepaper is attached": what the mail carries is sent now; the
-            # clause's time is another promise's, or what the document is about ("the agenda for Monday").
-            when, alternatives = None, ()
         if kind in ("deadline", "date") and when is not None:
             kind = "deadline" if is_deadline(source, when) or hit.label == "deadline" else "date"
         elif kind == "date" and hit.label == "commit":
@@ -370,8 +365,11 @@ def _judge(
         obj, amount, unit_name = describe(doc, unit, hit, kind, cues)
         # "If that doesn't work, I'm also free Thursday": a fallback time, not an offer on a condition.
         fallback = kind == "meeting" and bool(_FALLBACK.search(lowered))
-        return Commitment(kind, text, unit.start_char, unit.end_char, hit.id, when, obj, conditional and not fallback,
+        made = Commitment(kind, text, unit.start_char, unit.end_char, hit.id, when, obj, conditional and not fallback,
                           amount, unit_name, alternatives)
+        # "I'll send X in the morning, and the whitepaper is attached": what the mail carries is sent now; the
+        # clause's time is another promise's, or what the document is about ("the agenda for Monday").
+        return replace(made, when=None, alternatives=()) if made.attached else made
 
     # A slot hit ("would Tuesday 10am work") speaks for the meeting before other meeting words do ("for the
     # kickoff, would Tuesday 10am work?").

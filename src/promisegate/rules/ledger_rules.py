@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import timedelta
 from typing import ClassVar
@@ -22,15 +21,6 @@ _GENERIC = {"the", "a", "an", "your", "our", "we", "will", "be", "by", "on", "of
 def _where(entry: LedgerEntry) -> str:
     ref = entry.subject or entry.queue_id
     return f"on {fmt_day(entry.recorded_at)} ({ref})"
-
-
-_ATTACHING = re.compile(r"\b(?:attach|enclos)", re.IGNORECASE)
-
-
-def _attached_here(c: Commitment) -> bool:
-    """Whether `c` is a document this mail attaches ("the security whitepaper is attached"): it keeps an earlier
-    promise to send it rather than making it again ("available on request" or "will go out" do not)."""
-    return c.rule == "document-attached" and _ATTACHING.search(c.text) is not None
 
 
 def _same_deliverable(new: Commitment, old: Commitment) -> bool:
@@ -118,7 +108,7 @@ class ContradictsLedger:
                         self, f"Offers {fmt_money(c.amount, money)} ({quote(c.text)}); {_where(e)} we quoted "
                               f"{fmt_money(old.amount, money)} ({quote(old.text)}).",
                         kind="price", earlier=old.text, earlier_ref=e.queue_id, sentence=c.text)
-        if c.kind == "document" and not _attached_here(c):
+        if c.kind == "document" and not c.attached:  # (a document attached now keeps the earlier promise)
             for e in earlier:
                 old = e.commitment
                 if old.kind == "document" and _same_document(deal, c, old):
