@@ -346,16 +346,16 @@ def _judge(
     conditional = _conditional(lowered, cues) or (
         any(x.id == "request-imperative" for x in requests_hits) and bool(_AND_WE_WILL.search(lowered)))
 
+    ahead = [t for t in unit_times if t.to > now]
+
     def make(kind: CommitmentKind, hit: Hit) -> Commitment:
         last = hit.end - 1
         # A meeting, a document or another act is still to come: a time already over is not when it happens ("I can
-        # connect you with a customer who went through a similar migration last spring").
-        candidates = unit_times if kind in ("date", "deadline", "price", "capability") or not any(
-            t.to <= now for t in unit_times) else [t for t in unit_times if t.to > now]
-        if kind == "price" and any(t.to > now for t in candidates):
-            # "the 5% we discussed on Nov 16, valid until December 18": an offer runs ahead; the day it was
-            # discussed is no when of it.
-            candidates = [t for t in candidates if t.to > now]
+        # connect you with a customer who went through a similar migration last spring"). Date, deadline and
+        # capability claims keep every time; a price keeps past ones only when it has no other ("the 5% we
+        # discussed on Nov 16, valid until December 18": the day it was discussed is no when of the offer).
+        keeps_past = kind in ("date", "deadline", "capability") or (kind == "price" and not ahead)
+        candidates = unit_times if keeps_past else ahead
         when, alternatives = pick_when(candidates, unit.start_char, unit.end_char, cols.idx[hit.start], source,
                                        cues.thing_nouns, cols.idx[last] + len(cols.texts[last]))
         if kind in ("deadline", "date") and when is not None:
