@@ -276,10 +276,13 @@ def _judge(
     # the clause; what comes before its "and" stands.
     closing = courtesy is not None and promise_after is None and courtesy.group(0) in cues.courtesy_closers \
         and lowered[:courtesy.start()].rstrip().endswith(" and")
+    cols = token_columns(doc)  # token texts, lower-case forms and offsets, read once per doc
+    # ("Did you book a slot with us?" asks what the reader did: no offer of the writer's time.)
+    hits = [x for x in hits if x.id != "meeting-book-time"
+            or cols.words[word_step(cols.words, x.start, -1, unit.start)] not in _OTHERS_BOOKING]
     if courtesy is not None and promise_after is None and not closing \
             and not any(x.id == "meeting-book-time" for x in hits):
         return  # ("Feel free to grab time on my calendar next week" offers the writer's time: no courtesy)
-    cols = token_columns(doc)  # token texts, lower-case forms and offsets, read once per doc
     anchor = _anchor(cols.texts, unit)
     hits = [x for x in hits if not x.anchored or x.start == anchor]
     if promise_after is not None:
@@ -314,9 +317,6 @@ def _judge(
         # "Consider it done", "consider the onboarding fee waived": granted, not asked.
         and not (x.id == "request-imperative" and granted(cols.words, x.start, unit.end))
     ]
-    # ("Did you book a slot with us?" asks what the reader did: no offer.)
-    hits = [x for x in hits if x.id != "meeting-book-time"
-            or cols.words[word_step(cols.words, x.start, -1, unit.start)] not in _OTHERS_BOOKING]
     if any(x.id == "meeting-book-time" for x in hits):
         # "Grab some time with me Thursday", "Feel free to book a slot next week": the reader is asked to take the
         # writer's time, which offers it; the calendar is checked as for any slot offered.
