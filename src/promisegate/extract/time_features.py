@@ -20,6 +20,9 @@ _MILITARY = re.compile(r"^([01]\d|2[0-3])([0-5]\d)$")
 _QUARTER = re.compile(r"^(?:q([1-4])|([1-4])q|h([12])|([12])h)(?:['’]?(\d{2}|\d{4}))?$")
 _YEAR_WORD = re.compile(r"^(1[6-9]\d\d|20\d\d|['’]\d\d)$")
 _FISCAL = re.compile(r"^[fc]y['’]?(\d{2}|\d{4})$")  # FY27, CY2027 (the calendar year; FY is read as one too)
+# "the week of / commencing / beginning / starting 7 Dec": the week that day begins ("wk ending 12/15" the days to it).
+_WEEK = frozenset({"week", "wk", "wk."})
+_WEEK_OF = frozenset({"of", "commencing", "beginning", "starting"})
 _NUMERIC_DATE = re.compile(r"^(\d{1,4})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?$")
 _DECADE = re.compile(r"^['’]?(\d{2,4})['’]?s$")
 _CENTURY = re.compile(r"^(\d{1,2})(st|nd|rd|th)$")
@@ -228,7 +231,7 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
             i = last + 1
             continue
         elif ((w in lex["period_part"] and w != "start") or (w == "start" and nxt == "of")) \
-                and not (w == "beginning" and prev in ("week", "wk", "wk.")):  # ("the week beginning Jan 6")
+                and not (w in _WEEK_OF and prev in _WEEK):  # ("the week beginning Jan 6": no part of a week)
             lo, hi = lex["period_part"][w]
             f.part = (float(lo), float(hi))
         elif w in weekdays:  # an abbreviation reaches here only with the context a pattern asked for
@@ -307,9 +310,9 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
                     f.dom = None
                 if prev[:1].isdigit():
                     f.dom = None  # "the 2nd week": the 2nd was read as a day of the month
-            elif w in ("week", "wk", "wk.") and nxt in ("of", "commencing", "beginning", "starting"):
+            elif w in _WEEK and nxt in _WEEK_OF:
                 f.week_of, f.unit = True, None  # ("the week commencing 7 December": the week that day begins)
-            elif w in ("week", "wk", "wk.") and nxt == "ending":
+            elif w in _WEEK and nxt == "ending":
                 f.week_ending, f.unit = True, None  # "wk ending 12/15": the seven days to that day
             elif w == "weekend" and nxt == "of":
                 f.weekend_of, f.unit = True, None
