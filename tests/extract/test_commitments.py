@@ -327,7 +327,16 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
      "document-send", {}),
     # Proposing a meeting is offering a time, as "Can we meet Tuesday?" is.
     ("I'd propose a 30-minute call on Friday at 2pm ET.", C, "meeting", "meeting-set-up", {"object": "call"}),
-    ("I suggest we meet on Tuesday to review the numbers.", C, "meeting", "meeting-set-up", {}),
+    ("I suggest we meet on Tuesday to review the numbers.", C, "meeting", "meeting-we-meet", {}),
+    # A meeting we have arranged, told in the present, is one to check against the calendar, as "our call is on
+    # Tuesday" is; "we meet with" is no capability claimed.
+    ("We meet with your CFO on Thursday.", C, "meeting", "meeting-we-meet", {}),
+    ("We're meeting with your CFO on Thursday.", C, "meeting", "meeting-we-meet", {}),
+    ("I'm meeting w/ Bradford tomorrow to discuss.", C, "meeting", "meeting-we-meet", {}),
+    ("We're meeting your CFO on Thursday.", C, "meeting", "meeting-verb", {}),
+    ("I will be joining the call on Thursday.", C, "meeting", "meeting-set-up", {}),
+    ("I'll visit your office on the 22nd.", C, "meeting", "meeting-verb", {}),
+    ("I'm flying out to see you on Thursday.", C, "meeting", "meeting-verb", {}),
     ("I would suggest that we revisit pricing in January.", C, "other", "commit-suggest", {}),
     ("Perhaps we could have lunch next week.", C, "meeting", "meeting-set-up", {"object": "lunch"}),
     ("I would love to join the kickoff.", C, "meeting", "meeting-set-up", {"object": "kickoff"}),
@@ -594,7 +603,7 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     # A verb of cutting with a price, or "it", as its object is a discount.
     ("We can cut your bill by 10%.", C, "price", "price-discount", {"amount": 10.0}),
     ("I'm writing to confirm our meeting on Tuesday at 2pm.", C, "meeting", "meeting-confirmed", {"object": "meeting"}),
-    ("I am writing to request a meeting with you in November.", C, "other", "commit-progressive", {}),
+    ("I am writing to request a meeting with you in November.", C, "meeting", "meeting-verb", {}),
     ("I'm writing up the SOW now.", C, "other", "commit-progressive", {}),
     ("We store all customer data in the EU.", C, "capability", "capability-supports", {}),
     ("We agree to a 12-month term with auto-renewal.", C, "other", "commit-promise", {}),
@@ -655,6 +664,12 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
 # (text, pattern id it is a near miss for, whether a request is expected instead)
 NEGATIVE: list[tuple[str, str, bool]] = [
     ("The staff will be onsite all week.", "meeting-verb", False),
+    ("We met with your CFO on Thursday.", "meeting-we-meet", False),
+    ("They are meeting with your CFO on Thursday.", "meeting-we-meet", False),
+    ("We meet with customers.", "meeting-we-meet", False),
+    ("We are on the way.", "meeting-we-meet", False),
+    ("I'm on vacation right now.", "meeting-we-meet", False),
+    ("Please visit the website for details.", "meeting-verb", True),
     ("Can you download the report?", "document-expect", True),
     ("The invoice should arrive at the warehouse by truck.", "document-on-its-way", False),
     ("The new pricing would work better in Q2.", "meeting-slot-accepted", False),
@@ -1133,6 +1148,8 @@ WHEN_CASES: list[tuple[str, str, str, str, tuple[str, ...]]] = [
     ("We can have the sandbox ready by Thursday or Friday.", "deadline", "deadline-by", "by Thursday", ("Friday",)),
     ("I'll send the quote no later than June 30.", "document", "document-send", "no later than June 30", ()),
     ("The go-live is on March 14.", "date", "date-event", "March 14", ()),
+    ("We're meeting with your CFO on the 22nd.", "meeting", "meeting-we-meet", "the 22nd", ()),
+    ("I'm meeting w/ Bradford at 11 to discuss.", "meeting", "meeting-we-meet", "11", ()),
     # A meeting moved: `when` is the time it moves to, not a range from the old one.
     ("Can we move our sync from Wednesday to Friday?", "meeting", "meeting-reschedule", "Friday", ()),
     ("Let's push the demo from the 10th to the 17th.", "meeting", "meeting-reschedule", "the 17th", ()),
@@ -1502,6 +1519,9 @@ def test_so_after_a_comma_opens_a_clause() -> None:
     text = "We hit a snag with the SSO cutover last night, so we're moving the go-live to Dec 9."
     result = extract(text, NOW, "UTC")
     assert [(c.kind, c.text) for c in result.commitments] == [("date", "so we're moving the go-live to Dec 9.")]
+    text = "We hit a snag with the SSO cutover last night,\nso we're moving the go-live to Dec 9."
+    result = extract(text, NOW, "UTC")
+    assert [(c.kind, c.text) for c in result.commitments] == [("date", "so we're moving the go-live to Dec 9.")]
     # ", so that" is a purpose, not a new clause.
     text = "I'll send the W-9 today, so that you can set us up as a vendor."
     assert [c.text for c in extract(text, NOW, "UTC").commitments] == [text]
@@ -1536,6 +1556,12 @@ def test_and_before_a_subject_of_ours_opens_a_second_promise() -> None:
     result = extract(text, NOW, "UTC")
     assert [(c.object, c.conditional, c.when.text if c.when else None) for c in result.commitments] == [
         ("setup fee", True, "by Friday"), ("10 seats", True, "by Friday")]
+    # Hard-wrapped mail may end the line after the comma: the break is the same.
+    text = "We're meeting with your CFO on the 22nd to walk through the business case,\nand I'll visit your Chicago " \
+        "office on the 28th for the admin training."
+    result = extract(text, NOW, "UTC")
+    assert [(c.kind, c.when.text if c.when else None) for c in result.commitments] == [
+        ("meeting", "the 22nd"), ("meeting", "the 28th")]
     # ", and" before anything else joins one clause.
     text = "We support SAML, and SCIM provisioning is on the roadmap for Q3."
     assert len({(c.start, c.end) for c in extract(text, NOW, "UTC").commitments}) == 1

@@ -134,11 +134,11 @@ def clauses(doc: Doc) -> list[Unit]:
             breaks.append(i)
         elif not i or i + 1 == n:
             continue
-        elif w == "so":
-            if words[i - 1] == "," and words[i + 1] not in _SO_NOT_A_BREAK:
+        elif w == "so":  # (the comma may end a line of hard-wrapped mail: ",\nso we're ...")
+            if words[word_step(words, i, -1, 0)] == "," and words[word_step(words, i, 1, n - 1)] not in _SO_NOT_A_BREAK:
                 breaks.append(i)
         elif w == "and":
-            if words[i - 1] == "," and words[word_step(words, i, 1, n - 1)] in _OUR_SUBJECTS:
+            if words[word_step(words, i, -1, 0)] == "," and words[word_step(words, i, 1, n - 1)] in _OUR_SUBJECTS:
                 breaks.append(i)
         elif words[word_step(words, i, 1, n - 1)] in _SUBJECTS and (w != "-" or source[idx[i] - 1].isspace()):
             breaks.append(i)

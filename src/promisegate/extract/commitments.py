@@ -618,7 +618,9 @@ def _kind_hits(
     out: dict[CommitmentKind, list[Hit]] = {}
     cols = token_columns(doc)
     words = cols.words
-    claimed: list[Hit] = [x for x in hits if x.label in ("price", "document", "attachment")]
+    # (and "we meet with your CFO on the 22nd": a meeting, not a claim that we meet something)
+    claimed: list[Hit] = [x for x in hits
+                          if x.label in ("price", "document", "attachment") or x.id == "meeting-we-meet"]
     for x in hits:
         kind = _LABEL_KIND.get(x.label)
         if kind is None:
