@@ -1527,6 +1527,13 @@ MARCH = datetime(2024, 3, 4, 9, 0, tzinfo=NY)
     # An offer looks ahead: "happy to ... on Tuesday" written on a Friday is next Tuesday, not three days ago.
     ("I'm happy to walk your CFO through the numbers on Tuesday.", FRIDAY, "2024-07-16"),
     ("Glad to hear the demo on Tuesday went well.", FRIDAY, "2024-07-09"),
+    # A present progressive looks ahead ("Marco is presenting on Thursday" written on a Friday is next
+    # week's), unless another cue of the sentence looks back; a participle after "get" is no past tense.
+    ("Marco is presenting on Thursday.", FRIDAY, "2024-07-18"),
+    ("I'm sending the SOW on Thursday.", FRIDAY, "2024-07-18"),
+    ("He is getting married on the 5th.", FRIDAY, "2024-08-05"),
+    ("He got married on the 5th.", FRIDAY, "2024-07-05"),
+    ("The bank said it is increasing reserves on Thursday.", FRIDAY, "2024-07-11"),
 ])
 def test_a_period_of_this_year_or_week_reads_from_now(text: str, now: datetime, start: str) -> None:
     [span] = times(text, now)

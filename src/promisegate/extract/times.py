@@ -71,6 +71,11 @@ _ED = re.compile(r"^[a-z]{3,}ed$")
 # "a highly rated vendor", "more detailed notes".
 _BEFORE_ADJECTIVE = frozenset({"with", "without", "very", "highly", "fully", "more", "less", "most", "least"})
 _BE_NOT_PAST = frozenset({"be", "is", "are", "am", "'re", "’re", "'m", "’m", "being", "been"})
+_ING = 5  # (a word in -ing: a tense cue only after a present "be")
+_BE_PRESENT = frozenset({"is", "are", "am", "'re", "’re", "'m", "’m"})
+_NOW_WORDS = frozenset({"now", "today", "currently", "right", "these", "at", "tonight", "this"})
+# "is getting married", "to get signed": a participle after "get" is a passive, no past tense ("got" is one itself).
+_GET = frozenset({"get", "gets", "getting"})
 # A present perfect of arranging sets up what is to come: "I've (gone ahead and) reserved a slot for Thursday".
 _HAVE = frozenset({"have", "has", "'ve", "’ve"})
 _ARRANGED = frozenset({"reserved", "booked", "scheduled", "arranged", "blocked", "planned", "organized", "organised",
@@ -197,7 +202,8 @@ def _select(cols: TokenColumns, engine: TimeEngine) -> list[Atom]:
 def _cue(w: str, engine: TimeEngine) -> int:
     sign = engine.cue_of.get(w)
     if sign is None:
-        sign = 1 if w in engine.future else -1 if w in engine.past or _ED.match(w) else _near(w, engine)
+        sign = 1 if w in engine.future else -1 if w in engine.past or _ED.match(w) else _near(w, engine) \
+            or (_ING if len(w) > 4 and w.endswith("ing") else 0)
         if len(engine.cue_of) < 100_000:
             engine.cue_of[w] = sign
     return sign
@@ -222,11 +228,18 @@ def _cues(words: list[str], engine: TimeEngine) -> list[tuple[int, int]]:
     out = []
     for i in compress(range(len(signs)), signs):  # only the cues (most words have sign 0), found in C
         sign = signs[i]
+        if sign == _ING:
+            if not i or words[i - 1] not in _BE_PRESENT or (i + 1 < len(words) and words[i + 1] in _NOW_WORDS):
+                continue
+            # "he is getting married on the 16th", "we're flying out Thursday": a present progressive looks ahead,
+            # unless any other cue of the sentence says otherwise ("said it is continuing ... under a June
+            # agreement"), or it tells of now ("the $14 we're seeing today").
+            sign = _WEAK
         if sign == -1 and words[i] == "committed" and i and words[i - 1] in _BE_NOT_PAST \
                 and i + 1 < len(words) and words[i + 1] == "to":
             out.append((i, 1))  # "We're committed to a Q2 delivery": what we are committed to lies ahead
             continue
-        if sign == -1 and i and (words[i - 1] in _BE_NOT_PAST or words[i - 1] in _DETERMINERS
+        if sign == -1 and i and (words[i - 1] in _BE_NOT_PAST or words[i - 1] in _GET or words[i - 1] in _DETERMINERS
                                  or words[i - 1] in _BEFORE_ADJECTIVE or _will_have_done(words, i)
                                  or _with_done(words, i)):
             continue
