@@ -331,6 +331,11 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     # A meeting we have arranged, told in the present, is one to check against the calendar, as "our call is on
     # Tuesday" is; "we meet with" is no capability claimed.
     ("We meet with your CFO on Thursday.", C, "meeting", "meeting-we-meet", {}),
+    # A meeting proposed for a time ("could / would / will be"), and a time held for one.
+    ("The final readout with your CFO could be the following Tuesday or Wednesday.", C, "meeting",
+     "meeting-confirmed", {}),
+    ("The kickoff call would be Monday at 10.", C, "meeting", "meeting-confirmed", {}),
+    ("Let's lock in 2pm ET on the 17th for the exec readout.", C, "meeting", "meeting-set-up", {}),
     ("We're meeting with your CFO on Thursday.", C, "meeting", "meeting-we-meet", {}),
     ("I'm meeting w/ Bradford tomorrow to discuss.", C, "meeting", "meeting-we-meet", {}),
     ("We're meeting your CFO on Thursday.", C, "meeting", "meeting-verb", {}),
@@ -665,6 +670,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
 NEGATIVE: list[tuple[str, str, bool]] = [
     ("The staff will be onsite all week.", "meeting-verb", False),
     ("We met with your CFO on Thursday.", "meeting-we-meet", False),
+    ("The demo could be better.", "meeting-confirmed", False),
+    ("The call will be recorded.", "meeting-confirmed", False),
+    ("Thanks for the readout yesterday.", "meeting-set-up", False),
     ("They are meeting with your CFO on Thursday.", "meeting-we-meet", False),
     ("We meet with customers.", "meeting-we-meet", False),
     ("We are on the way.", "meeting-we-meet", False),
