@@ -1322,6 +1322,22 @@ def test_a_typical_length_dates_nothing_for_this_deal(text: str) -> None:
         "date-event"]
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("We'll have the integration ready two weeks after kickoff.", "other"),
+    ("We'll go live a week after the kickoff.", "date"),
+    ("We'll send the report 3 days before the workshop.", "document"),
+])
+def test_a_length_counted_from_an_event_proposes_no_meeting_and_no_when(text: str, kind: str) -> None:
+    # The kickoff is a reference point, not a meeting proposed, and the length runs from it, not from now.
+    [c] = extract(text, NOW, "UTC").commitments
+    assert (c.kind, c.when) == (kind, None)
+    # A date named after "after" is a date ("two weeks after Jan 4"), and a length from now stays one.
+    [c] = extract("We'll go live two weeks after Jan 4.", NOW, "UTC").commitments
+    assert c.when is not None and c.when.text == "two weeks after Jan 4"
+    [c] = extract("We'll go live in two weeks.", NOW, "UTC").commitments
+    assert c.when is not None and c.when.text == "in two weeks"
+
+
 @pytest.mark.parametrize(("text", "rule"), [("The launch is in January.", "date-event"),
                                            ("The Sydney region is planned for January.", "date-expected")])
 def test_a_date_claim_in_the_present_about_a_time_gone_by_is_kept(text: str, rule: str) -> None:

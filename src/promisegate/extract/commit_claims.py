@@ -197,6 +197,17 @@ def follow_up_no_meeting(words: list[str], hit: Hit, end: int) -> bool:
         and words[word_step(words, hit.end - 1, 1, end - 1)] in _NO_MEETING_AFTER_FOLLOW_UP
 
 
+def counted_from_meeting(words: list[str], hit: Hit, lo: int) -> bool:
+    """Whether a meeting hit opens on "after" / "before" with a length before it: "two weeks after kickoff", "3 days
+    before the workshop" count a time from a meeting, and propose none."""
+    return hit.label == "meeting" and words[hit.start] in ("after", "before") and hit.start > lo \
+        and words[word_step(words, hit.start, -1, lo)] in _LENGTHS
+
+
+_LENGTHS = frozenset({"day", "days", "week", "weeks", "month", "months", "hour", "hours", "minutes", "mins",
+                      "quarter", "quarters", "year", "years"})
+
+
 def granted(words: list[str], at: int, end: int) -> bool:
     """Whether "consider" at `at` grants rather than asks: "Consider it done", "consider the onboarding fee waived"."""
     return words[at] == "consider" and not _GRANTED.isdisjoint(words[at:end])

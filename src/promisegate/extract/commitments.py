@@ -18,6 +18,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from promisegate.extract.commit_claims import (
+    counted_from_meeting,
     cut_of_other,
     fee_of_other,
     figure_before_percent,
@@ -720,6 +721,9 @@ def _kind_hits(
             continue
         # "a follow-up email", "follow-up questions": a follow-up that is no meeting ("a follow-up call" is one).
         if follow_up_no_meeting(words, x, unit.end):
+            continue
+        # "We'll have the integration ready two weeks after kickoff": a time counted from a meeting proposes none.
+        if counted_from_meeting(words, x, unit.start):
             continue
         # "share it before your budget meeting": a document word naming a meeting sends no document.
         if x.label == "document" and x.end < unit.end and words[x.end] in cues.meeting_nouns \
