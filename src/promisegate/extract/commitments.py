@@ -575,8 +575,19 @@ _ASKS_WHETHER = re.compile(r"\b(?:see|check|wondering|wonder|wondered|ask|asking
 
 
 def _ours_before(words: list[str], lo: int, hi: int, cues: Cues) -> bool:
-    """"We're certified and can share the report": "and can" continues a clause whose subject is ours."""
-    return not cues.first_person.isdisjoint(words[lo:hi])
+    """"We're certified and can share the report": "and can" continues a clause whose subject is ours, but not
+    after a relative clause of the thing's own ("we have a report that would be relevant and could provide the
+    basis": the report provides it)."""
+    ours = [i for i in range(lo, hi) if words[i] in cues.first_person]
+    if not ours:
+        return False
+    return not any(words[i] in _RELATIVES and words[word_step(words, i, 1, hi - 1)] in _RELATIVE_VERBS
+                   for i in range(ours[-1] + 1, hi - 1))
+
+
+_RELATIVES = frozenset({"that", "which", "who"})
+_RELATIVE_VERBS = frozenset({"would", "could", "will", "can", "may", "might", "should", "is", "are", "was", "were",
+                             "has", "have", "had"})
 
 
 def _told_in_past(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> bool:
