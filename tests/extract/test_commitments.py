@@ -82,6 +82,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("The MSA is ready and I'll send it over today.", C, "document", "document-send-it", {"object": "MSA"}),
     # A fee said to be waived is given away, to whomever the mail names; "consider it done" promises.
     ("The setup fee is waived.", C, "price", "price-free", {"object": "setup fee"}),
+    # A thing included at no charge is a term of this deal, though the clause names neither "we" nor "you".
+    ("Premium support is included at no additional cost.", C, "price", "price-free", {}),
+    ("Onboarding and training are included at no extra charge.", C, "price", "price-free", {}),
     # Removing a fee waives it; an adverb after the fee is no part of it, nor another noun it names.
     ("We can remove the setup fee completely.", C, "price", "price-free", {"object": "setup fee"}),
     ("I'll strike the implementation fee from the order form.", C, "price", "price-free",
@@ -672,6 +675,10 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
 NEGATIVE: list[tuple[str, str, bool]] = [
     ("The staff will be onsite all week.", "meeting-verb", False),
     ("We met with your CFO on Thursday.", "meeting-we-meet", False),
+    ("Free shipping on all orders!", "price-free", False),
+    ("Onboarding was included at no cost last year.", "price-free", False),
+    ("Their plan includes onboarding at no extra charge.", "price-free", False),
+    ("Is onboarding included at no extra cost?", "price-free", False),
     ("The demo could be better.", "meeting-confirmed", False),
     ("The call will be recorded.", "meeting-confirmed", False),
     ("Thanks for the readout yesterday.", "meeting-set-up", False),

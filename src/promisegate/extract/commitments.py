@@ -62,6 +62,8 @@ _CLOCK = re.compile(
 _MULTI = frozenset({"price", "document", "capability"})
 # Offers that are only an offer when made to someone: "free shipping!" in a banner is not one.
 _ADDRESSED_ONLY = frozenset({"price-free", "price-discount"})
+_INCLUDED = frozenset({"included", "includes", "include"})
+_AT_NO_COST = frozenset({"no", "free", "complimentary"})
 # "Does ... work?" / "is ... free?" ask about a slot only in a question; "onboarding is free" is a price.
 _QUESTION_OPENERS = frozenset({"does", "do", "would", "will", "is", "are", "could", "can", "'s"})
 _PERIODS = frozenset({"week", "month", "quarter", "year", "weekend", "morning", "afternoon", "evening", "night"})
@@ -445,9 +447,13 @@ def _judge(
         if kind == "capability" and not first_person:
             continue
         for hit in kinds[kind] if kind in _MULTI else kinds[kind][:1]:
-            # (Waiving a fee is always a concession on this deal: "The setup fee is waived.")
+            # (Waiving a fee is always a concession on this deal: "The setup fee is waived."; so is a thing said to be
+            # included at no charge: "Onboarding is included at no extra charge" is a term of the deal, where
+            # "Free shipping on all orders!" addresses the public, and "email support is included" describes a plan.)
             if hit.id in _ADDRESSED_ONLY and not addressed and not commit_hits \
                     and "waived" not in cols.words[hit.start:hit.end] \
+                    and not (hit.id == "price-free" and not _INCLUDED.isdisjoint(unit_words)
+                             and not _AT_NO_COST.isdisjoint(cols.words[hit.start:hit.end])) \
                     and not _under_our_heading(source, unit.start_char):
                 continue
             if refused and _governed_by_refusal(hit, moods, refused, unit_words, unit.start, cues):
