@@ -193,6 +193,12 @@ POSITIVE: list[Case] = [
          ("date-numeric",)),
     Case("Renewal is due 11/15.", (E("11/15", "2024-11-15T00:00"),), ("date-numeric-short",)),
     Case("It happened in 1998.", (E("1998", "1998-01-01", "1999-01-01", "year"),), ("year",)),
+    # "AM" / "PM" after a day with no clock time is that day's morning or afternoon.
+    Case("See you Monday AM.", (E("Monday AM", "2024-07-15T06:00", "2024-07-15T12:00", "hour"),), ("weekday",)),
+    Case("Let me know if tomorrow pm works.", (E("tomorrow pm", "2024-07-11T12:00", "2024-07-11T18:00", "hour"),),
+         ("part-of-day",)),
+    Case("Are you still available Thurs a.m.?", (E("Thurs a.m.", "2024-07-11T06:00", "2024-07-11T12:00", "hour"),),
+         ("weekday-abbr-date",)),
     # A product named with its year is a version, not a time; the bill or standard numbered like a year likewise.
     Case("We have run SQL Server 2019 since 2021.", (E("2021", "2021-01-01", "2022-01-01", "year"),),
          ("block-version", "year")),

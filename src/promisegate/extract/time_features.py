@@ -261,9 +261,12 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
             f.pod = (int(lo), int(hi))
             if prev in ("last", "lst"):
                 f.day_offset, f.rel = -1, None
-        elif prev == "this" and w.replace(".", "") in ("am", "pm") and f.hour is None:
-            # "got my flu shot this am", "see you this pm": this morning, this afternoon
-            f.day_offset, f.rel = 0, None
+        elif w.replace(".", "") in ("am", "pm") and f.hour is None \
+                and (prev == "this" or f.weekday is not None or f.day_offset is not None):
+            # "got my flu shot this am", "see you this pm": this morning, this afternoon; "Monday AM", "tomorrow
+            # pm", "Thurs a.m.": that day's morning or afternoon
+            if prev == "this":
+                f.day_offset, f.rel = 0, None
             f.pod = (6, 12) if w.startswith("a") else (12, 18)
         elif w in lex["meridiem"] or w.rstrip(".") in ("am", "pm"):
             f.meridiem = "pm" if w.startswith("p") else "am"
