@@ -606,8 +606,10 @@ def _told_in_past(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> bool:
         # "will be provided", "is included" are passives of now or later; "was provided" is past.
         if words[i] in verbs:
             before = words[word_step(words, i, -1, unit.start)] if i > unit.start else ""
-            # ("I've extended your trial", "I've approved an extra 5%": granted now, in force)
-            if before not in _PRESENT_BE and not (words[i] in _GRANTS and before in _PERFECT):
+            # ("I've extended your trial", "I've approved an extra 5%": granted now, in force; so is what an approval
+            # was got for: "I got sign-off for 12% off")
+            if before not in _PRESENT_BE and not (words[i] in _GRANTS and before in _PERFECT) \
+                    and not (words[i] in _OBTAINED and words[word_step(words, i, 1, hit.start)] in _APPROVALS):
                 return True
         i -= 1
     return False
@@ -624,6 +626,9 @@ _OFFER_QUESTION = re.compile(
 _WILL = frozenset({"will", "'ll", "’ll"})
 _PRESENT_BE = frozenset({"be", "is", "are", "am", "'s", "’s", "'re", "’re", "being"})
 _PERFECT = frozenset({"'ve", "’ve", "have", "has", "'s", "’s", "just"})
+_OBTAINED = frozenset({"got", "gotten", "received", "obtained", "secured"})
+_APPROVALS = frozenset({"sign-off", "sign", "signoff", "approval", "approvals", "authorization", "authorisation",
+                        "permission", "clearance", "ok", "okay", "green"})
 _GRANTS = frozenset({"extended", "waived", "approved", "applied", "added", "reserved", "held", "locked", "upgraded",
                      "credited", "comped", "included", "secured", "granted", "bumped", "agreed", "confirmed",
                      "accepted", "negotiated", "authorized", "authorised"})
