@@ -50,6 +50,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
      "capability-certified", {}),
     ("I read your note and will make sure the team follows up.", C, "other", "commit-and-will", {}),
     ("We're also happy to share the security overview.", C, "document", "document-send", {}),
+    ("The migration handbook will be in your hands before kickoff.", C, "document", "document-on-its-way",
+     {"object": "migration handbook"}),
     ("Our CISO's office will walk you through the pen test findings on a call.", C, "meeting", "meeting-verb", {}),
     # What an approval was got for is granted now, in force.
     ("I got sign-off for 12% off the Enterprise plan on a three-year term.", C, "price", "price-discount",
@@ -1524,6 +1526,10 @@ def test_one_stated_price_per_figure() -> None:
     ("Let's reconnect in the new year to finalize the rollout plan.", ["meeting"]),
     ("Let's hop on a call Tuesday to finalize the SOW.", ["meeting"]),
     ("I'll set up a call for Tuesday and send the SOW beforehand.", ["document", "meeting"]),
+    # "go to" a figure or a page is no meeting ("go to lunch" is one).
+    ("We can go to 12% off list if you sign before year end.", ["price"]),
+    ("Let's go to lunch on Tuesday.", ["meeting"]),
+    ("Let's go over the proposal on Tuesday.", ["meeting"]),
 ])
 def test_a_word_of_two_kinds_is_read_by_its_neighbour(text: str, kinds: list[str]) -> None:
     result = extract(text, NOW, "UTC")  # with the time tagger: "45 minutes" is a time expression
