@@ -49,7 +49,7 @@ class TimeSpan:
                    datetime.fromisoformat(data["to"]), data.get("grain", "day"), data.get("rule", ""))
 
 
-_ATTACHING = re.compile(r"\b(?:attach|enclos)", re.IGNORECASE)
+_ATTACHING = re.compile(r"\b(?:attach|enclos)|\blinked\s+(?:below|above|here)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +73,9 @@ class Commitment:
 
     @property
     def attached(self) -> bool:
-        """Whether this is a document the mail itself attaches ("the security whitepaper is attached"): sent with
-        it, now, so it has no time of its own and keeps an earlier promise to send it ("available on request", the
-        same rule, does neither)."""
+        """Whether this is a document the mail itself attaches or links ("the security whitepaper is attached", "our
+        uptime report is linked below"): sent with it, now, so it has no time of its own and keeps an earlier promise
+        to send it ("available on request", the same rule, does neither)."""
         return self.rule == "document-attached" and _ATTACHING.search(self.text) is not None
 
     def to_json(self) -> dict[str, Any]:

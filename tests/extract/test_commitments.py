@@ -1326,6 +1326,10 @@ def test_what_the_mail_attaches_has_no_when() -> None:
     assert got == {"pen test results": "tomorrow", "security whitepaper": None}
     [agenda] = extract("Attached please find the agenda for Monday's board meeting.", NOW, "UTC").commitments
     assert agenda.rule == "document-attached" and agenda.when is None
+    # A link in the mail is sent now as well ("the uptime report for Q3" names the quarter it covers).
+    text = "I've attached the RCA so your team can review the timeline, and our uptime report for Q3 is linked below."
+    got = {c.object: (c.when.text if c.when else None) for c in extract(text, NOW, "UTC").commitments}
+    assert got == {"RCA": None, "uptime report": None}
 
 
 @pytest.mark.parametrize("text", ["The launch in January went well.", "We shipped the release in February.",
