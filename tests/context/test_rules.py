@@ -162,6 +162,13 @@ def test_a_date_in_figures_is_told_with_the_day_it_was_read_as(world: ContextBun
     assert "Promises go-live 2/15 (Mon 15 Feb 2027) (" in f.message
 
 
+def test_a_time_wrapped_over_two_lines_is_told_on_one(world: ContextBundle) -> None:
+    text = "We'll have you live in production by\n  February 15."
+    c = commitment("deadline", text, when=span(NOW, datetime(2027, 2, 16, tzinfo=LA), "by\n  February 15", "day"))
+    [f] = run_rule("date-before-agreed", world, [c])
+    assert "Promises go-live by February 15 (" in f.message
+
+
 def test_go_live_after_agreed_date_passes(world: ContextBundle) -> None:
     text = "Go-live on March 15 is realistic."
     c = commitment("date", text, when=day(datetime(2027, 3, 15, tzinfo=LA), "on March 15"))

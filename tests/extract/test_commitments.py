@@ -50,6 +50,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
      "capability-certified", {}),
     ("I read your note and will make sure the team follows up.", C, "other", "commit-and-will", {}),
     ("We're also happy to share the security overview.", C, "document", "document-send", {}),
+    # "can / could be ready by": a date for our deliverable, hedged or not ("switched on", "rolled out" complete it).
+    ("Engineering thinks SAML could be switched on for you by mid-January.", C, "deadline", "deadline-by", {}),
+    ("The connector can be rolled out by Friday.", C, "deadline", "deadline-by", {}),
     ("The migration handbook will be in your hands before kickoff.", C, "document", "document-on-its-way",
      {"object": "migration handbook"}),
     ("Our CISO's office will walk you through the pen test findings on a call.", C, "meeting", "meeting-verb", {}),
@@ -684,6 +687,8 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("The staff will be onsite all week.", "meeting-verb", False),
     ("We met with your CFO on Thursday.", "meeting-we-meet", False),
     ("Free shipping on all orders!", "price-free", False),
+    ("It could be delivered late.", "commit-will-be-ready", False),
+    ("Nobody knows how the disputes could be resolved.", "commit-will-be-ready", False),
     ("We got 15% off from them last year.", "price-discount", False),
     ("I received your note about the 10% discount.", "price-discount", False),
     ("They have the SOW in their inbox.", "document-send", False),

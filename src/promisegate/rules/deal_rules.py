@@ -75,8 +75,8 @@ class DateBeforeAgreed:
                 when = _time_near(ctx, c, keyword)
                 day = fmt_day(when.from_.astimezone(zone))
                 # "4.1.", "12/18": a date in figures is read one way of two; the day it was read as goes with it.
-                promised = when.text if any(ch.isalpha() for ch in when.text) else \
-                    f"{when.text} ({day})" if when.text else day
+                said = " ".join(when.text.split())  # ("by\n  mid-January" in hard-wrapped mail: one line)
+                promised = said if any(ch.isalpha() for ch in said) else f"{said} ({day})" if said else day
                 if agreed.not_before and when.to <= datetime.combine(agreed.not_before, time(0), zone):
                     findings.append(ctx.finding(
                         self, f"Promises {agreed.name} {promised} ({quote(c.text)}); the deal's agreed "

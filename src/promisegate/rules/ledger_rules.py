@@ -87,7 +87,7 @@ class ContradictsLedger:
                 if old.kind in ("date", "deadline") and old.when is not None and _same_deliverable(c, old) \
                         and abs(c.when.to - old.when.to) >= tolerance:
                     return ctx.finding(
-                        self, f"Promises {c.when.text or fmt_day(c.when.to.astimezone(zone))} "
+                        self, f"Promises {' '.join(c.when.text.split()) or fmt_day(c.when.to.astimezone(zone))} "
                               f"({quote(c.text)}); {_where(e)} we promised "
                               f"{fmt_day((old.when.to - timedelta(seconds=1)).astimezone(zone))} for the same "
                               f"thing ({quote(old.text)}).",
