@@ -50,6 +50,10 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
      "capability-certified", {}),
     ("I read your note and will make sure the team follows up.", C, "other", "commit-and-will", {}),
     ("We're also happy to share the security overview.", C, "document", "document-send", {}),
+    ("Happy to leave the roadmap deck with you afterwards.", C, "document", "document-send",
+     {"object": "roadmap deck"}),
+    ("The pen test executive summary is yours for the asking.", C, "document", "document-attached",
+     {"object": "pen test executive summary", "conditional": True}),
     # "can / could be ready by": a date for our deliverable, hedged or not ("switched on", "rolled out" complete it).
     ("Engineering thinks SAML could be switched on for you by mid-January.", C, "deadline", "deadline-by", {}),
     ("The connector can be rolled out by Friday.", C, "deadline", "deadline-by", {}),
@@ -687,6 +691,8 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("The staff will be onsite all week.", "meeting-verb", False),
     ("We met with your CFO on Thursday.", "meeting-we-meet", False),
     ("Free shipping on all orders!", "price-free", False),
+    ("The report is yours.", "document-attached", False),
+    ("They left the contract with legal.", "document-send", False),
     ("It could be delivered late.", "commit-will-be-ready", False),
     ("Nobody knows how the disputes could be resolved.", "commit-will-be-ready", False),
     ("We got 15% off from them last year.", "price-discount", False),
@@ -1389,6 +1395,12 @@ def test_slots_listed_under_a_line_about_slots_are_one_proposed_meeting() -> Non
     # Dates listed under a line about something else are no slots.
     other = "Key dates for the rollout:\n- Kickoff on July 16\n- Go-live on August 5"
     assert not [c for c in extract(other, NOW, "UTC").commitments if c.kind == "meeting"]
+    # Items with no bullet that name themselves ("Option A - ...") run on as one clause: one slot a line.
+    text = ("Two proposals for the alignment session:\n\n  Option A - Tue Jul 16, 10-11:30am PT\n"
+            "  Option B - Mon Jul 22, 1-2:30pm PT\n\nDana")
+    [c] = extract(text, NOW, "UTC").commitments
+    assert (c.rule, c.when.text if c.when else None, [a.text for a in c.alternatives]) == (
+        "meeting-slot-offered", "Tue Jul 16, 10-11:30am PT", ["Mon Jul 22, 1-2:30pm PT"])
 
 
 @pytest.mark.parametrize(("text", "kind"), [("We'd be happy to extend the trial by another two weeks.", "price"),

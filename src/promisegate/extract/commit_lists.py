@@ -25,7 +25,9 @@ def slot_lists(source: str, units: list[Unit], times: Sequence[TimeSpan], made: 
             found = [t for t in times if item.start_char <= t.start and t.end <= item.end_char]
             if not found or any(item.start_char <= c.start < item.end_char for c in made):
                 break
-            slots.append(found[0])
+            # One time an item, or one a line when items with no bullet run on as one clause ("Option A - Tue
+            # Dec 22, 10-11:30am PT" / "Option B - Mon Jan 4, 1-2:30pm PT").
+            slots += [t for n, t in enumerate(found) if n == 0 or "\n" in source[found[n - 1].end:t.start]]
             last = item
         if slots:
             text = source[intro.start_char:last.end_char]
@@ -35,18 +37,24 @@ def slot_lists(source: str, units: list[Unit], times: Sequence[TimeSpan], made: 
 
 
 def _items_under(source: str, units: list[Unit], k: int) -> Iterator[Unit]:
-    """The list items that follow clause `k`, one per line, each opened by a bullet or a number."""
+    """The list items that follow clause `k`, one per line, each opened by a bullet or a number (or by "Option A")."""
     last = units[k]
     for item in units[k + 1:]:
-        if not _LIST_ITEM_GAP.fullmatch(source, last.end_char, item.start_char):
+        if not _LIST_ITEM_GAP.fullmatch(source, last.end_char, item.start_char) and not (
+                _LINE_GAP.fullmatch(source, last.end_char, item.start_char)
+                and _NAMED_ITEM.match(source, item.start_char)):
             return
         yield item
         last = item
 
 
 # A line that introduces times to choose from; a list item opens a new line with a bullet or a number.
-_SLOT_INTRO = re.compile(r"\b(?:slots?|times?|availability|available|options|windows?|openings?|free)\b", re.IGNORECASE)
+_SLOT_INTRO = re.compile(r"\b(?:slots?|times?|availability|available|options|windows?|openings?|free|proposals)\b",
+                         re.IGNORECASE)
 _LIST_ITEM_GAP = re.compile(r"[ \t]*\n\s*(?:[-*•·–—]|\d{1,2}[.)])\s*")
+# (or, on a line of its own with no bullet, an item that names itself: "Option A - Tue Dec 22, 10-11:30am PT")
+_LINE_GAP = re.compile(r"[ \t]*\n\s*")
+_NAMED_ITEM = re.compile(r"(?:option|choice|alternative)\s+\w{1,2}\b", re.IGNORECASE)
 
 
 def offer_lists(source: str, units: list[Unit], requests: list[Commitment]) -> list[Commitment]:
