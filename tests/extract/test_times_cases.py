@@ -193,6 +193,9 @@ POSITIVE: list[Case] = [
          ("date-numeric",)),
     Case("Renewal is due 11/15.", (E("11/15", "2024-11-15T00:00"),), ("date-numeric-short",)),
     Case("It happened in 1998.", (E("1998", "1998-01-01", "1999-01-01", "year"),), ("year",)),
+    # A capitalised March or May between a determiner and the thing it dates is the month ("the March go-live").
+    Case("We will hit the March go-live.", (E("March", "2025-03-01", "2025-04-01", "month"),), ("month-cued",)),
+    Case("Our May release fixed it.", (E("May", "2024-05-01", "2024-06-01", "month"),), ("month-cued",)),
     # "AM" / "PM" after a day with no clock time is that day's morning or afternoon.
     Case("See you Monday AM.", (E("Monday AM", "2024-07-15T06:00", "2024-07-15T12:00", "hour"),), ("weekday",)),
     Case("Let me know if tomorrow pm works.", (E("tomorrow pm", "2024-07-11T12:00", "2024-07-11T18:00", "hour"),),
@@ -1280,6 +1283,7 @@ NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("Sun Microsystems was a customer.", ("weekday-abbr-date", "weekday-relative")),
     ("Mon Cheri is the product name.", ("weekday-abbr-date",)),
     ("We may need more information.", ("month-cued", "block-may-verb")),
+    ("The March on Washington and the March of Dimes.", ("month-cued",)),
     ("May I ask a question?", ("month-cued", "block-may-verb")),
     ("You may march ahead without us.", ("month-cued", "month-bare")),
     ("Dec is our CTO's nickname.", ("month-bare",)),

@@ -459,10 +459,20 @@ def _extend_bound(words: list[str], expr: Expr, engine: TimeEngine) -> None:
         expr.start = before[-1]
 
 
+_OWNERS = frozenset({"the", "our", "your", "their", "its"})
+_MONTH_OWNERS = _OWNERS | {"this", "next"}
+
+
 def _trim(words: list[str], expr: Expr) -> None:
     while expr.end - expr.start > 1 and words[expr.end - 1] in (",", "(", "-", "from"):
         expr.end -= 1
         expr.sides[-1] = (expr.sides[-1][0], min(expr.sides[-1][1], expr.end))
+    if expr.rule == "month-cued" and expr.end - expr.start == 3 and words[expr.end - 2] in ("march", "may") \
+            and words[expr.start] in _MONTH_OWNERS:
+        # "the March accession", "our May release", "next May's": the month names the thing after it, which is no
+        # part of the time ("next" is: "next May")
+        expr.start, expr.end = expr.start + (words[expr.start] in _OWNERS), expr.end - 1
+        expr.sides = [(expr.start, expr.end)]
     if expr.rule == "in-duration" and expr.start and words[expr.start - 1] in _IN_PARTICLE_VERBS \
             and words[expr.start] == "in" and expr.end - expr.start > 1:
         # "pencil in 45 minutes", "squeeze in half an hour": the "in" is the verb's, and the time a length
