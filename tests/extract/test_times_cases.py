@@ -193,6 +193,13 @@ POSITIVE: list[Case] = [
          ("date-numeric",)),
     Case("Renewal is due 11/15.", (E("11/15", "2024-11-15T00:00"),), ("date-numeric-short",)),
     Case("It happened in 1998.", (E("1998", "1998-01-01", "1999-01-01", "year"),), ("year",)),
+    # US public holidays, fixed and moving (Election Day: the Tuesday after the first Monday of November).
+    Case("From now to Election Day we campaign.", (E("now", "2024-07-10T09:00", "2024-07-10T09:01", "minute"),
+                                                   E("Election Day", "2024-11-05")), ("present", "holiday")),
+    Case("We'll be closed on Veterans Day and Presidents' Day.", (E("Veterans Day", "2024-11-11"),
+                                                                   E("Presidents' Day", "2025-02-17")), ("holiday",)),
+    Case("We'll be out for MLK Day and Juneteenth.", (E("MLK Day", "2025-01-20"), E("Juneteenth", "2025-06-19")),
+         ("holiday",)),
     # A capitalised March or May between a determiner and the thing it dates is the month ("the March go-live").
     Case("We will hit the March go-live.", (E("March", "2025-03-01", "2025-04-01", "month"),), ("month-cued",)),
     Case("Our May release fixed it.", (E("May", "2024-05-01", "2024-06-01", "month"),), ("month-cued",)),

@@ -342,7 +342,8 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
             f.holiday = tuple(lex["holiday_rule"][f"{w} {nxt}"])
             i += 2
             continue
-        elif (w in lex["holiday_rule"] and nxt == "day") or w in ("thanksgiving", "easter"):
+        elif (w in lex["holiday_rule"] and (nxt == "day" or (nxt in ("'", "’") and words[i + 2:i + 3] == ["day"]))) \
+                or w in ("thanksgiving", "easter"):  # ("Presidents' Day")
             f.holiday = tuple(lex["holiday_rule"][w])
         elif w == "new" and (nxt.startswith("year") or nxt in ("yr", "yrs")):
             f.holiday = (1, 1)
