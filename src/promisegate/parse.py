@@ -28,6 +28,8 @@ class ParsedMessage:
 
     text: str  # new text written for this message: quoted reply and signature removed
     quoted: str = ""
+    # The new text with the quoted lines it answers inline kept in place (see `inline_reading`); "" when it has none.
+    reading: str = ""
     signature: str = ""
     subject: str = ""
     sender: str = ""  # header From address
@@ -82,6 +84,26 @@ def split_reply(body: str) -> tuple[str, str, str]:
     return text.strip(), quoted.strip(), signature
 
 
+def inline_reading(body: str) -> str:
+    """The new text of a reply written inline, with the quoted lines it answers kept in place: "> Is the SOC 2 report
+    available?" above "Absolutely, I'll send it over this afternoon" tells what "it" is. The extractor reads no
+    promise or request in a quoted line; the quoted history after the last new line, an opener ("On ... wrote:")
+    and the signature are cut as from the text. "" when no quoted line comes before new text."""
+    lines = body.splitlines()
+    new = [i for i, line in enumerate(lines) if line.strip() and not line.lstrip().startswith(">")]
+    if not new or not any(line.lstrip().startswith(">") for line in lines[: new[-1]]):
+        return ""
+    reading = "\n".join(lines[: new[-1] + 1])
+    m = _QUOTE_OPENERS.search(reading)
+    if m:
+        reading = reading[: m.start()]
+    s = _SIGNATURE.search(reading)
+    if s:
+        reading = reading[: s.start()]
+    reading = reading.strip()
+    return reading if any(line.lstrip().startswith(">") for line in reading.splitlines()) else ""
+
+
 def _addresses(msg: EmailMessage, name: str) -> tuple[str, ...]:
     values = [str(v) for v in msg.get_all(name, [])]
     return tuple(a.lower() for _, a in getaddresses(values) if a)
@@ -109,10 +131,12 @@ def parse_message(raw: bytes, envelope_from: str = "", envelope_rcpts: tuple[str
         raise
     except Exception as exc:  # the email package raises many types on broken input
         raise ParseError(f"{type(exc).__name__}: {exc}") from exc
-    text, quoted, signature = split_reply(body.replace("\r\n", "\n"))
+    body = body.replace("\r\n", "\n")
+    text, quoted, signature = split_reply(body)
     return ParsedMessage(
         text=text,
         quoted=quoted,
+        reading=inline_reading(body),
         signature=signature,
         subject=str(msg.get("Subject", "")),
         sender=sender.lower(),

@@ -84,7 +84,8 @@ class Checker:
             tz = deal.owner.timezone or tz
         if self.settings.server.log_bodies:
             log.debug("text of %s: %r", message.message_id, message.text)
-        extraction = extract(message.text, now, tz, self.patterns_dir)
+        # (an inline reply is read with the questions it answers, in which the extractor finds nothing of its own)
+        extraction = extract(message.reading or message.text, now, tz, self.patterns_dir)
         findings: list[Finding] = []
         hit: list[str] = []
         missed: list[str] = []

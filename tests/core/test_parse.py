@@ -48,3 +48,19 @@ def test_attachments_are_listed() -> None:
 def test_garbage_still_parses_to_something() -> None:
     p = parse_message(b"\x00\xff not a message at all")
     assert isinstance(p.text, str)
+
+
+def test_an_inline_reply_is_read_with_the_questions_it_answers() -> None:
+    body = ("Answers inline:\n\n> Is the SOC 2 report available?\nAbsolutely, I'll send it over this afternoon.\n\n"
+            "Best,\nDana\n\nOn Mon, 2 Nov 2026, Sam wrote:\n> Thanks for the demo.\n")
+    msg = EmailMessage()
+    msg.set_content(body)
+    p = parse_message(msg.as_bytes())
+    assert "SOC 2" not in p.text  # the rules see only what was written for this message
+    assert p.reading == ("Answers inline:\n\n> Is the SOC 2 report available?\nAbsolutely, I'll send it over this "
+                         "afternoon.\n\nBest,\nDana")
+    # A reply written above the quoted mail has nothing to read inline.
+    msg = EmailMessage()
+    msg.set_content("I'll send it over this afternoon.\n\n> Is the SOC 2 report available?\n")
+    assert parse_message(msg.as_bytes()).reading == ""
+

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import yaml
 from click.testing import CliRunner
@@ -41,3 +42,18 @@ def test_explain_traces_patterns_rules_thresholds_and_action() -> None:
     assert "miss " in out  # and the rules that did not fire
     assert "mode gated; hold at 5" in out
     assert "=> HOLD:" in out
+
+
+def test_an_inline_answer_is_checked_against_the_question_it_answers(tmp_path: Path) -> None:
+    # "it" is the SOC 2 report the quoted question names: NDA-only, and Acme has none on file.
+    eml = tmp_path / "inline.eml"
+    eml.write_text("From: Dana Lee <dana.lee@brightline.example>\nTo: maria.gomez@acmelogistics.example\n"
+                   "Subject: Re: questions\nMessage-ID: <inline@brightline.example>\n\nAnswers inline:\n\n"
+                   "> Is the SOC 2 report available?\nAbsolutely, I'll send it over this afternoon.\n\nDana\n")
+    result = CliRunner().invoke(main, ["check", str(eml), "--now", "2026-12-04T10:00:00-05:00", "--json"])
+    assert result.exit_code == 0, result.output
+    verdict = json.loads(result.output)
+    assert [c["object"] for c in verdict["commitments"]] == ["SOC 2 report"]
+    finding = next(f for f in verdict["findings"] if f["rule"] == "document-restricted")
+    assert "SOC 2 Type II report" in finding["message"] and "no NDA is on file" in finding["message"]
+
