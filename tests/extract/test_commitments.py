@@ -50,6 +50,11 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
      "capability-certified", {}),
     ("I read your note and will make sure the team follows up.", C, "other", "commit-and-will", {}),
     ("We're also happy to share the security overview.", C, "document", "document-send", {}),
+    # A terse item of a recap ("Next steps:"): a document, to whom, by when.
+    ("Security review: SOC 2 report to Tom by Wednesday.", C, "document", "document-send",
+     {"object": "SOC 2 report"}),
+    ("Revised SOW to you by Friday.", C, "document", "document-send", {"object": "SOW"}),
+    ("Proposal to you by Monday.", C, "document", "document-send", {"object": "Proposal"}),
     ("Happy to leave the roadmap deck with you afterwards.", C, "document", "document-send",
      {"object": "roadmap deck"}),
     ("The pen test executive summary is yours for the asking.", C, "document", "document-attached",
@@ -691,6 +696,9 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("The staff will be onsite all week.", "meeting-verb", False),
     ("We met with your CFO on Thursday.", "meeting-we-meet", False),
     ("Free shipping on all orders!", "price-free", False),
+    ("FYI: report to management is due Friday.", "document-send", False),
+    ("The report to the board was late on Friday.", "document-send", False),
+    ("Please send the report to Tom by Wednesday.", "commit-will", True),
     ("The report is yours.", "document-attached", False),
     ("They left the contract with legal.", "document-send", False),
     ("It could be delivered late.", "commit-will-be-ready", False),
@@ -1555,6 +1563,12 @@ def test_one_stated_price_per_figure() -> None:
 def test_a_word_of_two_kinds_is_read_by_its_neighbour(text: str, kinds: list[str]) -> None:
     result = extract(text, NOW, "UTC")  # with the time tagger: "45 minutes" is a time expression
     assert [c.kind for c in result.commitments] == kinds
+
+
+def test_a_terse_recap_item_promises_its_document() -> None:
+    text = "Next steps:\n- Security review: SOC 2 report to Tom by Wednesday\n- Revised SOW to you by Friday\n"
+    got = [(c.kind, c.object, c.when.text if c.when else None) for c in extract(text, NOW, "UTC").commitments]
+    assert got == [("document", "SOC 2 report", "by Wednesday"), ("document", "SOW", "by Friday")]
 
 
 def test_each_list_item_is_its_own_clause() -> None:

@@ -180,7 +180,8 @@ def _document(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> str | None:
     if hit.label == "document" or hit.id == "document-shared":
         # The first name the verb takes ("share the report under NDA" shares the report), to the end of
         # its run of nouns ("the security questionnaire responses").
-        head = _first_name_end(doc, hit.start + 1, hit.end, nouns)
+        # ("Proposal to you by Monday": a terse list item opens on the document itself)
+        head = _first_name_end(doc, hit.start + (doc[hit.start].lower_ not in nouns), hit.end, nouns)
         while head + 2 < hit.end and doc[head + 1].lower_ == "of":  # "a copy of the MSA redlines"
             head = _first_name_end(doc, head + 2, hit.end, nouns)
         start, end = phrase_back(doc, head, hit.start + 1, cues.back_stops)
