@@ -50,6 +50,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
      "capability-certified", {}),
     ("I read your note and will make sure the team follows up.", C, "other", "commit-and-will", {}),
     ("We're also happy to share the security overview.", C, "document", "document-send", {}),
+    ("I can share the draft chapters with you next week.", C, "document", "document-send",
+     {"object": "draft chapters"}),
     # A terse item of a recap ("Next steps:"): a document, to whom, by when.
     ("Security review: SOC 2 report to Tom by Wednesday.", C, "document", "document-send",
      {"object": "SOC 2 report"}),
@@ -1493,6 +1495,8 @@ def test_a_verb_noun_before_a_participle_or_a_third_person_verb_is_no_imperative
 def test_an_extension_at_no_cost_is_one_free_item() -> None:
     # "at no cost" after "extend the pilot by two weeks" is the extension's price, not a second free item.
     commitments, _ = _run("We'll extend the pilot by two weeks at no cost so your team can finish testing.")
+    assert [(c.kind, c.object) for c in commitments] == [("price", "pilot")]
+    commitments, _ = _run("We'd be able to extend the pilot to March 12 at no cost if the first phase slips.")
     assert [(c.kind, c.object) for c in commitments] == [("price", "pilot")]
 
 

@@ -312,7 +312,7 @@ def _before_time(doc: Doc, i: int, lo: int, cues: Cues) -> int:
 
 
 _TIME_FILLERS = frozenset({"the", "of", "this", "next", "end", ",", "st", "nd", "rd", "th"})
-_TIME_LEADS = frozenset({"through", "thru", "until", "till", "til", "by", "before", "on", "from"})
+_TIME_LEADS = frozenset({"through", "thru", "until", "till", "til", "by", "before", "on", "from", "to"})
 _COMPOUND_HEADS = frozenset({"room", "retention", "center", "centre", "residency", "protection", "processing",
                              "privacy", "warehouse", "lake", "pipeline", "question", "questions", "portal"})
 _FREE_SPANS = frozenset({"month", "week", "year", "quarter", "day"})
