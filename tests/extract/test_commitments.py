@@ -50,6 +50,7 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
      "capability-certified", {}),
     ("I read your note and will make sure the team follows up.", C, "other", "commit-and-will", {}),
     ("We're also happy to share the security overview.", C, "document", "document-send", {}),
+    ("Our best offer is $20,000 flat.", C, "price", "price-stated", {"amount": 20000.0}),
     ("I can share the draft chapters with you next week.", C, "document", "document-send",
      {"object": "draft chapters"}),
     # A terse item of a recap ("Next steps:"): a document, to whom, by when.
@@ -698,6 +699,8 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("The staff will be onsite all week.", "meeting-verb", False),
     ("We met with your CFO on Thursday.", "meeting-we-meet", False),
     ("Free shipping on all orders!", "price-free", False),
+    ("IMA early this month lowered its offer to $26.50 a share.", "price-stated", False),
+    ("Their price is $40 per seat.", "price-stated", False),
     ("FYI: report to management is due Friday.", "document-send", False),
     ("The report to the board was late on Friday.", "document-send", False),
     ("Please send the report to Tom by Wednesday.", "commit-will", True),

@@ -63,6 +63,7 @@ _MULTI = frozenset({"price", "document", "capability"})
 # Offers that are only an offer when made to someone: "free shipping!" in a banner is not one.
 _ADDRESSED_ONLY = frozenset({"price-free", "price-discount"})
 _INCLUDED = frozenset({"included", "includes", "include"})
+_THEIR = frozenset({"its", "their", "his", "her"})
 _AT_NO_COST = frozenset({"no", "free", "complimentary"})
 # "Does ... work?" / "is ... free?" ask about a slot only in a question; "onboarding is free" is a price.
 _QUESTION_OPENERS = frozenset({"does", "do", "would", "will", "is", "are", "could", "can", "'s"})
@@ -727,6 +728,9 @@ def _kind_hits(
             continue
         # "our support team is available 24/7": a service's hours, not a slot offered.
         if x.label == "slot" and x.end < unit.end and round_the_clock(words, x.end - 1, unit.end):
+            continue
+        # "IMA lowered its offer to $26.50 a share", "their price is $40": a price someone else owns is not ours.
+        if x.label == "price" and x.start > unit.start and words[word_step(words, x.start, -1, unit.start)] in _THEIR:
             continue
         # "no cost advantage", "no fee structure": a fee word before another noun names no fee.
         if fee_of_other(words, x, unit.end):
