@@ -51,6 +51,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("I read your note and will make sure the team follows up.", C, "other", "commit-and-will", {}),
     ("We're also happy to share the security overview.", C, "document", "document-send", {}),
     ("Our best offer is $20,000 flat.", C, "price", "price-stated", {"amount": 20000.0}),
+    # A credit or refund promised is a concession, as a waived fee is.
+    ("We will credit you for the October outage.", C, "price", "price-free", {"object": "October outage"}),
+    ("We'll refund you the setup fee.", C, "price", "price-free", {"object": "setup fee"}),
     ("I can share the draft chapters with you next week.", C, "document", "document-send",
      {"object": "draft chapters"}),
     # A terse item of a recap ("Next steps:"): a document, to whom, by when.
@@ -700,6 +703,8 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("We met with your CFO on Thursday.", "meeting-we-meet", False),
     ("Free shipping on all orders!", "price-free", False),
     ("IMA early this month lowered its offer to $26.50 a share.", "price-stated", False),
+    ("They refunded your payment last year.", "price-free", False),
+    ("If they mail an offer by Nov. 22, it will reimburse them for expenses.", "price-free", False),
     ("Their price is $40 per seat.", "price-stated", False),
     ("FYI: report to management is due Friday.", "document-send", False),
     ("The report to the board was late on Friday.", "document-send", False),

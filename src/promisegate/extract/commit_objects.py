@@ -25,6 +25,9 @@ from promisegate.model import CommitmentKind
 _WAIVE_VERBS = frozenset({"waive", "waived", "waiving", "comp", "comped", "remove", "removing", "eliminate",
                           "eliminating", "scrap", "scrapping", "strike", "striking"})
 _EXTEND_VERBS = frozenset({"extend", "extended", "extending"})
+_CREDIT_VERBS = frozenset({"credit", "credited", "crediting", "refund", "refunded", "refunding", "reimburse",
+                           "reimbursed"})
+_CREDIT_FILLERS = frozenset({"you", "your", "account", "back", "it", "them", "to", "for", "as", "with"})
 _COVER_VERBS = frozenset({"cover", "covering", "absorb", "absorbing", "pick", "picking", "eat", "eating", "foot",
                           "footing"})
 _THROW_VERBS = frozenset({"throw", "throwing", "toss", "tossing"})  # "throw in premium support": the support
@@ -247,6 +250,12 @@ def _price(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> Description:
     if hit.id == "price-free":
         if first in _EXTEND_VERBS:  # "extend your trial until the 31st": the trial
             return span_text(doc, hit.end - 1, hit.end), None, None
+        if first in _CREDIT_VERBS:  # "credit you for the outage", "credit your account $500": what is credited
+            i = hit.start + 1
+            while i < unit.end and doc[i].lower_ in _CREDIT_FILLERS:
+                i += 1
+            start, end = phrase_forward(doc, i, unit.end, cues.determiners, cues.object_stops - {"for", "as"})
+            return span_text(doc, start, end), None, None
         if first in _WAIVE_VERBS or (first in _FREE_WORDS and hit.end - hit.start == 2):
             start, end = phrase_forward(doc, hit.start + 1, unit.end, cues.determiners, cues.object_stops)
         elif first in _THROW_VERBS:
