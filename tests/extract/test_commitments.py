@@ -703,6 +703,8 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("We met with your CFO on Thursday.", "meeting-we-meet", False),
     ("Free shipping on all orders!", "price-free", False),
     ("IMA early this month lowered its offer to $26.50 a share.", "price-stated", False),
+    ("We are looking at Salesforce as an option.", "commit-plan", False),
+    ("We're looking at your questionnaire now.", "commit-plan", False),
     ("They refunded your payment last year.", "price-free", False),
     ("If they mail an offer by Nov. 22, it will reimburse them for expenses.", "price-free", False),
     ("Their price is $40 per seat.", "price-stated", False),
@@ -1209,6 +1211,10 @@ WHEN_CASES: list[tuple[str, str, str, str, tuple[str, ...]]] = [
     ("I'll send the quote no later than June 30.", "document", "document-send", "no later than June 30", ()),
     ("The go-live is on March 14.", "date", "date-event", "March 14", ()),
     ("We're meeting with your CFO on the 22nd.", "meeting", "meeting-we-meet", "the 22nd", ()),
+    # A new date for a slipped deliverable is a promise of its own.
+    ("We're now looking at the 16th for the pilot environment.", "date", "commit-plan", "the 16th", ()),
+    ("The pilot environment will now be ready on the 16th.", "date", "commit-will-be-ready", "the 16th", ()),
+    ("We now expect the pilot environment to be ready by the 16th.", "deadline", "deadline-by", "by the 16th", ()),
     ("I'm meeting w/ Bradford at 11 to discuss.", "meeting", "meeting-we-meet", "11", ()),
     # A meeting moved: `when` is the time it moves to, not a range from the old one.
     ("Can we move our sync from Wednesday to Friday?", "meeting", "meeting-reschedule", "Friday", ()),
