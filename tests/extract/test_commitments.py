@@ -53,6 +53,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Our best offer is $20,000 flat.", C, "price", "price-stated", {"amount": 20000.0}),
     # A credit or refund promised is a concession, as a waived fee is.
     ("We will credit you for the October outage.", C, "price", "price-free", {"object": "October outage"}),
+    ("To make up for it, we'll give your team two extra weeks on the pilot.", C, "price", "price-free",
+     {"object": "two extra weeks on the pilot"}),
     ("We'll refund you the setup fee.", C, "price", "price-free", {"object": "setup fee"}),
     ("I can share the draft chapters with you next week.", C, "document", "document-send",
      {"object": "draft chapters"}),
@@ -706,6 +708,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("We are looking at Salesforce as an option.", "commit-plan", False),
     ("We're looking at your questionnaire now.", "commit-plan", False),
     ("They refunded your payment last year.", "price-free", False),
+    ("They got two extra weeks on the trial last year.", "price-free", False),
     ("If they mail an offer by Nov. 22, it will reimburse them for expenses.", "price-free", False),
     ("Their price is $40 per seat.", "price-stated", False),
     ("FYI: report to management is due Friday.", "document-send", False),
@@ -1382,6 +1385,14 @@ def test_a_typical_length_dates_nothing_for_this_deal(text: str) -> None:
     # Said of this deal, the length is a date claim.
     assert [c.rule for c in extract("Your implementation will take 3 weeks.", NOW, "UTC").commitments] == [
         "date-event"]
+
+
+def test_a_unit_with_no_count_says_no_when() -> None:
+    # "weeks" alone is a time expression (TimeML marks it), but it dates nothing.
+    [c] = extract("To make up for it, we'll give your team two extra weeks on the pilot.", NOW, "UTC").commitments
+    assert c.when is None
+    [c] = extract("We are ready to help in any way we can in the weeks and months ahead.", NOW, "UTC").commitments
+    assert (c.kind, c.when) == ("other", None)
 
 
 @pytest.mark.parametrize(("text", "kind"), [

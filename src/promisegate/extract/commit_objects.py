@@ -247,6 +247,10 @@ def _price(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> Description:
         start += start < unit.end and doc[start].lower_ == "for"
         start, end = phrase_forward(doc, start, unit.end, cues.determiners, cues.object_stops)
         return span_text(doc, start, end), None, None
+    if hit.id == "price-free" and first in ("extra", "additional", "bonus") and hit.end - hit.start == 5:
+        # "two extra weeks on the pilot": the weeks given, with their count
+        start = hit.start - 1 if hit.start > unit.start and doc[hit.start - 1].like_num else hit.start
+        return span_text(doc, start, hit.end), None, None
     if hit.id == "price-free":
         if first in _EXTEND_VERBS:  # "extend your trial until the 31st": the trial
             return span_text(doc, hit.end - 1, hit.end), None, None

@@ -147,7 +147,9 @@ def pick_when(
                          _ADJECTIVE.search(t.text) or _BY_AMOUNT.search(text, max(0, t.start - 4), t.start)
                          or text.startswith(" of ", t.end)  # ("10 hours of professional services": an amount)
                          # ("ready two weeks after kickoff": counted from an event the mail does not date)
-                         or _COUNTED_FROM.match(text, t.end)))
+                         or _COUNTED_FROM.match(text, t.end)
+                         # ("two extra weeks on the pilot": a unit with no count of its own says no when)
+                         or t.text.lower() in _BARE_UNITS))
                      # "Let's touch base after the holidays": a day or longer after "after" only bounds when it
                      # happens, it is not the time promised (checking the holidays against the calendar would find
                      # the SE away); "after 3pm tomorrow" keeps its clock time, where the window offered opens.
@@ -209,6 +211,7 @@ _LENGTHS = frozenset({"duration", "set"})
 _VAGUE = _LENGTHS | {"present"}  # ("now", "currently": the time tagger's rule for the moment of writing)
 _AFTER = re.compile(r"\bafter\s+$", re.IGNORECASE)
 _BY_AMOUNT = re.compile(r"\bby\s+$", re.IGNORECASE)
+_BARE_UNITS = frozenset({"days", "weeks", "months", "years", "hours", "minutes"})
 _COUNTED_FROM = re.compile(r"\s+(?:after|before|following|prior\s+to)\s+(?!now\b|today\b|tomorrow\b)", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _TO_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
