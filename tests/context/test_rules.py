@@ -362,6 +362,25 @@ def test_other_date_for_same_deliverable(world: ContextBundle) -> None:
     assert run_rule("contradicts-ledger", world, [same]) == []
 
 
+def test_a_thing_named_with_the_same_word_is_not_the_same_deliverable(world: ContextBundle) -> None:
+    # The ledger promised the pilot environment; the pilot's kickoff is another thing.
+    c = commitment("date", "We can kick off the pilot on January 7.", obj="pilot",
+                   when=day(datetime(2027, 1, 7, tzinfo=LA), "on January 7"))
+    assert run_rule("contradicts-ledger", world, [c]) == []
+
+
+def test_a_new_date_is_read_with_the_sentence_that_names_its_deliverable(world: ContextBundle) -> None:
+    # "we're now looking at the 16th" names nothing; its sentence names the pilot environment promised for the 11th.
+    said = "we're now looking at the 16th."
+    text = f"Heads up: the pilot environment won't be ready by the 11th after all -\n{said} Sorry for the slip."
+    c = commitment("date", said, when=day(datetime(2026, 12, 16, tzinfo=LA), "the 16th"))
+    [f] = run_rule("contradicts-ledger", world, [c], msg=message(text=text))
+    assert "Promises the 16th" in f.message and "we promised Fri 11 Dec 2026 for the same thing" in f.message
+    # In a sentence of its own it is no such promise.
+    alone = message(text=f"Heads up: the pilot environment won't be ready by the 11th.\n\n{said}")
+    assert run_rule("contradicts-ledger", world, [c], msg=alone) == []
+
+
 def test_bigger_discount_than_before(world: ContextBundle) -> None:
     c = commitment("price", "We can go to 12% off the Enterprise plan.", amount=12, unit="%")
     [f] = run_rule("contradicts-ledger", world, [c])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import timedelta
 from typing import ClassVar
@@ -18,20 +19,38 @@ from promisegate.rules.deal_rules import currency_code, document_for
 _GENERIC = {"the", "a", "an", "your", "our", "we", "will", "be", "by", "on", "of", "for", "to", "and"}
 
 
+def _sentence_of(ctx: RuleContext, c: Commitment) -> str:
+    """The sentence of the message that holds commitment `c` (a clause of it may name what the clause does not); a
+    line break of hard-wrapped mail ends no sentence, a blank line does."""
+    source = ctx.message.reading or ctx.message.text
+    at = source.find(c.text)
+    if at < 0:
+        return ""
+    left = max((m.end() for m in _SENTENCE_END.finditer(source, 0, at)), default=0)
+    right = _SENTENCE_END.search(source, max(at, at + len(c.text) - 1))
+    return source[left:right.end() if right else len(source)].strip()
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n[ \t]*\n")
+
+
 def _where(entry: LedgerEntry) -> str:
     ref = entry.subject or entry.queue_id
     return f"on {fmt_day(entry.recorded_at)} ({ref})"
 
 
-def _same_deliverable(new: Commitment, old: Commitment) -> bool:
-    """Two dated promises are about the same thing when their objects match, or one's object is
-    mentioned in the other's sentence."""
+def _same_deliverable(new: Commitment, old: Commitment, around: str = "") -> bool:
+    """Two dated promises are about the same thing when their objects match (one's words among the other's, and
+    the same head: "the pilot" is not "the pilot environment"), or one's object is mentioned in the other's
+    sentence; a new promise that names nothing may name it in the sentence `around` it ("the pilot environment
+    won't be ready by the 11th - we're now looking at the 16th")."""
     if new.object and old.object:
-        a = set(normalise(new.object).split()) - _GENERIC
-        b = set(normalise(old.object).split()) - _GENERIC
-        return bool(a) and bool(b) and (a <= b or b <= a)
+        a = [w for w in normalise(new.object).split() if w not in _GENERIC]
+        b = [w for w in normalise(old.object).split() if w not in _GENERIC]
+        return bool(a) and bool(b) and (set(a) <= set(b) or set(b) <= set(a)) and a[-1] == b[-1]
     if old.object:
-        return mentions(new.text, [old.object], slack=2) is not None
+        return mentions(new.text, [old.object], slack=2) is not None \
+            or (bool(around) and mentions(around, [old.object], slack=2) is not None)
     if new.object:
         return mentions(old.text, [new.object], slack=2) is not None
     return False
@@ -82,9 +101,10 @@ class ContradictsLedger:
         zone = deal.zone if deal is not None else None
         if c.kind in ("date", "deadline") and c.when is not None:
             tolerance = timedelta(hours=float(ctx.params.get("date_tolerance_hours", 24)))
+            around = "" if c.object else _sentence_of(ctx, c)
             for e in earlier:
                 old = e.commitment
-                if old.kind in ("date", "deadline") and old.when is not None and _same_deliverable(c, old) \
+                if old.kind in ("date", "deadline") and old.when is not None and _same_deliverable(c, old, around) \
                         and abs(c.when.to - old.when.to) >= tolerance:
                     return ctx.finding(
                         self, f"Promises {' '.join(c.when.text.split()) or fmt_day(c.when.to.astimezone(zone))} "
