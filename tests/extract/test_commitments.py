@@ -50,6 +50,7 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
      "capability-certified", {}),
     ("I read your note and will make sure the team follows up.", C, "other", "commit-and-will", {}),
     ("We're also happy to share the security overview.", C, "document", "document-send", {}),
+    ("Happy to present to your board on the 29th.", C, "meeting", "meeting-verb", {}),
     ("Our best offer is $20,000 flat.", C, "price", "price-stated", {"amount": 20000.0}),
     # A credit or refund promised is a concession, as a waived fee is.
     ("We will credit you for the October outage.", C, "price", "price-free", {"object": "October outage"}),
@@ -706,6 +707,9 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("Free shipping on all orders!", "price-free", False),
     ("IMA early this month lowered its offer to $26.50 a share.", "price-stated", False),
     ("We are looking at Salesforce as an option.", "commit-plan", False),
+    ("The 4th option works best.", "meeting-slot-works", False),
+    ("Their 10am launch works well.", "meeting-slot-works", False),
+    ("They will present to the court.", "meeting-verb", False),
     ("We're looking at your questionnaire now.", "commit-plan", False),
     ("They refunded your payment last year.", "price-free", False),
     ("They got two extra weeks on the trial last year.", "price-free", False),
@@ -1214,6 +1218,10 @@ WHEN_CASES: list[tuple[str, str, str, str, tuple[str, ...]]] = [
     ("I'll send the quote no later than June 30.", "document", "document-send", "no later than June 30", ()),
     ("The go-live is on March 14.", "date", "date-event", "March 14", ()),
     ("We're meeting with your CFO on the 22nd.", "meeting", "meeting-we-meet", "the 22nd", ()),
+    # A clock time or a day of the month that "works" is a slot offered, as "Tuesday at 3pm works" is.
+    ("I'll be dialing in from London, so 8am ET on the 22nd works best.", "meeting", "meeting-slot-works",
+     "8am ET on the 22nd", ()),
+    ("The 22nd works for us.", "meeting", "meeting-slot-works", "The 22nd", ()),
     # A new date for a slipped deliverable is a promise of its own.
     ("We're now looking at the 16th for the pilot environment.", "date", "commit-plan", "the 16th", ()),
     ("The pilot environment will now be ready on the 16th.", "date", "commit-will-be-ready", "the 16th", ()),
