@@ -7,6 +7,7 @@ exactly what the relay would do. Any failure holds the message (fail closed).
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,8 +22,11 @@ from promisegate.parse import ParsedMessage, parse_message
 from promisegate.policy import Policy, load_policy
 from promisegate.rules import RuleContext, RuleRegistry, load_builtin_rules
 
+_NAME_WORD = re.compile(r"[^\W\d_]{2,}")  # the words of a person's name ("Dana", "Lee"; not initials)
+
 if TYPE_CHECKING:
     from promisegate.config import Settings
+    from promisegate.context.deals import Deal
     from promisegate.context.loader import ContextBundle
 
 log = logging.getLogger(__name__)
@@ -77,6 +81,18 @@ class Checker:
             verdict = _failed(mode, "internal-error", reason, self.policy)
         return CheckResult(verdict, message, extraction, time.perf_counter() - started)
 
+    def _our_names(self, deal: Deal | None) -> frozenset[str]:
+        """The names of the writer's side, lower case, one word each: the people of people.yaml and the deal's owner
+        (an agent writes "Dana will walk your team through it" for its SE), less any word of the customer's
+        contacts' names (a "Tom" on both sides is nobody's)."""
+        people = list(self.context.people.values()) if self.context else []
+        if deal is not None:
+            people.append(deal.owner)
+        ours = {w for p in people for w in _NAME_WORD.findall(p.name.lower())}
+        if deal is not None:
+            ours -= {w for c in deal.contacts for w in _NAME_WORD.findall(c.name.lower())}
+        return frozenset(ours)
+
     def _judge(self, message: ParsedMessage, now: datetime, mode: Mode) -> tuple[Verdict, Extraction]:
         tz = self.settings.context.default_timezone
         deal = self.context.deals.for_message(message) if self.context else None
@@ -85,7 +101,8 @@ class Checker:
         if self.settings.server.log_bodies:
             log.debug("text of %s: %r", message.message_id, message.text)
         # (an inline reply is read with the questions it answers, in which the extractor finds nothing of its own)
-        extraction = extract(message.reading or message.text, now, tz, self.patterns_dir)
+        extraction = extract(message.reading or message.text, now, tz, self.patterns_dir,
+                             ours=self._our_names(deal))
         findings: list[Finding] = []
         hit: list[str] = []
         missed: list[str] = []

@@ -1395,6 +1395,19 @@ def test_a_typical_length_dates_nothing_for_this_deal(text: str) -> None:
         "date-event"]
 
 
+def test_one_of_our_people_named_makes_our_promise() -> None:
+    # An agent writes for its SE by name: with the names of our side, "Dana will" promises as "we will" does, and
+    # so does "she'll" after her; a name nobody told us about may be the customer's.
+    text = "Dana will walk your team through the demo on Tuesday, and she'll bring the SOC 2 report."
+    assert extract(text, NOW, "UTC").commitments == ()
+    got = [(c.kind, c.rule) for c in extract(text, NOW, "UTC", ours={"dana", "lee"}).commitments]
+    assert got == [("document", "document-send"), ("meeting", "meeting-verb")]
+    assert extract("Maria will send the PO on Tuesday.", NOW, "UTC", ours={"dana"}).commitments == ()
+    # ("will" in lower case is the verb, whoever is called Will; "Dana won't" promises nothing)
+    assert extract("They will send the PO on Tuesday.", NOW, "UTC", ours={"will"}).commitments == ()
+    assert extract("Dana will not send the deck.", NOW, "UTC", ours={"dana"}).commitments == ()
+
+
 def test_a_unit_with_no_count_says_no_when() -> None:
     # "weeks" alone is a time expression (TimeML marks it), but it dates nothing.
     [c] = extract("To make up for it, we'll give your team two extra weeks on the pilot.", NOW, "UTC").commitments

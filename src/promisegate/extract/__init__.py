@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Collection
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -14,8 +15,10 @@ from promisegate.extract.times import find_times, get_engine
 from promisegate.model import Extraction
 
 
-def extract(text: str, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: Path | None = None) -> Extraction:
-    """Find the commitments, requests and time expressions in `text` relative to `now`."""
+def extract(text: str, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: Path | None = None,
+            ours: Collection[str] = ()) -> Extraction:
+    """Find the commitments, requests and time expressions in `text` relative to `now`; `ours` are the lower-case
+    names of the writer's side, whose promises the mail makes ("Dana will walk your team through it")."""
     zone = ZoneInfo(tz) if isinstance(tz, str) else tz
     if now.tzinfo is None:
         now = now.replace(tzinfo=zone)
@@ -31,7 +34,7 @@ def extract(text: str, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: Pat
         with nlp.memory_zone():
             doc = parse(text)  # built once: times and commitments read the same tokens
             times = find_times(doc, now, zone, rules_dir=rules_dir)
-            commitments, requests = find_commitments(doc, times, now, rules_dir=rules_dir)
+            commitments, requests = find_commitments(doc, times, now, rules_dir=rules_dir, ours=ours)
     return Extraction(commitments=tuple(commitments), requests=tuple(requests), times=tuple(times))
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -74,9 +74,12 @@ _LEADING_JUNK = frozenset({"-", "*", "•", "·", "–", "—", ">", "(", "[", '
 
 
 def find_commitments(
-    doc: Doc, times: Sequence[TimeSpan], now: datetime, rules_dir: Path | None = None
+    doc: Doc, times: Sequence[TimeSpan], now: datetime, rules_dir: Path | None = None,
+    ours: Collection[str] = (),
 ) -> tuple[list[Commitment], list[Commitment]]:
-    """Return (commitments, requests) found in `doc`; `times` are its time expressions."""
+    """Return (commitments, requests) found in `doc`; `times` are its time expressions. `ours` are the lower-case
+    names of the writer's side (the deal's SE, colleagues): "Dana will walk your team through it" is our promise,
+    where a name nobody told us about may be the customer's."""
     rules = load_rules(doc.vocab, rules_dir)
     cues = cues_for(rules)
     units = clauses(doc)
@@ -86,6 +89,8 @@ def find_commitments(
     gaps = [(a.end, b.start) for a, b in itertools.pairwise([Unit(0, 0, 0, 0), *units, Unit(len(doc), 0, 0, 0)])
             if a.end < b.start]
     hits = rules.hits(doc, {_anchor(cols.texts, unit) for unit in units}, gaps)
+    if ours:
+        hits = sorted(hits + _colleagues(cols.texts, cols.words, ours), key=lambda x: x.start)
     commitments: list[Commitment] = []
     requests: list[Commitment] = []
     source = cols.source  # Doc.text joins every token: build it once, not per clause.
@@ -112,6 +117,33 @@ def find_commitments(
     if listed:
         commitments = sorted(commitments + listed, key=lambda c: c.start)  # stable: a clause's own order stays
     return commitments, requests
+
+
+def _colleagues(texts: list[str], words: list[str], ours: Collection[str]) -> list[Hit]:
+    """`commit-colleague` moods: one of our people named before "will / 'll / can / would" ("Dana will walk your team
+    through it", "Dana Lee can share the report"), and "she / he will" with one of them named in the 40 words
+    before, within the paragraph ("..., and she'll bring the SOC 2 report")."""
+    out = []
+    last_ours = -1_000
+    for i, w in enumerate(words):
+        if "\n\n" in w:
+            last_ours = -1_000
+            continue
+        pronoun = w in _PRONOUNS and i - last_ours <= _PRONOUN_REACH
+        named = w in ours and texts[i][:1].isupper()  # ("Will Smith" is one of ours; "will" is not)
+        if named:
+            last_ours = i
+        if not (named or pronoun) or i + 1 >= len(words):
+            continue
+        j = word_step(words, i, 1, len(words) - 1)
+        if words[j] in _COLLEAGUE_MODALS and j + 1 < len(words) and words[j + 1] not in ("not", "n't", "n’t"):
+            out.append(Hit("commit", "commit-colleague", i, j + 1, False))
+    return out
+
+
+_PRONOUNS = frozenset({"she", "he"})
+_PRONOUN_REACH = 40
+_COLLEAGUE_MODALS = frozenset({"will", "'ll", "’ll", "can", "would", "'d", "’d", "shall"})
 
 
 def _anchor(texts: list[str], unit: Unit) -> int:
