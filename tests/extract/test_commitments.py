@@ -50,6 +50,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
      "capability-certified", {}),
     ("I read your note and will make sure the team follows up.", C, "other", "commit-and-will", {}),
     ("We're also happy to share the security overview.", C, "document", "document-send", {}),
+    # What the writer was asked to do is the writer's to do.
+    ("Dana asked me to send you the SOC 2 report.", C, "document", "document-send", {"object": "SOC 2 report"}),
     ("Happy to present to your board on the 29th.", C, "meeting", "meeting-verb", {}),
     ("Our best offer is $20,000 flat.", C, "price", "price-stated", {"amount": 20000.0}),
     # A credit or refund promised is a concession, as a waived fee is.
@@ -707,6 +709,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("Free shipping on all orders!", "price-free", False),
     ("IMA early this month lowered its offer to $26.50 a share.", "price-stated", False),
     ("We are looking at Salesforce as an option.", "commit-plan", False),
+    ("Sally asked me to send this to you.", "commit-arranged", False),
     ("The 4th option works best.", "meeting-slot-works", False),
     ("Their 10am launch works well.", "meeting-slot-works", False),
     ("They will present to the court.", "meeting-verb", False),
@@ -1406,6 +1409,12 @@ def test_one_of_our_people_named_makes_our_promise() -> None:
     # ("will" in lower case is the verb, whoever is called Will; "Dana won't" promises nothing)
     assert extract("They will send the PO on Tuesday.", NOW, "UTC", ours={"will"}).commitments == ()
     assert extract("Dana will not send the deck.", NOW, "UTC", ours={"dana"}).commitments == ()
+    # Her willingness and her time offered, too.
+    for text, kind, rule in [("Dana is happy to walk your team through it on Tuesday.", "meeting", "meeting-verb"),
+                             ("Dana is available for a call on Tuesday at 2pm.", "meeting", "meeting-slot-offered"),
+                             ("Dana has availability on Tuesday at 2pm.", "meeting", "meeting-slot-offered"),
+                             ("Dana can do Tuesday at 2pm.", "meeting", "meeting-slot-offered")]:
+        assert [(c.kind, c.rule) for c in extract(text, NOW, "UTC", ours={"dana"}).commitments] == [(kind, rule)]
 
 
 def test_a_unit_with_no_count_says_no_when() -> None:

@@ -136,9 +136,20 @@ def _colleagues(texts: list[str], words: list[str], ours: Collection[str]) -> li
         if not (named or pronoun) or i + 1 >= len(words):
             continue
         j = word_step(words, i, 1, len(words) - 1)
-        if words[j] in _COLLEAGUE_MODALS and j + 1 < len(words) and words[j + 1] not in ("not", "n't", "n’t"):
+        nxt = words[j + 1] if j + 1 < len(words) else ""
+        if words[j] in _COLLEAGUE_MODALS and nxt not in ("not", "n't", "n’t"):
             out.append(Hit("commit", "commit-colleague", i, j + 1, False))
+            if nxt in ("do", "make"):  # "Dana can do December 22 at 2pm PT": her time offered
+                out.append(Hit("slot", "meeting-slot-offered", i, j + 2, False))
+        elif words[j] in ("is", "'s", "’s") and nxt in _WILLING:
+            out.append(Hit("commit", "commit-colleague", i, j + 2, False))  # "Dana is happy to walk you through it"
+        elif (words[j] in ("is", "'s", "’s") and nxt in ("available", "free")) \
+                or (words[j] == "has" and nxt in ("availability", "time", "some")):
+            out.append(Hit("slot", "meeting-slot-offered", i, j + 2, False))  # "Dana is available on the 22nd"
     return out
+
+
+_WILLING = frozenset({"happy", "glad", "delighted", "keen", "eager", "willing", "pleased"})
 
 
 _PRONOUNS = frozenset({"she", "he"})
