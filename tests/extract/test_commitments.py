@@ -52,6 +52,11 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("We're also happy to share the security overview.", C, "document", "document-send", {}),
     # What the writer was asked to do is the writer's to do.
     ("Dana asked me to send you the SOC 2 report.", C, "document", "document-send", {"object": "SOC 2 report"}),
+    # "so" going on from a clause of ours: the figure is offered to this reader.
+    ("The 5% we agreed plus an extra 3%, so 8% off the Team plan.", C, "price", "price-discount", {"amount": 8.0}),
+    # A document named, then promised in a relative clause.
+    ("We have a postmortem for the October incident, which I'll share once legal signs off.", C, "document",
+     "document-send-it", {"object": "postmortem", "conditional": True}),
     ("Happy to present to your board on the 29th.", C, "meeting", "meeting-verb", {}),
     ("Our best offer is $20,000 flat.", C, "price", "price-stated", {"amount": 20000.0}),
     # A credit or refund promised is a concession, as a waived fee is.
@@ -710,6 +715,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("IMA early this month lowered its offer to $26.50 a share.", "price-stated", False),
     ("We are looking at Salesforce as an option.", "commit-plan", False),
     ("Sally asked me to send this to you.", "commit-arranged", False),
+    ("Prices rose, so 20% off everything!", "price-discount", False),
     ("The 4th option works best.", "meeting-slot-works", False),
     ("Their 10am launch works well.", "meeting-slot-works", False),
     ("They will present to the court.", "meeting-verb", False),

@@ -119,6 +119,22 @@ def find_commitments(
     return commitments, requests
 
 
+def _goes_on_from_ours(words: list[str], unit: Unit, cues: Cues) -> bool:
+    """Whether a clause opened by "so" / "and" goes on from one of ours in its sentence: "Dana approved an extra 3% on
+    top of the 5% we agreed, so 8% off the Team plan" offers the 8% to this reader."""
+    if words[unit.start] not in ("so", "and", "which"):
+        return False
+    i = unit.start - 1
+    while i >= 0 and words[i] not in _SENTENCE_ENDS and "\n\n" not in words[i]:
+        if words[i] in cues.first_person or words[i] in cues.second_person:
+            return True
+        i -= 1
+    return False
+
+
+_SENTENCE_ENDS = frozenset({".", "!", "?"})
+
+
 def _colleagues(texts: list[str], words: list[str], ours: Collection[str]) -> list[Hit]:
     """`commit-colleague` moods: one of our people named before "will / 'll / can / would" ("Dana will walk your team
     through it", "Dana Lee can share the report"), and "she / he will" with one of them named in the 40 words
@@ -483,7 +499,8 @@ def _judge(
     # "20% off everything!" addresses the public; an offer to this reader names "we" or "you", or sets a
     # condition on the deal ("12% off list if signed by 12/31").
     addressed = first_person or not cues.second_person.isdisjoint(unit_words) or conditional \
-        or _DEAL_HEADING.match(lowered) is not None or _NONE_TO_PAY.match(lowered) is not None
+        or _DEAL_HEADING.match(lowered) is not None or _NONE_TO_PAY.match(lowered) is not None \
+        or _goes_on_from_ours(cols.words, unit, cues)
     made: list[Commitment] = []
     for kind in _KIND_ORDER:
         if kind not in kinds or (kind in ("deadline", "date") and made):
