@@ -716,6 +716,8 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("We are looking at Salesforce as an option.", "commit-plan", False),
     ("Sally asked me to send this to you.", "commit-arranged", False),
     ("Prices rose, so 20% off everything!", "price-discount", False),
+    ("You should see an improvement soon.", "meeting-invite-sent", False),
+    ("They penciled us in for a demo last month.", "meeting-pencil-in", False),
     ("The 4th option works best.", "meeting-slot-works", False),
     ("Their 10am launch works well.", "meeting-slot-works", False),
     ("They will present to the court.", "meeting-verb", False),
@@ -1231,6 +1233,11 @@ WHEN_CASES: list[tuple[str, str, str, str, tuple[str, ...]]] = [
     ("I'll be dialing in from London, so 8am ET on the 22nd works best.", "meeting", "meeting-slot-works",
      "8am ET on the 22nd", ()),
     ("The 22nd works for us.", "meeting", "meeting-slot-works", "The 22nd", ()),
+    # A slot booked for the reader, and an invite the reader is told to expect.
+    ("Tom - I've penciled you in for Tuesday the 22nd at 10am PT.", "meeting", "meeting-pencil-in",
+     "Tuesday the 22nd at 10am PT", ()),
+    ("You should see an invite from me for Wednesday, March 6.", "meeting", "meeting-invite-sent",
+     "Wednesday, March 6", ()),
     # A new date for a slipped deliverable is a promise of its own.
     ("We're now looking at the 16th for the pilot environment.", "date", "commit-plan", "the 16th", ()),
     ("The pilot environment will now be ready on the 16th.", "date", "commit-will-be-ready", "the 16th", ()),
