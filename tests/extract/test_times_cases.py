@@ -149,6 +149,11 @@ POSITIVE: list[Case] = [
          ("in-duration",)),
     Case("Onboarding starts the first week of January.",
          (E("the first week of January", "2025-01-01", "2025-01-08", "week"),), ("first-week-of",)),
+    # A count of weeks from a month's edge: the last two weeks of December end with it.
+    Case("I'm out the last two weeks of December.",
+         (E("the last two weeks of December", "2024-12-18", "2025-01-01", "week"),), ("first-week-of",)),
+    Case("We can start in the first 2 weeks of January.",
+         (E("the first 2 weeks of January", "2025-01-01", "2025-01-15", "week"),), ("first-week-of",)),
     Case("Can we push the call to the 2nd week of August?",
          (E("the 2nd week of August", "2024-08-08", "2024-08-15", "week"),), ("first-week-of",)),
     Case("Training is the first week of next month.",

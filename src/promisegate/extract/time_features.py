@@ -305,6 +305,12 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
                 f.quarter, f.unit = max(1, min(4, int(lex["ordinal"][prev]))) if prev != "last" else 4, None
             elif w == "half" and prev in lex["ordinal"]:
                 f.half, f.unit = (1 if lex["ordinal"][prev] == 1 else 2), None
+            elif w == "weeks" and i >= 2 and words[i - 2] in ("first", "last", "final") and nxt in ("of", "in") \
+                    and _COUNT_OF_WEEKS.get(prev):
+                # "the last two weeks of December", "the first 2 weeks of January": whole weeks from the month's edge
+                count = _COUNT_OF_WEEKS[prev]
+                f.nth_week, f.nth_week_to = (1, count) if words[i - 2] == "first" else (-count, None)
+                f.unit = f.count = f.rel = None
             elif w in ("week", "weekend", "weeks") and prev in lex["ordinal"] and nxt in ("of", "in"):
                 f.nth_week, f.unit = int(lex["ordinal"][prev]), None
                 if i >= 3 and words[i - 2] in ("or", "and", "to", "-", "–", "/") and words[i - 3] in lex["ordinal"] \
@@ -506,3 +512,7 @@ def _expand_year(digits: str, now_year: int) -> int:
     century = now_year // 100 * 100
     year = century + value
     return year if year <= now_year + 10 else year - 100
+
+
+# "the last two weeks of December": how many weeks from the month's edge.
+_COUNT_OF_WEEKS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}

@@ -425,11 +425,11 @@ def day_of_month(base: datetime, months: int, dom: int) -> datetime | None:
 
 
 def _nth_week(month_start: datetime, nth: int, last: int | None = None) -> Period:
-    """The nth seven days of the month ("the first week of May" is May 1-7); -1 is its last seven. With `last`,
+    """The nth seven days of the month ("the first week of May" is May 1-7); -n its last 7n days. With `last`,
     from the nth to the end of the last-th ("the 2nd or 3rd week of January" is Jan 8-21)."""
-    if nth < 0:
+    if nth < 0:  # the last -nth weeks ("the last two weeks of December")
         end = add_months(month_start, 1)
-        return end - timedelta(days=7), end, "week"
+        return end - timedelta(days=7 * -nth), end, "week"
     start = month_start + timedelta(days=7 * (max(nth, 1) - 1))
     weeks = max(last - max(nth, 1) + 1, 1) if last is not None and last > 0 else 1
     return start, start + timedelta(days=7 * weeks), "week"

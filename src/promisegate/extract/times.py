@@ -228,8 +228,10 @@ def _cues(words: list[str], engine: TimeEngine) -> list[tuple[int, int]]:
     out = []
     for i in compress(range(len(signs)), signs):  # only the cues (most words have sign 0), found in C
         sign = signs[i]
+        # (the word before, over a line break of hard-wrapped mail: "the\nlast two weeks of December")
+        before = words[word_step(words, i, -1, 0)] if i else ""
         if sign == _ING:
-            if not i or words[i - 1] not in _BE_PRESENT or (i + 1 < len(words) and words[i + 1] in _NOW_WORDS):
+            if not i or before not in _BE_PRESENT or (i + 1 < len(words) and words[i + 1] in _NOW_WORDS):
                 continue
             # "he is getting married on the 16th", "we're flying out Thursday": a present progressive looks ahead,
             # unless any other cue of the sentence says otherwise ("said it is continuing ... under a June
@@ -239,8 +241,8 @@ def _cues(words: list[str], engine: TimeEngine) -> list[tuple[int, int]]:
                 and i + 1 < len(words) and words[i + 1] == "to":
             out.append((i, 1))  # "We're committed to a Q2 delivery": what we are committed to lies ahead
             continue
-        if sign == -1 and i and (words[i - 1] in _BE_NOT_PAST or words[i - 1] in _GET or words[i - 1] in _DETERMINERS
-                                 or words[i - 1] in _BEFORE_ADJECTIVE or _will_have_done(words, i)
+        if sign == -1 and i and (before in _BE_NOT_PAST or before in _GET or before in _DETERMINERS
+                                 or before in _BEFORE_ADJECTIVE or _will_have_done(words, i)
                                  or _with_done(words, i)):
             continue
         if sign == -1 and words[i] in _ENCLOSED and _encloses(words, i):
