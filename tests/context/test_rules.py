@@ -128,6 +128,13 @@ def test_unreadable_calendar_raises_calendar_unavailable(tmp_path: Path) -> None
         rule.check(ctx)
 
 
+def test_a_meeting_at_a_clock_time_to_the_minute_lasts_half_an_hour(world: ContextBundle) -> None:
+    # "at 14:15" is a minute long as a time expression; the meeting it proposes runs into Board prep at 14:30.
+    [f] = run_rule("meeting-conflict", world, [meeting(datetime(2026, 12, 1, 14, 15, tzinfo=LA), 1)])
+    assert "14:15–14:45" in f.message and "Board prep" in f.message
+    assert run_rule("meeting-conflict", world, [meeting(datetime(2026, 12, 1, 13, 45, tzinfo=LA), 1)]) == []
+
+
 # --- overcommitted-week -----------------------------------------------------------------------
 
 def test_overcommitted_week_counts_existing_meetings(world: ContextBundle) -> None:
@@ -152,6 +159,13 @@ def test_go_live_before_agreed_date(world: ContextBundle) -> None:
     [f] = run_rule("date-before-agreed", world, [c])
     assert "the deal's agreed go-live is not before Mon 1 Mar 2027" in f.message
     assert "by February 15" in f.message
+
+
+def test_two_promises_of_one_clause_name_one_early_date_once(world: ContextBundle) -> None:
+    text = "We'll have you live in production by February 15, and we'll send the runbook then."
+    when = span(NOW, datetime(2027, 2, 16, tzinfo=LA), "by February 15", "day")
+    both = [commitment("deadline", text, when=when), commitment("document", text, when=when, obj="runbook")]
+    assert len(run_rule("date-before-agreed", world, both)) == 1
 
 
 def test_a_date_in_figures_is_told_with_the_day_it_was_read_as(world: ContextBundle) -> None:

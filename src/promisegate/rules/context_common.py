@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -58,8 +59,17 @@ def fmt_percent(amount: float) -> str:
 
 
 def proposals(c: Commitment) -> list[TimeSpan]:
-    """The time a commitment proposes, then its alternatives ("Monday or Tuesday")."""
-    return [c.when, *c.alternatives] if c.when else []
+    """The time a commitment proposes, then its alternatives ("Monday or Tuesday"). A meeting at a clock time to the
+    minute ("at 10:00 CET", a minute long as a time expression) is taken to last `POINT_MEETING`, as "at 10am"
+    lasts its hour."""
+    spans = [c.when, *c.alternatives] if c.when else []
+    if c.kind == "meeting":
+        spans = [replace(s, to=s.from_ + POINT_MEETING) if s.to - s.from_ <= timedelta(minutes=1) else s
+                 for s in spans]
+    return spans
+
+
+POINT_MEETING = timedelta(minutes=30)
 
 
 def involved_people(ctx: RuleContext) -> list[Person]:

@@ -91,7 +91,8 @@ class DateBeforeAgreed:
                               f"{agreed.name} is {fmt_day(limit)}, and nothing agreed reaches past it.",
                         agreed=agreed.name, not_after=limit.isoformat(), keyword=keyword,
                         promised_to=when.to.isoformat(), sentence=c.text))
-        return findings
+        # ("the pilot kickoff ..., and Jonas will send the agenda": two promises of one clause name one date once)
+        return list({f.message: f for f in findings}.values())
 
 
 def _time_near(ctx: RuleContext, c: Commitment, keyword: str) -> TimeSpan:
