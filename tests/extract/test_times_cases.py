@@ -198,6 +198,8 @@ POSITIVE: list[Case] = [
          ("date-numeric",)),
     Case("Renewal is due 11/15.", (E("11/15", "2024-11-15T00:00"),), ("date-numeric-short",)),
     Case("It happened in 1998.", (E("1998", "1998-01-01", "1999-01-01", "year"),), ("year",)),
+    # "in the new year" is the next year, not its first day ("Happy New Year" is the day).
+    Case("I'll follow up in the new year.", (E("the new year", "2025-01-01", "2026-01-01", "year"),), ("holiday",)),
     # US public holidays, fixed and moving (Election Day: the Tuesday after the first Monday of November).
     Case("From now to Election Day we campaign.", (E("now", "2024-07-10T09:00", "2024-07-10T09:01", "minute"),
                                                    E("Election Day", "2024-11-05")), ("present", "holiday")),

@@ -351,6 +351,11 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
         elif (w in lex["holiday_rule"] and (nxt == "day" or (nxt in ("'", "’") and words[i + 2:i + 3] == ["day"]))) \
                 or w in ("thanksgiving", "easter"):  # ("Presidents' Day")
             f.holiday = tuple(lex["holiday_rule"][w])
+        elif w == "new" and nxt == "year" and prev == "the" and words[i + 2:i + 3] != ["day"] \
+                and (i < 2 or words[i - 2] in ("in", "after", "until", "till", "into", "early")):
+            f.rel, f.unit = 1, "year"  # "I'll follow up in the new year": next year, not its first day
+            i += 2
+            continue
         elif w == "new" and (nxt.startswith("year") or nxt in ("yr", "yrs")):
             f.holiday = (1, 1)
             i += 2
