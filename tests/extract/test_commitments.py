@@ -1638,9 +1638,11 @@ def test_a_word_of_two_kinds_is_read_by_its_neighbour(text: str, kinds: list[str
 
 
 def test_a_terse_recap_item_promises_its_document() -> None:
-    text = "Next steps:\n- Security review: SOC 2 report to Tom by Wednesday\n- Revised SOW to you by Friday\n"
+    text = ("Next steps:\n- Security review: SOC 2 report to Tom by Wednesday\n- Revised SOW to you by Friday\n"
+            "- MSA redlines to Tom by Monday\n")
     got = [(c.kind, c.object, c.when.text if c.when else None) for c in extract(text, NOW, "UTC").commitments]
-    assert got == [("document", "SOC 2 report", "by Wednesday"), ("document", "SOW", "by Friday")]
+    assert got == [("document", "SOC 2 report", "by Wednesday"), ("document", "SOW", "by Friday"),
+                   ("document", "MSA redlines", "by Monday")]
 
 
 def test_each_list_item_is_its_own_clause() -> None:

@@ -183,11 +183,12 @@ def _document(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> str | None:
     if hit.label == "document" or hit.id == "document-shared":
         # The first name the verb takes ("share the report under NDA" shares the report), to the end of
         # its run of nouns ("the security questionnaire responses").
-        # ("Proposal to you by Monday": a terse list item opens on the document itself)
-        head = _first_name_end(doc, hit.start + (doc[hit.start].lower_ not in nouns), hit.end, nouns)
+        # ("Proposal to you by Monday", "SOC 2 report to you by Friday": a terse item opens on the document's name)
+        first = hit.start + (not (doc[hit.start].lower_ in nouns or doc[hit.start].text.isupper()))
+        head = _first_name_end(doc, first, hit.end, nouns)
         while head + 2 < hit.end and doc[head + 1].lower_ == "of":  # "a copy of the MSA redlines"
             head = _first_name_end(doc, head + 2, hit.end, nouns)
-        start, end = phrase_back(doc, head, hit.start + 1, cues.back_stops)
+        start, end = phrase_back(doc, head, first, cues.back_stops)
         return span_text(doc, start, end)
     if doc[hit.start].lower_ in nouns:  # "the updated MSA should be in your inbox", "the contract is on its way"
         start, end = phrase_back(doc, hit.start, unit.start, cues.back_stops)

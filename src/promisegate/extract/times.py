@@ -229,7 +229,9 @@ def _cues(words: list[str], engine: TimeEngine) -> list[tuple[int, int]]:
     for i in compress(range(len(signs)), signs):  # only the cues (most words have sign 0), found in C
         sign = signs[i]
         # (the word before, over a line break of hard-wrapped mail: "the\nlast two weeks of December")
-        before = words[word_step(words, i, -1, 0)] if i else ""
+        before = words[i - 1] if i else ""
+        if before.isspace():
+            before = words[word_step(words, i, -1, 0)]
         if sign == _ING:
             if not i or before not in _BE_PRESENT or (i + 1 < len(words) and words[i + 1] in _NOW_WORDS):
                 continue
