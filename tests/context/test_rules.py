@@ -402,6 +402,15 @@ def test_bigger_discount_than_before(world: ContextBundle) -> None:
     assert run_rule("contradicts-ledger", world, [commitment("price", "8% off.", amount=8, unit="%")]) == []
 
 
+def test_the_item_priced_is_read_in_the_part_of_the_clause_that_holds_the_figure(world: ContextBundle) -> None:
+    # The discount is priced in the first part; premium support, named in the second, is another promise's item.
+    text = "Dana can hold the 15% discount and add premium support for the first year at no charge."
+    [f] = run_rule("contradicts-ledger", world, [commitment("price", text, obj="15% discount", amount=15, unit="%")])
+    assert "Offers 15% off" in f.message and "we offered 10%" in f.message
+    other = commitment("price", "We can take 20% off premium support.", obj="20% off", amount=20, unit="%")
+    assert run_rule("contradicts-ledger", world, [other]) == []
+
+
 def test_document_promised_twice(world: ContextBundle) -> None:
     c = commitment("document", "I'll send the security whitepaper.", obj="security whitepaper")
     [f] = run_rule("contradicts-ledger", world, [c])

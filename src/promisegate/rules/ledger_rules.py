@@ -19,6 +19,18 @@ from promisegate.rules.deal_rules import currency_code, document_for
 _GENERIC = {"the", "a", "an", "your", "our", "we", "will", "be", "by", "on", "of", "for", "to", "and"}
 
 
+def _part_of(c: Commitment) -> str:
+    """The part of a commitment's clause that holds its object: "Dana can hold the 15% discount and add premium
+    support for the first year" prices the discount in its first part and premium support in its second."""
+    parts = _PARTS.split(c.text)
+    if c.object and len(parts) > 1:
+        return next((p for p in parts if c.object in p), c.text)
+    return c.text
+
+
+_PARTS = re.compile(r",\s|;\s|\s+and\s+|\s+but\s+")
+
+
 def _sentence_of(ctx: RuleContext, c: Commitment) -> str:
     """The sentence of the message that holds commitment `c` (a clause of it may name what the clause does not); a
     line break of hard-wrapped mail ends no sentence, a blank line does."""
@@ -58,8 +70,8 @@ def _same_deliverable(new: Commitment, old: Commitment, around: str = "") -> boo
 
 def _same_item(deal: Deal | None, new: Commitment, old: Commitment) -> bool:
     if deal is not None:
-        a = deal.find_price_item(" ".join(filter(None, (new.object, new.text))))
-        b = deal.find_price_item(" ".join(filter(None, (old.object, old.text))))
+        a = deal.find_price_item(" ".join(filter(None, (new.object, _part_of(new)))))
+        b = deal.find_price_item(" ".join(filter(None, (old.object, _part_of(old)))))
         if a is not None and b is not None:
             return a == b
     return True
