@@ -63,6 +63,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("We will credit you for the October outage.", C, "price", "price-free", {"object": "October outage"}),
     ("To make up for it, we'll give your team two extra weeks on the pilot.", C, "price", "price-free",
      {"object": "two extra weeks on the pilot"}),
+    # What is free comes before the time it is free for: "premium support", not "the first year".
+    ("We can add premium support for the first year at no charge.", C, "price", "price-free",
+     {"object": "premium support"}),
     ("We'll refund you the setup fee.", C, "price", "price-free", {"object": "setup fee"}),
     ("I can share the draft chapters with you next week.", C, "document", "document-send",
      {"object": "draft chapters"}),

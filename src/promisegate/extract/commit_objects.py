@@ -325,8 +325,8 @@ def _before_time(doc: Doc, i: int, lo: int, cues: Cues) -> int:
     return j - 1 if timed and j >= lo and doc[j].lower_ in _TIME_LEADS else i
 
 
-_TIME_FILLERS = frozenset({"the", "of", "this", "next", "end", ",", "st", "nd", "rd", "th"})
-_TIME_LEADS = frozenset({"through", "thru", "until", "till", "til", "by", "before", "on", "from", "to"})
+_TIME_FILLERS = frozenset({"the", "of", "this", "next", "end", ",", "st", "nd", "rd", "th", "first", "initial"})
+_TIME_LEADS = frozenset({"through", "thru", "until", "till", "til", "by", "before", "on", "from", "to", "for"})
 _COMPOUND_HEADS = frozenset({"room", "retention", "center", "centre", "residency", "protection", "processing",
                              "privacy", "warehouse", "lake", "pipeline", "question", "questions", "portal"})
 _FREE_SPANS = frozenset({"month", "week", "year", "quarter", "day"})
