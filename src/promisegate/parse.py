@@ -70,18 +70,24 @@ def split_reply(body: str) -> tuple[str, str, str]:
     kept: list[str] = []
     for line in body.splitlines():
         (quoted_lines if line.lstrip().startswith(">") else kept).append(line)
-    text = "\n".join(kept)
     quoted = "\n".join(quoted_lines)
+    text, history, signature = _cut_tail("\n".join(kept))
+    if history:
+        quoted = (history + ("\n" + quoted if quoted else "")).strip()
+    return text.strip(), quoted.strip(), signature
+
+
+def _cut_tail(text: str) -> tuple[str, str, str]:
+    """`text` before an opener of quoted earlier mail ("On Tue, Dana wrote:") and before the signature; the part
+    from the opener on; and the signature."""
+    history = signature = ""
     m = _QUOTE_OPENERS.search(text)
     if m:
-        quoted = (text[m.start():] + ("\n" + quoted if quoted else "")).strip()
-        text = text[: m.start()]
-    signature = ""
+        text, history = text[: m.start()], text[m.start():]
     s = _SIGNATURE.search(text)
     if s:
-        signature = text[s.end():].strip()
-        text = text[: s.start()]
-    return text.strip(), quoted.strip(), signature
+        text, signature = text[: s.start()], text[s.end():].strip()
+    return text, history, signature
 
 
 def inline_reading(body: str) -> str:
@@ -93,14 +99,7 @@ def inline_reading(body: str) -> str:
     new = [i for i, line in enumerate(lines) if line.strip() and not line.lstrip().startswith(">")]
     if not new or not any(line.lstrip().startswith(">") for line in lines[: new[-1]]):
         return ""
-    reading = "\n".join(lines[: new[-1] + 1])
-    m = _QUOTE_OPENERS.search(reading)
-    if m:
-        reading = reading[: m.start()]
-    s = _SIGNATURE.search(reading)
-    if s:
-        reading = reading[: s.start()]
-    reading = reading.strip()
+    reading = _cut_tail("\n".join(lines[: new[-1] + 1]))[0].strip()
     return reading if any(line.lstrip().startswith(">") for line in reading.splitlines()) else ""
 
 

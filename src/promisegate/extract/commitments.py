@@ -122,17 +122,8 @@ def find_commitments(
 def _goes_on_from_ours(words: list[str], unit: Unit, cues: Cues) -> bool:
     """Whether a clause opened by "so" / "and" goes on from one of ours in its sentence: "Dana approved an extra 3% on
     top of the 5% we agreed, so 8% off the Team plan" offers the 8% to this reader."""
-    if words[unit.start] not in ("so", "and", "which"):
-        return False
-    i = unit.start - 1
-    while i >= 0 and words[i] not in _SENTENCE_ENDS and "\n\n" not in words[i]:
-        if words[i] in cues.first_person or words[i] in cues.second_person:
-            return True
-        i -= 1
-    return False
-
-
-_SENTENCE_ENDS = frozenset({".", "!", "?"})
+    return words[unit.start] in ("so", "and", "which") \
+        and _said_before(words, unit.start, cues.first_person | cues.second_person, unit.start)
 
 
 def _colleagues(texts: list[str], words: list[str], ours: Collection[str]) -> list[Hit]:
@@ -142,7 +133,7 @@ def _colleagues(texts: list[str], words: list[str], ours: Collection[str]) -> li
     out = []
     last_ours = -1_000
     for i, w in enumerate(words):
-        if "\n\n" in w:
+        if w.count("\n") >= 2:  # a blank line: a new paragraph
             last_ours = -1_000
             continue
         pronoun = w in _PRONOUNS and i - last_ours <= _PRONOUN_REACH
@@ -196,10 +187,15 @@ _OTHERS_BOOKING = frozenset({"you", "they", "he", "she", "did", "didn't", "didnâ
 
 def _ours_earlier(words: list[str], i: int, cues: Cues) -> bool:
     """Whether a first-person word comes before token `i` in its sentence (within 30 words)."""
-    for k in range(i - 1, max(-1, i - 31), -1):
+    return _said_before(words, i, cues.first_person, 30)
+
+
+def _said_before(words: list[str], i: int, said: frozenset[str], reach: int) -> bool:
+    """Whether one of `said` comes before token `i` in its sentence, within `reach` words."""
+    for k in range(i - 1, max(-1, i - reach - 1), -1):
         if words[k] in _SENTENCE_ENDS or words[k].count("\n") >= 2:
             return False
-        if words[k] in cues.first_person:
+        if words[k] in said:
             return True
     return False
 

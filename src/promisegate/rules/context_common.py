@@ -108,16 +108,19 @@ def find_keyword(text: str, keywords: Iterable[str]) -> tuple[str, re.Match[str]
     return best
 
 
-def sentence_around(text: str, start: int, end: int) -> str:
+def sentence_around(text: str, start: int, end: int, wrapped: bool = False) -> str:
     """The sentence of `text` holding [start, end): it ends at ". ! ?" before a space or the end, or at a line
-    break ("99.9% uptime" and "v4.2" hold no sentence end)."""
-    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    right_match = _SENTENCE_END.search(text, end)
+    break ("99.9% uptime" and "v4.2" hold no sentence end); with `wrapped`, a line break of hard-wrapped mail ends
+    none, a blank line does."""
+    ends = _WRAPPED_SENTENCE_END if wrapped else _SENTENCE_END
+    left = max((m.end() for m in ends.finditer(text, 0, start)), default=0)
+    right_match = ends.search(text, end)
     right = right_match.start() + 1 if right_match else len(text)
     return text[left:right].strip()
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+_WRAPPED_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n[ \t]*\n")
 
 
 def mentions(text: str, keywords: Iterable[str], slack: int = 4) -> str | None:

@@ -12,7 +12,7 @@ from promisegate.context.deals import Deal, normalise
 from promisegate.model import Commitment, Finding
 from promisegate.rules import RuleContext, register
 from promisegate.rules.builtin import quote
-from promisegate.rules.context_common import fmt_day, fmt_money, fmt_percent, mentions
+from promisegate.rules.context_common import fmt_day, fmt_money, fmt_percent, mentions, sentence_around
 from promisegate.rules.deal_rules import currency_code, document_for
 
 # Words too general to identify a deliverable on their own.
@@ -32,18 +32,11 @@ _PARTS = re.compile(r",\s|;\s|\s+and\s+|\s+but\s+")
 
 
 def _sentence_of(ctx: RuleContext, c: Commitment) -> str:
-    """The sentence of the message that holds commitment `c` (a clause of it may name what the clause does not); a
-    line break of hard-wrapped mail ends no sentence, a blank line does."""
+    """The sentence of the message that holds commitment `c` (a clause of it may name what the clause does not)."""
     source = ctx.message.reading or ctx.message.text
     at = source.find(c.text)
-    if at < 0:
-        return ""
-    left = max((m.end() for m in _SENTENCE_END.finditer(source, 0, at)), default=0)
-    right = _SENTENCE_END.search(source, max(at, at + len(c.text) - 1))
-    return source[left:right.end() if right else len(source)].strip()
-
-
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n[ \t]*\n")
+    # (from the commitment's last character: its own full stop ends the sentence)
+    return sentence_around(source, at, max(at, at + len(c.text) - 1), wrapped=True) if at >= 0 else ""
 
 
 def _where(entry: LedgerEntry) -> str:
