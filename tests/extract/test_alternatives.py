@@ -57,6 +57,37 @@ def test_bare_day_of_month_takes_the_month_it_narrows(text: str, days: list[str]
     assert [t.from_.date().isoformat() for t in found] == days
 
 
+@pytest.mark.parametrize(("text", "days"), [
+    ("We're free Jan 5, 12 or 19.", ["2027-01-05", "2027-01-12", "2027-01-19"]),
+    ("Would Dec 18, 21 or 22 work for the demo?", ["2026-12-18", "2026-12-21", "2026-12-22"]),
+    ("Does the 1st, 2nd or 3rd of December work?", ["2026-12-01", "2026-12-02", "2026-12-03"]),
+    ("I'm available on April 16, 17, 18 or 19th.", ["2027-04-16", "2027-04-17", "2027-04-18", "2027-04-19"]),
+    ("Sessions run May 2 - 3, 9 - 10 and 16 - 17.", ["2027-05-02", "2027-05-09", "2027-05-16"]),
+    ("Free on the 5th, 12th or 19th of January.", ["2027-01-05", "2027-01-12", "2027-01-19"]),
+    ("In March, probably the 12th, 14th or 16th.", ["2027-03-12", "2027-03-14", "2027-03-16"]),
+])
+def test_days_listed_after_a_date_take_its_month(text: str, days: list[str]) -> None:
+    found = [t for t in extract(text, NOW, LA).times if t.grain == "day"]
+    assert [t.from_.date().isoformat() for t in found] == days
+
+
+@pytest.mark.parametrize("text", [
+    "On Jan 5, 6 or 7 people will join.",  # a count after the date
+    "On Jan 5, 6 or 7.5 hours were logged.",
+    "On Dec 5, 21-14 was the final score.",  # falling numbers are no days
+    "On Oct. 19, 12 analysts cut their targets.",
+    "Since May 3, 4.2 and 5.0 have shipped.",  # versions
+])
+def test_numbers_after_a_date_that_are_no_days_stay_unread(text: str) -> None:
+    assert [t.grain for t in extract(text, NOW, LA).times if t.grain == "day"] == ["day"]
+
+
+def test_listed_days_are_alternatives_of_a_meeting() -> None:
+    [meeting] = extract("Would Dec 18, 21 or 22 work for the demo?", NOW, LA).commitments
+    assert meeting.when is not None and meeting.when.text == "Dec 18"
+    assert [a.text for a in meeting.alternatives] == ["21", "22"]
+
+
 @pytest.mark.parametrize(("text", "day"), [
     ("The October invoice is due on the 15th.", "2026-12-15"),  # the month of the invoice, not of the date
     ("See you on the 30th, or on December 2.", "2026-11-30"),  # "or on" another named day: two days

@@ -80,6 +80,57 @@ def share_meridiem(text: str, spans: list[TimeSpan]) -> list[TimeSpan]:
     return out
 
 
+# Another day of the month just named, listed after it with the month left out: ", 12", " or 19th", ", and the 23rd",
+# a range of them ("May 2 - 3, 9 - 10 and 16 - 17").
+_LISTED_DAY = re.compile(r"\s*(?:,\s*(?:(?:or|and|&)\s+)?|(?:or|and|&)\s+)(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)?)"
+                         r"(?:\s*[-–]\s*(\d{1,2}(?:st|nd|rd|th)?))?(?![\w:%$€£'’-]|[./]\d)", re.IGNORECASE)
+# What may follow a listed day: the next item, or the end of the list ("Jan 5, 6 or 7 people" lists no days).
+_LIST_GOES_ON = re.compile(r"\s*(?:[,.;:!?)]|(?:or|and|&|work|works|would|could|are|is|both|either|for|at)\b|[-–—]|$)",
+                           re.IGNORECASE)
+# A number listed after the days that is no day ("Jan 5, 6 or 7.5 people"): then none of them is.
+_MORE_NUMBERS = re.compile(r"\s*(?:,\s*(?:(?:or|and|&)\s+)?|(?:or|and|&)\s+)(?:the\s+)?\d{1,2}(?!\d)", re.IGNORECASE)
+_LIST_HEADS = frozenset({"month-day", "day-month", "month-day-range", "day-of-month", "day-of-month-range",
+                         "month-day-joined"})
+
+
+def _day_number(word: str) -> int:
+    return int(word.rstrip("stndrhSTNDRH"))
+
+
+def list_days(text: str, spans: list[TimeSpan]) -> list[TimeSpan]:
+    """Add the days of the month listed after a dated day without their month: "Jan 5, 12 or 19" offers
+    Jan 12 and Jan 19 too, "the 21st, 22nd or 23rd" the 22nd. The days must rise, each must end where an item
+    or the list may end, and none may be read already as something else."""
+    out = list(spans)
+    added = 0
+    for i, head in enumerate(spans):
+        if head.rule not in _LIST_HEADS or head.grain != "day" or head.limit is not None:
+            continue
+        month = head.to - timedelta(days=1)  # (a range's last day: the list goes on from it)
+        last, pos, found = month.day, head.end, []
+        nxt = spans[i + 1] if i + 1 < len(spans) else None
+        while (m := _LISTED_DAY.match(text, pos)) is not None:
+            if nxt is not None and nxt.start < m.end():
+                break  # read already ("or the 23rd", "at 10 am"): the list ends before it
+            first, final = _day_number(m.group(1)), _day_number(m.group(2) or m.group(1))
+            if not last < first <= final <= 31 or not _LIST_GOES_ON.match(text, m.end()):
+                found = []
+                break
+            try:
+                begin = month.replace(day=first, hour=0, minute=0)
+                finish = month.replace(day=final, hour=0, minute=0) + timedelta(days=1)
+            except ValueError:  # ("Feb 27, 30")
+                found = []
+                break
+            start, end = m.start(1), m.end(2) if m.group(2) else m.end(1)
+            found.append(TimeSpan(text[start:end], start, end, begin, finish, "day", "day-of-month"))
+            last, pos = final, m.end()
+        if found and not (m is None and (nxt is None or nxt.start > pos) and _MORE_NUMBERS.match(text, pos)):
+            out[i + 1 + added:i + 1 + added] = found
+            added += len(found)
+    return out
+
+
 def share_day(text: str, spans: list[TimeSpan], sentence_starts: list[int], today: date) -> list[TimeSpan]:
     """Give a bare time the day or month a time next to it in the same sentence names.
 
@@ -131,6 +182,7 @@ def share_day(text: str, spans: list[TimeSpan], sentence_starts: list[int], toda
                 out[i] = moved
                 narrowed.add(i)
     dated: set[int] = set()  # bare clock times given the day after them in this pass
+    listed: set[int] = set()  # bare days of the month given the month after them
     for i in range(len(out) - 2, -1, -1):
         bare, named = out[i], out[i + 1]
         gap = text[bare.end:named.start]
@@ -140,15 +192,20 @@ def share_day(text: str, spans: list[TimeSpan], sentence_starts: list[int], toda
             out[i] = _on_day(bare, named.from_.date())
             dated.add(i)
             continue
-        if not _ALTERNATIVE_GAP.match(gap):
+        dom = _bare_day_of_month(bare)
+        if not (_ALTERNATIVE_GAP.match(gap) or (dom is not None and gap.strip() == ",")):
             continue
         if _is_bare_clock(bare) and named.grain in _CLOCK_GRAINS \
                 and (not _CLOCK_ONLY.match(named.text) or i + 1 in dated):
             # "9:30 Pacific / 12:30 Eastern on Wednesday": one slot written in two zones, or two slots.
             out[i] = _on_day(bare, named.from_.astimezone(bare.from_.tzinfo).date())
             dated.add(i)
-        elif (dom := _bare_day_of_month(bare)) is not None and named.rule in _NAMED_MONTH_DAY:
-            out[i] = _in_month(bare, named.from_, dom) or bare
+        elif dom is not None and (named.rule in _NAMED_MONTH_DAY or i + 1 in listed):
+            # ("the 5th, 12th or 19th of January": each takes January)
+            moved = _in_month(bare, named.from_, dom)
+            if moved is not None:
+                out[i] = moved
+                listed.add(i)
     return out
 
 

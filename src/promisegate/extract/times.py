@@ -35,7 +35,7 @@ from promisegate.extract.nlp import (
     word_step,
 )
 from promisegate.extract.time_calendar import shifted_period
-from promisegate.extract.time_context import share_day, share_meridiem
+from promisegate.extract.time_context import list_days, share_day, share_meridiem
 from promisegate.extract.time_features import Features, read_features
 from promisegate.extract.time_join import Atom, Expr, join_atoms, kind_of, range_end
 from promisegate.extract.time_lexicon import TimeLexicon, load_lexicon
@@ -661,7 +661,7 @@ def find_times(doc: Doc, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: P
             # interval, which runs from now.
             named, named_in = _wall(span, zone), sent[0]
     out = share_meridiem(cols.source, _with_article(cols, out))
-    return share_day(cols.source, out, [cols.idx[s] for s, _ in sentences], base.date())
+    return share_day(cols.source, list_days(cols.source, out), [cols.idx[s] for s, _ in sentences], base.date())
 
 
 def _with_article(cols: TokenColumns, spans: list[TimeSpan]) -> list[TimeSpan]:
