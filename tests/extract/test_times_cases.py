@@ -243,6 +243,30 @@ POSITIVE: list[Case] = [
     Case("Let's reconnect early next year.", (E("early next year", "2025-01-01", "", "year"),),
          ("period-part", "relative-unit")),
     Case("Prices will go up mid-November.", (E("mid-November", "2024-11-1", "", "month"),), ("month-cued",)),
+    # "Jan" and "Jun" are names too: they are months only with a cue, and "end of" is one.
+    Case("We're targeting end of Jan.", (E("end of Jan", "2025-01-29", "2025-02-01", "month"),), ("month-cued",)),
+    Case("It ships by the end of Jan.", (E("the end of Jan", "2025-01-29", "2025-02-01", "month",
+                                           limit=E("by the end of Jan", "2024-07-10T09:00", "2025-02-01", "month")),),
+         ("month-cued",)),
+    Case("See you at the beginning of Jan.", (E("the beginning of Jan", "2025-01-01", "2025-01-11", "month"),),
+         ("month-cued",)),
+    # "beginning of" and "start of" name a part of the month ("beginning January 5" is when something begins).
+    Case("Kickoff is planned for beginning of January.",
+         (E("beginning of January", "2025-01-01", "2025-01-11", "month"),), ("period-part", "month-cued")),
+    Case("Kickoff is planned for the start of January.",
+         (E("the start of January", "2025-01-01", "2025-01-11", "month"),), ("period-part", "month-cued")),
+    # Two parts of one month: from the first to the end of the second.
+    Case("SSO will go live mid-to-late January.", (E("mid-to-late January", "2025-01-11", "2025-02-01", "month"),),
+         ("month-cued",)),
+    Case("We expect it early to mid Feb.", (E("early to mid Feb", "2025-02-01", "2025-02-19", "month"),),
+         ("month-cued",)),
+    # A verb before a month and day: the day ("start January" is no start of January here).
+    Case("We'll start January 5.", (E("January 5", "2025-01-05", "2025-01-06"),), ("month-day",)),
+    # After a comparison a short numeric date is a date, not a fraction.
+    Case("We'll have it to you no later than 1/8.", (
+        E("1/8", "2025-01-08", "2025-01-09", limit=E("no later than 1/8", "2024-07-10T09:00", "2025-01-09")),),
+         ("date-numeric-short",)),
+    Case("The pilot could start as soon as 1/4.", (E("1/4", "2025-01-04", "2025-01-05"),), ("date-numeric-short",)),
     Case("We meet every Monday.", (E("every Monday", "2024-07-15T00:00"),), ("set",)),
     Case("We send daily digests.", (E("daily", "2024-07-10T00:00"),), ("set",)),
     Case("The trial lasts 30 days.", (E("30 days", "2024-07-10T09:00", "2024-08-09T09:00"),), ("duration",)),
@@ -1253,6 +1277,8 @@ NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("Mon and I went to the Sun or the Mirror.", ("weekday-either",)),
     ("The appeal went to the 11th U.S. Circuit Court of Appeals.", ("block-ordinal-noun",)),
     ("Sales grew by 4.1. Then they fell.", ("date-numeric-short",)),
+    ("More than 1/4 of users and as many as 1/3 of admins agreed.", ("date-numeric-short",)),
+    ("I missed the end of Jan's talk.", ("month-cued",)),
     ("We wed and then left.", ("weekday-either",)),
     ("Sales in March 45 stores rose.", ("month-year",)),
     ("The fee is $5 or 10 percent, whichever is less.", ("clock",)),

@@ -233,7 +233,8 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
         elif ((w in lex["period_part"] and w != "start") or (w == "start" and nxt == "of")) \
                 and not (w in _WEEK_OF and prev in _WEEK):  # ("the week beginning Jan 6": no part of a week)
             lo, hi = lex["period_part"][w]
-            f.part = (float(lo), float(hi))
+            # ("mid-to-late January": from the first part to the end of the second)
+            f.part = (float(lo), float(hi)) if f.part is None else (f.part[0], float(hi))
         elif w in weekdays:  # an abbreviation reaches here only with the context a pattern asked for
             if f.weekday is None:
                 f.weekday = weekdays[w]

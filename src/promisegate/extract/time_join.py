@@ -273,7 +273,8 @@ def _compatible(a: Features, b: Features, la: str, lb: str, gap: list[str], lex:
         return False
     if la == "PART":
         # ("start" is a part only before "of": "the start of 2015", not "start Monday")
-        opener = a.words[:1] in (["between"], ["from"]) or (a.words[-1:] == ["start"] and gap == ["of"])
+        opener = a.words[:1] in (["between"], ["from"]) or (a.words[-1:] == ["start"] and (
+            gap == ["of"] or (not gap and b.words[:1] == ["of"])))
         # "end March" is the end of March, but "tickets end Friday", "end 11/30": a verb before a day.
         if a.words[-1:] in (["end"], ["close"], ["beginning"], ["middle"]) and gap != ["of"] and not a.week_of and (
                 b.weekday is not None or b.dom is not None or b.numeric is not None or b.day_offset is not None):

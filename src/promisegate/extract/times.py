@@ -65,6 +65,8 @@ _RANGE_CUT = ("-", "–", "—", "to", "through", "thru", "and", "until", "till"
 _CLOCK_CUES = frozenset({"at", "@", "from", "after"})
 _BOUND_CLOCK_CUES = frozenset({"by", "before", "until", "till"})
 _CONTEXT_WEIGHTLESS = _LEADING_CONTEXT | {"by", "before", "until", "till", "at", "around", "about"}
+_COMPARISONS = frozenset({"later", "sooner", "earlier", "as"})
+_DAY_NUMBER = re.compile(r"^(0?[1-9]|[12]\d|3[01])(st|nd|rd|th)?$")
 _PRIORITY = {"DATE": 0, "TIME": 0, "SET": 1, "DURATION": 2, "PART": 3}
 _ED = re.compile(r"^[a-z]{3,}ed$")
 # Before these a participle is an adjective, no past tense: "out from 12/22 with limited access to email",
@@ -179,6 +181,8 @@ def _select(cols: TokenColumns, engine: TimeEngine) -> list[Atom]:
         while i < a.end - 1 and (words[i] in _CONTEXT_WEIGHTLESS or words[i].isspace()):
             lead += not words[i].isspace()
             i += 1
+        if a.rule == "month-cued" and lead == 0 and _DAY_NUMBER.match(_next_word(words, a.end - 1)):
+            lead = 1  # "We'll start January 5": the verb's, not "the start of January" ("January 5" wins)
         return (lead - size, -size, _PRIORITY[a.label], a.start)
 
     atoms.sort(key=weight)
@@ -468,6 +472,10 @@ _MONTH_OWNERS = _OWNERS | {"this", "next"}
 
 
 def _trim(words: list[str], expr: Expr) -> None:
+    if expr.rule == "date-numeric-short" and words[expr.start] in _COMPARISONS:
+        # "no later than 1/8", "as soon as 1/4": a date, not a fraction, and the words before it bound it
+        expr.start += 2 if words[expr.start + 1] == "than" else 3
+        expr.sides = [(expr.start, expr.sides[0][1]), *expr.sides[1:]]
     while expr.end - expr.start > 1 and words[expr.end - 1] in (",", "(", "-", "from"):
         expr.end -= 1
         expr.sides[-1] = (expr.sides[-1][0], min(expr.sides[-1][1], expr.end))
@@ -483,7 +491,9 @@ def _trim(words: list[str], expr: Expr) -> None:
         expr.start += 1
         expr.rule, expr.label = "duration", "DURATION"
     while expr.end - expr.start > 1 and words[expr.start] in _LEADING_CONTEXT and expr.rule != "in-duration" \
-            and not (words[expr.start] == "at" and _next_word(words, expr.start) in ("least", "most")):  # "at least"
+            and not (words[expr.start] == "at" and _next_word(words, expr.start) in ("least", "most")) \
+            and not (words[expr.start] == "beginning" and _next_word(words, expr.start) == "of"):
+        # ("at least"; "beginning of January" is a part of January, "beginning January 5" the day something starts)
         expr.start += 1
         if words[expr.start - 1] in _CLOCK_CUES and _bare_clock(words, expr):
             expr.cue = words[expr.start - 1]  # "at 2 on Wednesday": the 2 is read as a clock time
