@@ -1876,3 +1876,20 @@ def test_a_slot_offered_if_another_does_not_work_is_no_condition() -> None:
 def test_a_courtesy_if_sets_no_condition(text: str, conditional: bool) -> None:
     commitments, _ = _run(text)
     assert [c.conditional for c in commitments] == [conditional]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # A promise dated by the meeting next to its time is that meeting, checked against the calendars.
+    ("I'll loop in our solutions architect for a deep dive next Thursday.", "meeting"),
+    ("I'll bring our architect to the call next Thursday.", "meeting"),
+    ("I'll add Priya to the Tuesday call.", "meeting"),
+    ("We can offer the seminar / discussion session on Monday, March 18, at 3:30.", "meeting"),
+    # The reader's meeting, and work named like a meeting ("the review"), are not ours to check.
+    ("I'll add Priya to your Tuesday call.", "date"),
+    ("I'll prep for your meeting on Monday.", "date"),
+    ("I'll include our security lead in the review on Monday.", "date"),
+])
+def test_a_promise_dated_by_a_meeting_is_that_meeting(text: str, kind: str) -> None:
+    from promisegate.extract import extract
+
+    assert [c.kind for c in extract(text, NOW, "UTC").commitments] == [kind]

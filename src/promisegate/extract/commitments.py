@@ -263,6 +263,32 @@ def _embedded(words: list[str], i: int, lo: int) -> bool:
     return words[before] == "whether" or before == lo or words[word_step(words, before, -1, lo)] not in ("know", "see")
 
 
+# The word right before a time ("the call next Thursday", "a deep dive on the 22nd") and right after it ("the
+# Tuesday call", "Monday's sync").
+_WORD_BEFORE = re.compile(r"(?:(\w+)\s+)?([\w-]+)\s+(?:(?:on|at|for)\s+)?$")
+_WORD_AFTER = re.compile(r"(?:'s|’s)?\s+([\w-]+)")
+_OWNER_BEFORE = re.compile(r"(\w+)\s+$")
+# Whose meeting it is when not ours: "your meeting on Monday", "their Tuesday call".
+_THEIRS = frozenset({"your", "their", "his", "her", "you", "its"})
+# Meeting nouns that also name work done by a time ("I'll finish the review on Monday", "send the invite Monday").
+_NOT_ONLY_MEETINGS = frozenset({"review", "presentation", "discussion", "conversation", "invite", "invites",
+                                "invitation", "invitations", "follow-up", "followup", "follow-ups", "followups",
+                                "visit", "meet", "drink", "drinks", "zoom", "teams"})
+
+
+def _dates_a_meeting(source: str, when: TimeSpan, cues: Cues) -> bool:
+    """Whether a meeting noun sits right next to `when`, so that the time is the meeting's."""
+    nouns = cues.meeting_nouns
+    before = _WORD_BEFORE.search(source, max(0, when.start - 40), when.start)
+    if before is not None and (w := before.group(2).lower()) in nouns and w not in _NOT_ONLY_MEETINGS:
+        return (before.group(1) or "").lower() not in _THEIRS
+    after = _WORD_AFTER.match(source, when.end)
+    if after is not None and (w := after.group(1).lower()) in nouns and w not in _NOT_ONLY_MEETINGS:
+        owner = _OWNER_BEFORE.search(source, max(0, when.start - 12), when.start)
+        return owner is None or owner.group(1).lower() not in _THEIRS
+    return False
+
+
 _FALLBACK = re.compile(r"\b(?:if\s+not\b|otherwise\b|if\s+(?:that|this|it|those|these|neither|none)\b[^,.;:]*?"
                        r"(?:n't|n’t|not)\b|if\s+[^,.;:]{1,30}?\s(?:doesn't|doesn’t|does\s+not|won't|won’t|can't|can’t)"
                        r"\s+work\b)")  # ("If Tuesday at 3 doesn't work, I'm also free Wednesday")
@@ -429,6 +455,10 @@ def _judge(
             kind = "deadline" if is_deadline(source, when) or hit.label == "deadline" else "date"
         elif kind == "date" and hit.label == "commit":
             kind = "other"  # a promise whose only times say no when ("a 14-day trial")
+        if kind == "date" and hit.label == "commit" and when is not None and _dates_a_meeting(source, when, cues):
+            # "I'll loop in our architect for a deep dive next Thursday", "I'll add Priya to the Tuesday call": the
+            # time is the meeting's, to be checked against the calendars like any proposed meeting.
+            kind = "meeting"
         obj, amount, unit_name = describe(doc, unit, hit, kind, cues)
         # "If that doesn't work, I'm also free Thursday": a fallback time, not an offer on a condition.
         fallback = kind == "meeting" and bool(_FALLBACK.search(lowered))
