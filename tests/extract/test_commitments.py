@@ -515,6 +515,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("I'm preparing the rollout checklist now.", C, "document", "document-send", {"object": "rollout checklist"}),
     ("I'd like to propose a pilot with two teams.", C, "other", "commit-would-like-to", {}),
     ("The sandbox will be ready for your team.", C, "other", "commit-will-be-ready", {}),
+    # Access given and a system running are things made ready too.
+    ("Your team will have access to the sandbox by the 15th.", C, "deadline", "deadline-by", {}),
+    ("You'll be up and running by the 15th.", C, "deadline", "deadline-by", {}),
     ("Can we meet Friday at 3pm ET?", C, "meeting", "meeting-verb", {}),
     ("See you Thursday!", C, "meeting", "meeting-see-you", {}),
     ("We're confirmed for the workshop on the 12th.", C, "meeting", "meeting-confirmed", {}),
@@ -1085,6 +1088,8 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("Are you HIPAA compliant?", "capability-certified", True),
     ("Is the go-live still March 3?", "date-event", False),
     ("Will the sandbox be ready by Friday?", "commit-will-be-ready", False),
+    ("Will you have access by Friday?", "commit-will-be-ready", True),
+    ("The servers were up and running by noon.", "commit-will-be-ready", False),
     ("Should I have sent the pricing sheet earlier?", "document-send", False),
     # negations
     ("We can't commit to a 20% discount.", "price-discount", False),
