@@ -515,6 +515,14 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("I'm preparing the rollout checklist now.", C, "document", "document-send", {"object": "rollout checklist"}),
     ("I'd like to propose a pilot with two teams.", C, "other", "commit-would-like-to", {}),
     ("The sandbox will be ready for your team.", C, "other", "commit-will-be-ready", {}),
+    # A report named by its standard alone is the report.
+    ("I'll send our SOC 2 Type II on Monday.", C, "document", "document-send", {"object": "SOC 2 Type II"}),
+    ("Happy to share our SOC2.", C, "document", "document-send", {"object": "SOC2"}),
+    ("Our SOC 2 Type II will be with you Monday.", C, "document", "document-on-its-way",
+     {"object": "SOC 2 Type II"}),
+    ("I'll make sure our SOC 2 is in your inbox early next week.", C, "document", "document-on-its-way",
+     {"object": "SOC 2"}),
+    ("The signed MSA will be with you by Friday.", C, "document", "document-on-its-way", {"object": "MSA"}),
     # Access given and a system running are things made ready too.
     ("Your team will have access to the sandbox by the 15th.", C, "deadline", "deadline-by", {}),
     ("You'll be up and running by the 15th.", C, "deadline", "deadline-by", {}),
@@ -1089,6 +1097,8 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("Is the go-live still March 3?", "date-event", False),
     ("Will the sandbox be ready by Friday?", "commit-will-be-ready", False),
     ("Will you have access by Friday?", "commit-will-be-ready", True),
+    ("The team will be with you on Monday.", "document-on-its-way", False),
+    ("Tom will send you the SOC 2 Type II.", "document-send", False),
     ("The servers were up and running by noon.", "commit-will-be-ready", False),
     ("Should I have sent the pricing sheet earlier?", "document-send", False),
     # negations

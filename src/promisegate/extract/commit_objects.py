@@ -83,9 +83,33 @@ def _noun_run_end(doc: Doc, i: int, hi: int, nouns: frozenset[str]) -> int:
 
 
 def _first_name_end(doc: Doc, lo: int, hi: int, nouns: frozenset[str]) -> int:
-    """The last noun of the first run of document nouns in [lo, hi) (hi - 1 when there is none)."""
-    first = next((i for i in range(lo, hi) if doc[i].lower_ in nouns), hi - 1)
-    return _noun_run_end(doc, first, hi, nouns)
+    """The last noun of the first run of document nouns in [lo, hi), or the end of a report named by its standard
+    alone ("our SOC 2 Type II") before it (hi - 1 when there is none)."""
+    for i in range(lo, hi):
+        if doc[i].lower_ in nouns:
+            return _noun_run_end(doc, i, hi, nouns)
+        end = standard_report_end(doc, i, hi)
+        if end is not None and not _leads_to_document(doc, end, hi, nouns):  # ("SOC 2 Type II bridge letter")
+            return end
+    return _noun_run_end(doc, hi - 1, hi, nouns)
+
+
+_SOC = frozenset({"soc1", "soc2", "soc3"})
+
+
+def standard_report_end(doc: Doc, i: int, hi: int) -> int | None:
+    """Where a report named by its standard alone ends, when one starts at token `i`: "SOC 2", "SOC2 Type II" (the
+    report itself, as "our SOC 2 report" is; "SOC 2 compliant" is a claim, which the patterns tell apart)."""
+    word = doc[i].lower_
+    if word in _SOC:
+        end = i
+    elif word == "soc" and i + 1 < hi and doc[i + 1].text in ("1", "2", "3"):
+        end = i + 1
+    else:
+        return None
+    if end + 2 < hi and doc[end + 1].lower_ == "type" and doc[end + 2].lower_ in ("i", "ii", "1", "2"):
+        end += 2
+    return end
 
 
 # What may stand between the names of a list of documents: "the SOW and the MSA", "the deck, the pricing sheet and
@@ -190,6 +214,8 @@ def _document(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> str | None:
             head = _first_name_end(doc, head + 2, hit.end, nouns)
         start, end = phrase_back(doc, head, first, cues.back_stops)
         return span_text(doc, start, end)
+    if (named := standard_report_end(doc, hit.start, hit.end)) is not None:  # "Our SOC 2 will be with you Monday"
+        return span_text(doc, hit.start, named + 1)
     if doc[hit.start].lower_ in nouns:  # "the updated MSA should be in your inbox", "the contract is on its way"
         start, end = phrase_back(doc, hit.start, unit.start, cues.back_stops)
         return span_text(doc, start, end)
