@@ -515,6 +515,13 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("I'm preparing the rollout checklist now.", C, "document", "document-send", {"object": "rollout checklist"}),
     ("I'd like to propose a pilot with two teams.", C, "other", "commit-would-like-to", {}),
     ("The sandbox will be ready for your team.", C, "other", "commit-will-be-ready", {}),
+    # Figures of the quote the writer sends are offers to this reader.
+    ("The attached quote reflects a 12% discount.", C, "price", "price-discount", {"amount": 12.0}),
+    ("The revised order form shows 12% off list.", C, "price", "price-discount", {"amount": 12.0}),
+    ("We can come in at 12% below list.", C, "price", "price-discount", {"amount": 12.0}),
+    ("Attached is the updated order form reflecting 12% off list.", C, "price", "price-discount", {"amount": 12.0}),
+    ("Please find attached the quote with the 12% discount applied.", C, "price", "price-discount",
+     {"amount": 12.0}),
     # A report named by its standard alone is the report.
     ("I'll send our SOC 2 Type II on Monday.", C, "document", "document-send", {"object": "SOC 2 Type II"}),
     ("Happy to share our SOC2.", C, "document", "document-send", {"object": "SOC2"}),
@@ -1098,6 +1105,9 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("Will the sandbox be ready by Friday?", "commit-will-be-ready", False),
     ("Will you have access by Friday?", "commit-will-be-ready", True),
     ("The team will be with you on Monday.", "document-on-its-way", False),
+    ("The signed contract included a 10% discount.", "price-discount", False),
+    ("Revenue came in 12% below list.", "price-discount", False),
+    ("The quote expired with 12% off list.", "price-discount", False),
     ("Tom will send you the SOC 2 Type II.", "document-send", False),
     ("The servers were up and running by noon.", "commit-will-be-ready", False),
     ("Should I have sent the pricing sheet earlier?", "document-send", False),
@@ -1648,6 +1658,13 @@ def test_one_stated_price_per_figure() -> None:
     # "go to" a figure or a page is no meeting ("go to lunch" is one).
     ("We can go to 12% off list if you sign before year end.", ["price"]),
     ("Let's go to lunch on Tuesday.", ["meeting"]),
+    # "come in at" a figure is a price arrived at ("I can come in on Tuesday" is a visit).
+    ("We can come in at 12% below list.", ["price"]),
+    ("We could come in under $50k for the first year.", ["price"]),
+    ("I can come in on Tuesday.", ["meeting"]),
+    # An attachment's figures are offers only when it is the quote.
+    ("Attached is the case study where Acme saved 30% on fuel.", ["document"]),
+    ("Attached is the updated order form reflecting 12% off list.", ["price", "document"]),
     ("Let's go over the proposal on Tuesday.", ["meeting"]),
 ])
 def test_a_word_of_two_kinds_is_read_by_its_neighbour(text: str, kinds: list[str]) -> None:

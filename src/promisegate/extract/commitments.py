@@ -186,6 +186,13 @@ _CLAUSE_OPENERS = frozenset({"but", "so"})
 # A line headed with the deal's terms speaks to the reader: "Commercials: the pilot is free for 30 days".
 _DEAL_HEADING = re.compile(r"(?:pricing|commercials|commercial terms|terms|offer|discounts?|payment terms|price)\s*:")
 # "There's no cost for the pilot", "There will be no setup fee": said in a deal's mail, what this reader won't pay.
+# A clause about the quote the writer sends: "The attached quote reflects a 12% discount", "The revised order form
+# shows 12% off list" (its figures are offers to this reader, as "your quote" makes them).
+_OUR_PAPER = re.compile(r"(?:(?:the|this|that|attached|revised|updated|new|final|enclosed|amended)\s+)+"
+                        r"(?:(?:renewal|pricing|price|draft)\s+)?(?:quote|quotation|proposal|order\s+form|pricing|offer)"
+                        r"\s+(?:now\s+|also\s+)?(?:reflects|shows|includes|applies|gives|has|contains|comes|lists|carries)\b")
+# The same figures in a clause that attaches the quote: "Attached is the order form reflecting 12% off list".
+_PRICE_PAPER = re.compile(r"\b(?:quote|quotation|proposal|order\s+form|pricing)\b")
 _NONE_TO_PAY = re.compile(r"there(?:'s|’s|\s+is|\s+are|\s+will\s+be|'ll\s+be|’ll\s+be)\s+no\b")
 _SENTENCE_ENDS = frozenset({".", "!", "?"})
 
@@ -534,6 +541,7 @@ def _judge(
     # condition on the deal ("12% off list if signed by 12/31").
     addressed = first_person or not cues.second_person.isdisjoint(unit_words) or conditional \
         or _DEAL_HEADING.match(lowered) is not None or _NONE_TO_PAY.match(lowered) is not None \
+        or _OUR_PAPER.match(lowered) is not None or (bool(attachments) and _PRICE_PAPER.search(lowered) is not None) \
         or _goes_on_from_ours(cols.words, unit, cues)
     made: list[Commitment] = []
     for kind in _KIND_ORDER:
@@ -703,7 +711,13 @@ def _told_in_past(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> bool:
             before = words[word_step(words, i, -1, unit.start)] if i > unit.start else ""
             # ("I've extended your trial", "I've approved an extra 5%": granted now, in force; so is what an approval
             # was got for: "I got sign-off for 12% off")
-            if before not in _PRESENT_BE and not (words[i] in _GRANTS and before in _PERFECT) \
+            # ("The attached quote reflects 12% off", "the revised proposal includes": a participle after an article
+            # is an adjective)
+            after = words[word_step(words, i, 1, hit.start)] if i + 1 < hit.start else ""
+            # ("Attached is the order form", "please find attached the quote": the attachment is given now)
+            if before not in _PRESENT_BE and before not in _ARTICLES and after not in _PRESENT_BE \
+                    and before not in ("find", "see") \
+                    and not (words[i] in _GRANTS and before in _PERFECT) \
                     and not (words[i] in _OBTAINED and words[word_step(words, i, 1, hit.start)] in _APPROVALS):
                 return True
         i -= 1
@@ -719,6 +733,9 @@ _OFFER_QUESTION = re.compile(
     r"(?:can|could|may) (?:i|we) (?:send|share|forward|provide|email|set up|schedule|book|extend|offer|include|"
     r"throw in|waive)|would it help if (?:i|we))\b")
 _WILL = frozenset({"will", "'ll", "’ll"})
+_FIGURE_AFTER = frozenset({"at", "under", "below", "around", "above", "over", "lower", "higher", "cheaper", "less",
+                           "about"})
+_ARTICLES = frozenset({"the", "this", "that", "these", "those", "a", "an", "our", "your"})
 _PRESENT_BE = frozenset({"be", "is", "are", "am", "'s", "’s", "'re", "’re", "being"})
 _PERFECT = frozenset({"'ve", "’ve", "have", "has", "'s", "’s", "just"})
 _OBTAINED = frozenset({"got", "gotten", "received", "obtained", "secured"})
@@ -781,6 +798,10 @@ def _kind_hits(
             continue
         # "I'd love to get your feedback on the proposal": getting the reader's is receiving, not sending.
         if x.id == "document-send" and receives_readers_part(words, x, unit.end):
+            continue
+        # "We can come in at 12% below list", "come in under $50k": a price arrived at, no visit.
+        if x.id == "meeting-verb" and words[x.end - 1] == "in" and words[x.start] == "come" and x.end < unit.end \
+                and words[x.end] in _FIGURE_AFTER:
             continue
         # "a 99.9% uptime record": what was achieved, not a level promised.
         if x.id == "price-sla" and x.end < unit.end and words[x.end] in ("record", "history", "track"):
