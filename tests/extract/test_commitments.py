@@ -1454,8 +1454,25 @@ def test_one_of_our_people_named_makes_our_promise() -> None:
     for text, kind, rule in [("Dana is happy to walk your team through it on Tuesday.", "meeting", "meeting-verb"),
                              ("Dana is available for a call on Tuesday at 2pm.", "meeting", "meeting-slot-offered"),
                              ("Dana has availability on Tuesday at 2pm.", "meeting", "meeting-slot-offered"),
-                             ("Dana can do Tuesday at 2pm.", "meeting", "meeting-slot-offered")]:
+                             ("Dana can do Tuesday at 2pm.", "meeting", "meeting-slot-offered"),
+                             ("Dana has a window on Tuesday between 9 and 11.", "meeting", "meeting-slot-offered"),
+                             ("Dana has openings on Tuesday.", "meeting", "meeting-slot-offered"),
+                             # her plans told in the progressive
+                             ("Dana is flying out on Tuesday to meet your team.", "meeting", "meeting-verb"),
+                             ("Dana is leading the workshop on Tuesday.", "meeting", "commit-colleague")]:
         assert [(c.kind, c.rule) for c in extract(text, NOW, "UTC", ours={"dana"}).commitments] == [(kind, rule)]
+    for text in ["Dana has a window seat.", "Dana is running late.", "Maria is flying out on Tuesday to meet us."]:
+        assert extract(text, NOW, "UTC", ours={"dana"}).commitments == ()
+
+
+@pytest.mark.parametrize("text", [
+    "We've got Dana booked for your kickoff on 3/12.",
+    "I've got you booked for Tuesday at 10.",
+    "We have you scheduled for the onboarding session on Friday.",
+])
+def test_a_meeting_we_have_booked_is_confirmed(text: str) -> None:
+    got = [(c.kind, c.rule) for c in extract(text, NOW, "UTC").commitments]
+    assert got == [("meeting", "meeting-confirmed")]
 
 
 def test_a_unit_with_no_count_says_no_when() -> None:

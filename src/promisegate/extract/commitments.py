@@ -159,12 +159,21 @@ def _colleagues(texts: list[str], words: list[str], ours: Collection[str]) -> li
         elif words[j] in ("is", "'s", "’s") and nxt in _WILLING:
             out.append(Hit("commit", "commit-colleague", i, j + 2, False))  # "Dana is happy to walk you through it"
         elif (words[j] in ("is", "'s", "’s") and nxt in ("available", "free")) \
-                or (words[j] == "has" and nxt in ("availability", "time", "some")):
+                or (words[j] == "has" and (nxt in _TIME_HELD or (
+                    nxt in ("a", "an") and j + 2 < len(words) and words[j + 2] in _TIME_HELD))):
             out.append(Hit("slot", "meeting-slot-offered", i, j + 2, False))  # "Dana is available on the 22nd"
+        elif words[j] in ("is", "'s", "’s") and nxt in _ON_THE_WAY:
+            # "Dana is flying out to Chicago on the 22nd to meet your team", "Dana is leading the workshop on the 22nd"
+            out.append(Hit("commit", "commit-colleague", i, j + 2, False))
     return out
 
 
 _WILLING = frozenset({"happy", "glad", "delighted", "keen", "eager", "willing", "pleased"})
+# Time a colleague has for the reader ("Dana has a window on the 22nd", "Dana has openings Tuesday").
+_TIME_HELD = frozenset({"availability", "time", "some", "window", "windows", "opening", "openings", "slot", "slots"})
+# A colleague's plan in the progressive ("Dana is flying out on the 22nd to meet your team").
+_ON_THE_WAY = frozenset({"flying", "coming", "heading", "traveling", "travelling", "visiting", "joining", "presenting",
+                         "hosting", "attending", "leading", "planning"})
 
 
 _PRONOUNS = frozenset({"she", "he"})
