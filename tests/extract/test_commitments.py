@@ -329,6 +329,11 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
      "meeting-confirmed", {"object": "workshop"}),
     ("Let me know if you'd like a copy of our pen test results.", C, "document", "document-offered",
      {"object": "pen test results", "conditional": True}),
+    # Leave to pass our document on gives it out as much as sending it does.
+    ("Feel free to share our SOC 2 report with Tom.", C, "document", "document-offered",
+     {"object": "SOC 2 report", "conditional": True}),
+    ("Feel free to forward the roadmap deck to your CTO.", C, "document", "document-offered",
+     {"object": "roadmap deck"}),
     # "4 business hours" is 4 hours of response time (the span ended at "business", with no figure read).
     ("We can guarantee a response within 4 business hours for P1 tickets.", C, "price", "price-sla",
      {"amount": 4.0, "unit": "hours"}),
@@ -792,6 +797,9 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("Onboarding: included for every plan.", "date-event", False),
     ("If you'd like to review your policy, log in to your account.", "document-offered", True),
     ("Please let me know if you would like further information.", "document-offered", True),
+    ("Feel free to send back the signed order form.", "document-offered", True),
+    ("Feel free to send your feedback on the proposal.", "document-offered", True),
+    ("Feel free to forward this to your team.", "document-offered", True),
     ("Their team can support SSO via Azure AD.", "capability-supports", False),
     ("They target the enterprise market for the next meeting cycle of investors.", "meeting-set-up", False),
     ("We moved the call to Friday last month.", "meeting-confirmed", False),
