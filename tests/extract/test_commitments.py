@@ -527,6 +527,10 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Attached is the updated order form reflecting 12% off list.", C, "price", "price-discount", {"amount": 12.0}),
     ("Please find attached the quote with the 12% discount applied.", C, "price", "price-discount",
      {"amount": 12.0}),
+    # An event noun and the thing of it that is dated are one name ("the pilot environment" is not "the pilot").
+    ("We're pushing the pilot environment to March 18.", C, "date", "date-event", {"object": "pilot environment"}),
+    ("The pilot kickoff moves to the 18th.", C, "date", "date-event", {"object": "pilot kickoff"}),
+    ("The pilot starts on the 18th.", C, "date", "date-event", {"object": "pilot"}),
     # A report named by its standard alone is the report.
     ("I'll send our SOC 2 Type II on Monday.", C, "document", "document-send", {"object": "SOC 2 Type II"}),
     ("Happy to share our SOC2.", C, "document", "document-send", {"object": "SOC2"}),

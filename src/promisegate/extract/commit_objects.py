@@ -57,10 +57,20 @@ def describe(doc: Doc, unit: Unit, hit: Hit, kind: CommitmentKind, cues: Cues) -
     if kind == "date":
         for i in range(hit.start, hit.end):
             if doc[i].lower_ in cues.event_nouns:
+                # ("push the pilot environment to the 18th": the environment, a thing of the pilot's, is what moves)
+                if i + 1 < len(doc) and doc[i + 1].lower_ in _EVENT_COMPOUND_HEADS:
+                    return span_text(doc, i, i + 2), None, None
                 return doc[i].text, None, None
         if hit.start + 2 < hit.end and doc[hit.start].lower_ == "go" and doc[hit.start + 1].text == "-":
             return span_text(doc, hit.start, hit.start + 3), None, None
     return None, None, None
+
+
+# Nouns that make an event noun before them part of a name: "pilot environment", "migration phase", "trial period".
+_EVENT_COMPOUND_HEADS = frozenset({"environment", "environments", "instance", "sandbox", "tenant", "workspace",
+                                   "account", "cluster", "site", "portal", "phase", "period", "program", "programme",
+                                   "extension", "license", "licenses", "licence", "seats", "team", "plan", "kickoff",
+                                   "kick-off", "handover", "hand-off", "handoff", "start", "end"})
 
 
 def _noun_run_end(doc: Doc, i: int, hi: int, nouns: frozenset[str]) -> int:
