@@ -61,7 +61,26 @@ def html_to_text(html: str) -> str:
     conv.ignore_images = True
     conv.ignore_emphasis = True
     conv.body_width = 0
-    return conv.handle(html).strip()
+    text = conv.handle(html)
+    if _TABLE.search(html):
+        text = "\n".join(_table_row(line) for line in text.splitlines() if not _TABLE_RULE.match(line))
+    return text.strip()
+
+
+_TABLE = re.compile(r"<table\b", re.IGNORECASE)
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")  # "---|---": no text
+
+
+def _table_row(line: str) -> str:
+    """A row of a table html2text drew as "Go-live| February 1, 2027" read as a line of text: "Go-live: February 1,
+    2027" (the first cell labels the rest, as a recap line does), further cells joined by commas."""
+    if "|" not in line:
+        return line
+    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    cells = [c for c in cells if c]
+    if len(cells) < 2:
+        return " ".join(cells)
+    return f"{cells[0]}: {', '.join(cells[1:])}"
 
 
 def split_reply(body: str) -> tuple[str, str, str]:

@@ -38,6 +38,15 @@ def test_html_only_mail_becomes_text() -> None:
     assert "We can offer 15% off." in p.text
 
 
+def test_an_html_table_row_reads_as_a_labelled_line() -> None:
+    msg = EmailMessage()
+    msg.set_content("<table><tr><th>Milestone</th><th>Date</th></tr><tr><td>Go-live</td><td>February 1, 2027</td>"
+                    "</tr><tr><td>Pilot</td><td>Jan 11</td><td>Jonas</td></tr></table><p>Best</p>", subtype="html")
+    text = parse_message(msg.as_bytes()).text
+    assert "Go-live: February 1, 2027" in text and "Pilot: Jan 11, Jonas" in text
+    assert "---" not in text and "|" not in text
+
+
 def test_attachments_are_listed() -> None:
     msg = EmailMessage()
     msg.set_content("See attached.")

@@ -1709,13 +1709,29 @@ def test_a_terse_recap_item_promises_its_document() -> None:
                    ("document", "MSA redlines", "by Monday")]
 
 
+@pytest.mark.parametrize(("text", "when"), [
+    # A recap line headed by a meeting names the meeting's time.
+    ("- Workshop: Tue, Mar 12 at 10am PT", "Tue, Mar 12 at 10am PT"),
+    ("Kickoff call: Monday 3/11, 9am PT", "Monday 3/11, 9am PT"),
+    ("Next call - Thursday 2pm ET", "Thursday 2pm ET"),
+])
+def test_a_line_headed_by_a_meeting_confirms_its_time(text: str, when: str) -> None:
+    got = [(c.kind, c.rule, c.when.text if c.when else None) for c in extract(text, NOW, "UTC").commitments]
+    assert got == [("meeting", "meeting-confirmed", when)]
+
+
+@pytest.mark.parametrize("text", ["Meeting: none scheduled yet.", "Call - 555 1234"])
+def test_a_meeting_heading_without_a_time_confirms_nothing(text: str) -> None:
+    assert extract(text, NOW, "UTC").commitments == ()
+
+
 def test_each_list_item_is_its_own_clause() -> None:
     # A recap in a list: each item is judged alone, without its marker, and ";" is not part of the clause after it.
     text = ("Here's where we landed:\n- Pilot kickoff: Monday, Jan 11 at 9:30am ET\n"
             "- Security review: I'll send the SIG Lite by Friday\n2. Pricing: list price; net 45 payment terms")
     result = extract(text, NOW, "UTC")
     assert [(c.kind, c.text) for c in result.commitments] == [
-        ("date", "Pilot kickoff: Monday, Jan 11 at 9:30am ET"),
+        ("meeting", "Pilot kickoff: Monday, Jan 11 at 9:30am ET"),  # a meeting noun labels the time
         ("document", "Security review: I'll send the SIG Lite by Friday"),
         ("price", "net 45 payment terms"),
     ]
