@@ -18,8 +18,18 @@ _QUOTE_OPENERS = re.compile(
     r"^(On .{4,200}wrote:\s*$|-{2,}\s*Original Message\s*-{2,}|_{5,}\s*$|From: .+\n(Sent|Date): )",
     re.MULTILINE | re.IGNORECASE,
 )
-# RFC 3676 signature separator, and the usual sign-offs agents put before a name block.
+# RFC 3676 signature separator.
 _SIGNATURE = re.compile(r"^-- ?$", re.MULTILINE)
+# A sign-off alone on its line ("Best,", "Kind regards,"): the name block under it is the signature when it looks
+# like one (see `_sign_off`).
+_SIGN_OFF = re.compile(r"^[ \t]*(?:best(?: regards| wishes)?|(?:kind|warm|warmest|many|best) (?:regards|thanks)|"
+                       r"regards|thanks(?: again)?|thank you|cheers|sincerely|all the best|talk soon|yours)"
+                       r"[ \t]*[,.!]?[ \t]*$", re.MULTILINE | re.IGNORECASE)
+# What a name block never holds: a postscript, or a line in which the writer promises ("I'll", "we can").
+_NOT_A_NAME_BLOCK = re.compile(r"^\s*p\.?\s?s\b|\b(?:i|we)\s*(?:'ll|’ll|will|can|could|would|'d|’d|am|are|'m|’m|"
+                               r"'re|’re)\b", re.IGNORECASE | re.MULTILINE)
+_NAME_BLOCK_LINES = 8
+_NAME_BLOCK_WIDTH = 100
 
 
 @dataclass(frozen=True)
@@ -106,7 +116,28 @@ def _cut_tail(text: str) -> tuple[str, str, str]:
     s = _SIGNATURE.search(text)
     if s:
         text, signature = text[: s.start()], text[s.end():].strip()
+    elif (cut := _sign_off(text)) is not None:
+        text, signature = text[:cut], text[cut:].strip()
     return text, history, signature
+
+
+def _sign_off(text: str) -> int | None:
+    """Where the name block under the last sign-off begins, when what follows is one: a few short lines ("Dana Lee",
+    the company, a banner), none a postscript or a promise of the writer's. A P.S. or a paragraph after the name is
+    new text and stays."""
+    last = max(_SIGN_OFF.finditer(text), key=lambda m: m.start(), default=None)
+    if last is None:
+        return None
+    block = text[last.end():]
+    lines = [line for line in block.splitlines() if line.strip()]
+    if not text[:last.start()].strip() or not lines or len(lines) > _NAME_BLOCK_LINES \
+            or any(len(line) > _NAME_BLOCK_WIDTH or _SENTENCE_LINE.search(line) for line in lines) \
+            or _NOT_A_NAME_BLOCK.search(block):
+        return None  # ("Thanks!" opening the mail; "The report is attached." under it is a sentence, no name)
+    return last.end()
+
+
+_SENTENCE_LINE = re.compile(r"^\s*\S+(?:\s+\S+){3,}[.?]\s*$")  # four words or more ending as a sentence does
 
 
 def inline_reading(body: str) -> str:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from email.message import EmailMessage
 
-from promisegate.parse import parse_message
+import pytest
+
+from promisegate.parse import parse_message, split_reply
 
 
 def test_quoted_reply_and_signature_are_kept_apart() -> None:
@@ -47,6 +49,28 @@ def test_an_html_table_row_reads_as_a_labelled_line() -> None:
     assert "---" not in text and "|" not in text
 
 
+def test_the_name_block_under_a_sign_off_is_the_signature() -> None:
+    body = ("Hi Maria,\n\nI'll send the summary on Monday.\n\nBest regards,\nBrightline Sales Assistant\n"
+            "Brightline Analytics | www.brightline.example\n"
+            "Year-end offer: 20% off annual plans through December 31!\n")
+    text, _, signature = split_reply(body)
+    assert text.endswith("Best regards,") and "20% off" not in text
+    assert signature.startswith("Brightline Sales Assistant") and signature.endswith("December 31!")
+
+
+@pytest.mark.parametrize("tail", [
+    "Best,\nDana\n\nP.S. We can do 20% off if you sign this week.",  # a postscript is new text
+    "Thanks,\nDana\nOne more thing: I'll send the SOC 2 report tomorrow.",  # so is a promise under the name
+    "Thanks,\n" + "\n".join(f"line {i}" for i in range(12)),  # too long for a name block
+    "Thanks!\nThe signed order form is attached.\nDana",  # a sentence under it
+])
+def test_what_follows_a_sign_off_stays_new_text_unless_it_is_a_name_block(tail: str) -> None:
+    text, _, signature = split_reply("Hi Maria,\n\nSee below.\n\n" + tail)
+    assert signature == "" and text.endswith(tail.splitlines()[-1])
+    text, _, signature = split_reply(tail)  # a sign-off that opens the mail opens no signature
+    assert signature == "" and text.endswith(tail.splitlines()[-1])
+
+
 def test_attachments_are_listed() -> None:
     msg = EmailMessage()
     msg.set_content("See attached.")
@@ -67,7 +91,7 @@ def test_an_inline_reply_is_read_with_the_questions_it_answers() -> None:
     p = parse_message(msg.as_bytes())
     assert "SOC 2" not in p.text  # the rules see only what was written for this message
     assert p.reading == ("Answers inline:\n\n> Is the SOC 2 report available?\nAbsolutely, I'll send it over this "
-                         "afternoon.\n\nBest,\nDana")
+                         "afternoon.\n\nBest,")
     # A reply written above the quoted mail has nothing to read inline.
     msg = EmailMessage()
     msg.set_content("I'll send it over this afternoon.\n\n> Is the SOC 2 report available?\n")
