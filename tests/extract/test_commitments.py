@@ -1970,3 +1970,20 @@ def test_a_promise_dated_by_a_meeting_is_that_meeting(text: str, kind: str) -> N
     from promisegate.extract import extract
 
     assert [c.kind for c in extract(text, NOW, "UTC").commitments] == [kind]
+
+
+@pytest.mark.parametrize(("text", "when"), [
+    # A hold put on our calendar is a meeting offered for that time.
+    ("I've put a hold on Dana's calendar for Tue 3/12 at 10am PT.", "Tue 3/12 at 10am PT"),
+    ("Dana's calendar is blocked for you on the 12th.", "the 12th"),
+    ("Dana blocked off the 12th for your team.", "the 12th"),
+    ("Tentatively booked: Mar 12, 10-11am PT.", "Mar 12, 10-11am PT"),
+])
+def test_a_hold_on_our_calendar_is_a_meeting(text: str, when: str) -> None:
+    got = [(c.kind, c.when.text if c.when else None) for c in extract(text, NOW, "UTC", ours={"dana"}).commitments]
+    assert got == [("meeting", when)]
+
+
+@pytest.mark.parametrize("text", ["The road was blocked off on Tuesday.", "My calendar is blocked all week."])
+def test_a_blocked_road_or_a_full_week_offers_no_meeting(text: str) -> None:
+    assert extract(text, NOW, "UTC").commitments == ()

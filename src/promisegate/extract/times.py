@@ -260,6 +260,8 @@ def _cues(words: list[str], engine: TimeEngine) -> list[tuple[int, int]]:
         elif sign == -1 and words[i] in _SET_FOR and i + 1 < len(words) and words[i + 1] == "for" \
                 and (i == 0 or words[i - 1] not in _WAS):
             sign = 1  # "Confirmed for the 12th", "Invite sent for Wed 10am": what was set up lies ahead
+        elif sign == -1 and words[i] in _ARRANGED and i + 1 < len(words) and words[i + 1] in ("off", "out"):
+            sign = 1  # "Dana blocked off the 22nd for your team": the time kept free lies ahead
         elif sign == -1 and words[i] in MOVED and moved_to_date(words, i, engine.lexicon):
             sign = 1  # "the kickoff moved to the 14th", "was postponed until March": the new date lies ahead
         elif sign == 1 and words[i] in _NOUN_CUES and _after_determiner(words, i):
