@@ -255,6 +255,11 @@ POSITIVE: list[Case] = [
          (E("beginning of January", "2025-01-01", "2025-01-11", "month"),), ("period-part", "month-cued")),
     Case("Kickoff is planned for the start of January.",
          (E("the start of January", "2025-01-01", "2025-01-11", "month"),), ("period-part", "month-cued")),
+    # "back half" / "front half" / "latter half" of a period are its second / first half.
+    Case("Let's aim for the back half of January.",
+         (E("the back half of January", "2025-01-16", "2025-02-01", "month"),), ("quarter",)),
+    Case("We can start in the front half of next month.",
+         (E("the front half of next month", "2024-08-01", "2024-08-16", "month"),), ("quarter",)),
     # Two parts of one month: from the first to the end of the second.
     Case("SSO will go live mid-to-late January.", (E("mid-to-late January", "2025-01-11", "2025-02-01", "month"),),
          ("month-cued",)),
@@ -1279,6 +1284,7 @@ NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("Sales grew by 4.1. Then they fell.", ("date-numeric-short",)),
     ("More than 1/4 of users and as many as 1/3 of admins agreed.", ("date-numeric-short",)),
     ("I missed the end of Jan's talk.", ("month-cued",)),
+    ("The back half of the deck covers pricing.", ("quarter",)),
     ("We wed and then left.", ("weekday-either",)),
     ("Sales in March 45 stores rose.", ("month-year",)),
     ("The fee is $5 or 10 percent, whichever is less.", ("clock",)),

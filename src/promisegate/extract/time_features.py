@@ -22,6 +22,7 @@ _YEAR_WORD = re.compile(r"^(1[6-9]\d\d|20\d\d|['’]\d\d)$")
 _FISCAL = re.compile(r"^[fc]y['’]?(\d{2}|\d{4})$")  # FY27, CY2027 (the calendar year; FY is read as one too)
 # "the week of / commencing / beginning / starting 7 Dec": the week that day begins ("wk ending 12/15" the days to it).
 _WEEK = frozenset({"week", "wk", "wk."})
+_HALF_SIDES = {"front": 1, "back": 2, "latter": 2}
 _WEEK_OF = frozenset({"of", "commencing", "beginning", "starting"})
 _NUMERIC_DATE = re.compile(r"^(\d{1,4})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?$")
 _DECADE = re.compile(r"^['’]?(\d{2,4})['’]?s$")
@@ -293,6 +294,8 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
                 f.rel = int(lex["relative"][w])
                 if w == "next" and prev == "after" and f.unit is not None and f.weekday is None:
                     f.rel = 2  # "the week after next"
+        elif w == "half" and prev in _HALF_SIDES and f.quarter is None:
+            f.half = _HALF_SIDES[prev]  # "the back half of January": its second half
         elif w in ("quarter", "half") and prev in lex["ordinal"] and f.quarter is None:
             if w == "quarter":
                 f.quarter = max(1, min(4, int(lex["ordinal"][prev]))) if prev != "last" else 4
