@@ -255,6 +255,12 @@ POSITIVE: list[Case] = [
          (E("beginning of January", "2025-01-01", "2025-01-11", "month"),), ("period-part", "month-cued")),
     Case("Kickoff is planned for the start of January.",
          (E("the start of January", "2025-01-01", "2025-01-11", "month"),), ("period-part", "month-cued")),
+    # A bare hour before a zone is a clock time ("Does 10 Pacific work?"); the hour of business is guessed as for
+    # "at 3".
+    Case("Does 10 Pacific work?", (E("10 Pacific", "2024-07-10T10:00:00-07:00", "", "hour"),), ("clock", "zone")),
+    Case("How's 3 Eastern on Thursday?", (E("3 Eastern on Thursday", "2024-07-11T15:00", "", "hour"),),
+         ("clock", "zone")),
+    Case("Let's do 11 ET tomorrow.", (E("11 ET tomorrow", "2024-07-11T11:00", "", "hour"),), ("clock", "zone")),
     # "back half" / "front half" / "latter half" of a period are its second / first half.
     Case("Let's aim for the back half of January.",
          (E("the back half of January", "2025-01-16", "2025-02-01", "month"),), ("quarter",)),
@@ -1285,6 +1291,7 @@ NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("More than 1/4 of users and as many as 1/3 of admins agreed.", ("date-numeric-short",)),
     ("I missed the end of Jan's talk.", ("month-cued",)),
     ("The back half of the deck covers pricing.", ("quarter",)),
+    ("We have 10 Pacific islands and 3 Central American offices.", ("zone",)),
     ("We wed and then left.", ("weekday-either",)),
     ("Sales in March 45 stores rose.", ("month-year",)),
     ("The fee is $5 or 10 percent, whichever is less.", ("clock",)),

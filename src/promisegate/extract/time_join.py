@@ -74,7 +74,10 @@ def join_atoms(words: list[str], atoms: list[Atom], lex: TimeLexicon, now_year: 
             # "9am-5pm ET, Monday through Friday": a day that opens a range of days stays with it.
             opens_range = "," in gap and k + 1 < len(atoms) and kind_of(lf) == "clock" \
                 and _range_word(unwrapped(words, a.end, atoms[k + 1].start)) and atoms[k + 1].label == "DATE"
-            if joinable and not opens_range and _compatible(lf, f, last.label, a.label, gap, lex):
+            zoned_hour = not gap and kind_of(f) == "zone" and _bare_hour(lf) and _zone_ends(words, a)
+            if joinable and not opens_range and (_compatible(lf, f, last.label, a.label, gap, lex) or zoned_hour):
+                if zoned_hour:
+                    last.cue = last.cue or "at"  # "Does 10 Pacific work?", "3 ET on Thursday": a clock time
                 last.end = a.end
                 last.sides[-1] = (last.sides[-1][0], a.end)
                 if "(" in gap and a.end < len(words) and words[a.end] == ")":
@@ -122,6 +125,27 @@ def join_atoms(words: list[str], atoms: list[Atom], lex: TimeLexicon, now_year: 
         exprs = [part for e in exprs for part in _split_move(words, e)]
     joined = _offsets(words, exprs, lex, now_year)
     return [e for e in (_unit_alone(words, e) for e in joined) if e.label != "PART" or len(e.sides) > 1]
+
+
+def _bare_hour(f: Features) -> bool:
+    """A number alone that can be an hour of the clock ("10", "3")."""
+    return f.hour is None and f.unit is None and f.count is not None and len(f.words) == 1 \
+        and float(f.count).is_integer() and 1 <= f.count <= 12
+
+
+# After a zone spelled out, what lets a bare number before it be a clock time ("10 Pacific works", "3 Eastern on
+# Thursday"; not "10 Pacific islands", "3 Central American countries").
+_AFTER_SPELLED_ZONE = frozenset({"time", "works", "work", "would", "could", "is", "on", "or", "and", "tomorrow",
+                                 "today", "tonight", "this", "next", "for", "instead", "then", "ok", "okay"})
+
+
+def _zone_ends(words: list[str], zone: Atom) -> bool:
+    """Whether the zone word at `zone` ends a clock time: an abbreviation always ("10 PT"), a spelled-out zone only
+    before a stop or a word that goes on with a time."""
+    if words[zone.start] not in ("pacific", "eastern", "central", "mountain"):
+        return True
+    nxt = words[zone.end] if zone.end < len(words) else ""
+    return not nxt or not nxt[:1].isalnum() or nxt in _AFTER_SPELLED_ZONE or nxt.isspace()
 
 
 def _bullet(words: list[str], end: int, start: int) -> bool:
