@@ -261,6 +261,10 @@ POSITIVE: list[Case] = [
     Case("How's 3 Eastern on Thursday?", (E("3 Eastern on Thursday", "2024-07-11T15:00", "", "hour"),),
          ("clock", "zone")),
     Case("Let's do 11 ET tomorrow.", (E("11 ET tomorrow", "2024-07-11T11:00", "", "hour"),), ("clock", "zone")),
+    # "16h" is 16:00 before a zone or after "at", as French and German mail write it ("16h of work" is none).
+    Case("Could we do 16h CET on Thursday?", (E("16h CET on Thursday", "2024-07-11T16:00:00+02:00", "", "hour"),),
+         ("clock", "zone")),
+    Case("Shall we say at 9h on Thursday?", (E("9h on Thursday", "2024-07-11T09:00", "", "hour"),), ("clock",)),
     # "back half" / "front half" / "latter half" of a period are its second / first half.
     Case("Let's aim for the back half of January.",
          (E("the back half of January", "2025-01-16", "2025-02-01", "month"),), ("quarter",)),
@@ -1292,6 +1296,7 @@ NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("I missed the end of Jan's talk.", ("month-cued",)),
     ("The back half of the deck covers pricing.", ("quarter",)),
     ("We have 10 Pacific islands and 3 Central American offices.", ("zone",)),
+    ("We logged 16h of work and offer 24h support.", ("clock",)),
     ("We wed and then left.", ("weekday-either",)),
     ("Sales in March 45 stores rose.", ("month-year",)),
     ("The fee is $5 or 10 percent, whichever is less.", ("clock",)),

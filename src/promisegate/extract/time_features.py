@@ -14,6 +14,8 @@ _YEAR2 = re.compile(r"^['’](\d\d)$")
 # "2:30p", "4p": mail shorthand; "21:35:53": seconds, read to the minute
 _CLOCK = re.compile(r"^(\d{1,2})(?:[:.h](\d\d)(?::[0-5]\d)?)?(am|pm|a\.m\.?|p\.m\.?|a|p)?$")
 _CLOCK_HOURS = frozenset(float(h) for h in range(1, 13))
+_H_CLOCK = re.compile(r"^([01]?\d|2[0-3])h$")
+_H_CUES = frozenset({"", "at", "@", "from", "until"})  # (only the clock patterns make an atom of "16h")
 _HMM = re.compile(r"^(\d{1,2})(\d\d)$")
 _MILITARY = re.compile(r"^([01]\d|2[0-3])([0-5]\d)$")
 # "q3", "3q", "h1", and "1h" before a year ("1H 2027"; "1h" alone is an hour).
@@ -426,6 +428,8 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
                 f.numeric = (int(b), int(a), _expand_year(c, now_year) if c else None)
             else:
                 f.numeric = (int(a), int(b), _expand_year(c, now_year) if c else None)
+        elif (m := _H_CLOCK.match(w)) is not None and (nxt in lex["zone"] or prev in _H_CUES):
+            f.hour, f.clock24 = int(m.group(1)), True  # "16h CET", "at 9h": the hour as French and German write it
         elif (m := _CLOCK.match(w)) is not None and _is_clock(m, prev, nxt, lex, f):
             f.hour = int(m.group(1))
             f.minute = int(m.group(2)) if m.group(2) else None
