@@ -1122,6 +1122,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("The quote expired with 12% off list.", "price-discount", False),
     ("Tom will send you the SOC 2 Type II.", "document-send", False),
     ("The servers were up and running by noon.", "commit-will-be-ready", False),
+    ("It can be done in Python.", "commit-will-be-ready", False),
     ("Should I have sent the pricing sheet earlier?", "document-send", False),
     # negations
     ("We can't commit to a 20% discount.", "price-discount", False),
@@ -1987,3 +1988,13 @@ def test_a_hold_on_our_calendar_is_a_meeting(text: str, when: str) -> None:
 @pytest.mark.parametrize("text", ["The road was blocked off on Tuesday.", "My calendar is blocked all week."])
 def test_a_blocked_road_or_a_full_week_offers_no_meeting(text: str) -> None:
     assert extract(text, NOW, "UTC").commitments == ()
+
+
+@pytest.mark.parametrize(("text", "when"), [
+    # "can be <done>" with a time after it ("in January") dates it, as "by January" does.
+    ("SSO can be enabled for you in January.", "January"),
+    ("The part can be shipped on Monday.", "Monday"),
+])
+def test_what_can_be_done_at_a_time_is_dated(text: str, when: str) -> None:
+    got = [(c.kind, c.when.text if c.when else None) for c in extract(text, NOW, "UTC").commitments]
+    assert got == [("date", when)]
