@@ -300,6 +300,20 @@ def test_price_below_floor(world: ContextBundle) -> None:
     assert run_rule("price-beyond-limit", world, [ok]) == []
 
 
+def test_a_price_is_compared_in_the_list_prices_period(world: ContextBundle) -> None:
+    # "$7,000 a month" is $84,000 a year, above the $81,600 floor of a plan listed per year; "$6,000 a month" is not.
+    ok = commitment("price", "Enterprise drops to $7,000 a month.", amount=7000, unit="USD")
+    assert run_rule("price-beyond-limit", world, [ok]) == []
+    low = commitment("price", "Enterprise drops to $6,000 a month.", amount=6000, unit="USD")
+    [f] = run_rule("price-beyond-limit", world, [low])
+    assert "at $6,000 a month ($72,000/year)" in f.message
+
+
+def test_a_price_per_seat_is_not_compared_with_a_plan_listed_whole(world: ContextBundle) -> None:
+    c = commitment("price", "The Enterprise plan comes to $45 per seat per month.", amount=45, unit="USD")
+    assert run_rule("price-beyond-limit", world, [c]) == []
+
+
 def test_wrong_currency_is_flagged(world: ContextBundle) -> None:
     c = commitment("price", "The Enterprise plan would be €90,000.", amount=90000, unit="EUR")
     [f] = run_rule("price-beyond-limit", world, [c])

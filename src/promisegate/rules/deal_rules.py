@@ -238,15 +238,40 @@ class PriceBeyondLimit:
                           f"the deal is priced in {deal.pricing.currency}.", escalate=True,
                     item=item.item, amount=c.amount, currency=currency, sentence=c.text))
                 continue
+            if _PER_HEAD.search(c.text) and not _PER_HEAD.search(f"per {item.per}"):
+                continue  # "$45 per seat a month" is no price of a plan listed whole: nothing to compare it with
             floor = deal.pricing.floor_of(item)
-            if floor is not None and c.amount < floor:
+            # "$7,000 a month" for an item listed per year is $84,000 a year: compared in the list's period.
+            period = _period_of(c.text)
+            scale = _PERIODS_IN_YEAR[period] / _PERIODS_IN_YEAR[item.per] \
+                if period and item.per in _PERIODS_IN_YEAR and period != item.per else 1.0
+            amount = c.amount * scale
+            if floor is not None and amount < floor:
                 per = f"/{item.per}" if item.per else ""
+                offered = fmt_money(c.amount, currency) + (
+                    f" a {period} ({fmt_money(amount, currency)}{per})" if scale != 1.0 else "")
                 findings.append(ctx.finding(
-                    self, f"Offers the {item.item} at {fmt_money(c.amount, currency)} ({quote(c.text)}); list "
+                    self, f"Offers the {item.item} at {offered} ({quote(c.text)}); list "
                           f"price is {fmt_money(item.price, currency)}{per} and the lowest allowed is "
                           f"{fmt_money(floor, currency)}.", escalate=True,
                     item=item.item, amount=c.amount, list_price=item.price, floor=floor, sentence=c.text))
         return findings
+
+
+_PERIODS_IN_YEAR = {"year": 1.0, "quarter": 4.0, "month": 12.0}
+_PER_HEAD = re.compile(r"(?:/\s*|\ba\s+|\bper\s+|\beach\s+)(?:seat|user|license|licence|head|vehicle|device|"
+                       r"driver|agent|node|host)s?\b", re.IGNORECASE)
+_PERIOD = re.compile(r"(?:/\s*|\ba\s+|\bper\s+|\beach\s+|\bevery\s+)(month|mo|year|yr|annum|quarter|qtr)\b|"
+                     r"\b(monthly|annually|yearly|quarterly|annual)\b", re.IGNORECASE)
+_PERIOD_NAMES = {"month": "month", "mo": "month", "monthly": "month", "year": "year", "yr": "year", "annum": "year",
+                 "annually": "year", "yearly": "year", "annual": "year", "quarter": "quarter", "qtr": "quarter",
+                 "quarterly": "quarter"}
+
+
+def _period_of(text: str) -> str | None:
+    """The period a price in `text` is quoted for ("$7,000 a month", "$79,500/yr", "billed annually"), if any."""
+    m = _PERIOD.search(text)
+    return _PERIOD_NAMES[(m.group(1) or m.group(2)).lower()] if m else None
 
 
 @register
