@@ -1957,6 +1957,10 @@ def test_a_courtesy_if_sets_no_condition(text: str, conditional: bool) -> None:
 
 
 @pytest.mark.parametrize(("text", "kind"), [
+    # A meeting named in the promise's own words dates it too ("expect a call from <a name>").
+    ("Expect a call from Dana on the 22nd.", "meeting"),
+    ("I'll call again on Friday.", "meeting"),
+    ("Expect a follow-up from our team on the 22nd.", "date"),
     # A promise dated by the meeting next to its time is that meeting, checked against the calendars.
     ("I'll loop in our solutions architect for a deep dive next Thursday.", "meeting"),
     ("I'll bring our architect to the call next Thursday.", "meeting"),

@@ -471,7 +471,10 @@ def _judge(
             kind = "deadline" if is_deadline(source, when) or hit.label == "deadline" else "date"
         elif kind == "date" and hit.label == "commit":
             kind = "other"  # a promise whose only times say no when ("a 14-day trial")
-        if kind == "date" and hit.label == "commit" and when is not None and _dates_a_meeting(source, when, cues):
+        if kind == "date" and hit.label == "commit" and when is not None and (
+                _dates_a_meeting(source, when, cues) or any(
+                    w in cues.meeting_nouns and w not in _NOT_ONLY_MEETINGS for w in cols.words[hit.start:hit.end])):
+            # ("Expect a call from Dana on the 22nd": the meeting is named in the promise's own words)
             # "I'll loop in our architect for a deep dive next Thursday", "I'll add Priya to the Tuesday call": the
             # time is the meeting's, to be checked against the calendars like any proposed meeting.
             kind = "meeting"
