@@ -222,7 +222,9 @@ def _document(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> str | None:
         head = _first_name_end(doc, first, hit.end, nouns)
         while head + 2 < hit.end and doc[head + 1].lower_ == "of":  # "a copy of the MSA redlines"
             head = _first_name_end(doc, head + 2, hit.end, nouns)
-        start, end = phrase_back(doc, head, first, cues.back_stops)
+        # ("The SOC 2 report is in the data room now": a name that opens the hit may begin before it)
+        lo = unit.start if hit.id == "document-shared" and doc[hit.start].lower_ in nouns else first
+        start, end = phrase_back(doc, head, lo, cues.back_stops)
         return span_text(doc, start, end)
     if (named := standard_report_end(doc, hit.start, hit.end)) is not None:  # "Our SOC 2 will be with you Monday"
         return span_text(doc, hit.start, named + 1)
