@@ -2014,3 +2014,22 @@ def test_a_blocked_road_or_a_full_week_offers_no_meeting(text: str) -> None:
 def test_what_can_be_done_at_a_time_is_dated(text: str, when: str) -> None:
     got = [(c.kind, c.when.text if c.when else None) for c in extract(text, NOW, "UTC").commitments]
     assert got == [("date", when)]
+
+
+@pytest.mark.parametrize(("text", "when"), [
+    # Questions that ask whether the reader can meet at a time propose it.
+    ("Any chance you could make Dec 22 at 10 PT?", "Dec 22 at 10 PT"),
+    ("Could your team make the 22nd?", "the 22nd"),
+    ("Are you open to a session on the 22nd?", "the 22nd"),
+    ("What does your calendar look like on the 22nd?", "the 22nd"),
+])
+def test_a_question_whether_the_reader_can_meet_proposes_the_time(text: str, when: str) -> None:
+    now = datetime(2026, 12, 4, 10, 0, tzinfo=UTC)
+    got = [(c.kind, c.when.text if c.when else None) for c in extract(text, now, "UTC").commitments]
+    assert got == [("meeting", when)]
+
+
+@pytest.mark.parametrize("text", ["Are you open to feedback?", "What does the roadmap look like?",
+                                  "We are open to a discussion on pricing."])
+def test_openness_with_no_meeting_or_time_proposes_nothing(text: str) -> None:
+    assert extract(text, NOW, "UTC").commitments == ()

@@ -261,6 +261,9 @@ POSITIVE: list[Case] = [
     Case("How's 3 Eastern on Thursday?", (E("3 Eastern on Thursday", "2024-07-11T15:00", "", "hour"),),
          ("clock", "zone")),
     Case("Let's do 11 ET tomorrow.", (E("11 ET tomorrow", "2024-07-11T11:00", "", "hour"),), ("clock", "zone")),
+    # "at 10" after a month and day is the clock time of that day ("Dec 5 - 7" stays a range of days).
+    Case("How about Dec 22 at 10 PT?", (E("Dec 22 at 10 PT", "2024-12-22T10:00:00-08:00", "", "hour"),),
+         ("month-day", "clock", "zone")),
     # "16h" is 16:00 before a zone or after "at", as French and German mail write it ("16h of work" is none).
     Case("Could we do 16h CET on Thursday?", (E("16h CET on Thursday", "2024-07-11T16:00:00+02:00", "", "hour"),),
          ("clock", "zone")),

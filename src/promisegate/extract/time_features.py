@@ -491,8 +491,9 @@ def _is_clock(m: re.Match[str], prev: str, nxt: str, lex: TimeLexicon, f: Featur
         prev in ("after", "before", "by", "around") and (nxt in ("on", "your", "my", "our") or nxt in lex.weekdays
                                                            or nxt in _DAY_WORDS or nxt in lex["zone"]))
     # A count of a unit is no clock: "5-7 business days", "2 to 3 full weeks".
+    # ("Dec 22 at 10" is 10 o'clock on Dec 22; after a month, "Dec 5 - 7" and "Dec 5 to 7" are days)
     return after_cue and 0 < int(m.group(1)) <= 12 and nxt not in lex["unit"] and nxt not in lex.months \
-        and nxt not in _UNIT_MODIFIERS and f.month is None
+        and nxt not in _UNIT_MODIFIERS and (f.month is None or prev in ("at", "@"))
 
 
 _DAY_WORDS = frozenset({"today", "tomorrow", "tonight"})
