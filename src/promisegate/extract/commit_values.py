@@ -17,7 +17,7 @@ _MAX_OBJECT_TOKENS = 7
 _INNER_PUNCT = frozenset({"-", "/", "&", "+", "'s", "’s"})
 _NUM = r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
 _SCALE = {"k": 1e3, "m": 1e6, "mm": 1e6, "b": 1e9}
-_PERCENT = re.compile(_NUM + r"\s*(?:%|percent\b|pct\b|per-cent\b)", re.IGNORECASE)
+_PERCENT = re.compile(_NUM + r"\s*-?\s*(?:%|percent\b|pct\b|per-cent\b)", re.IGNORECASE)  # ("a 12-percent cut")
 _MONEY_BEFORE = re.compile(r"(US\$|\$|€|£|\b(?:USD|EUR|GBP))\s?" + _NUM + r"\s?(k|mm|m|b)?\b", re.IGNORECASE)
 _MONEY_AFTER = re.compile(_NUM + r"\s?(k|mm|m|b)?\s?(USD|EUR|GBP|dollars?|euros?|pounds|bucks)\b", re.IGNORECASE)
 # ("net thirty (30)", "thirty (30) days": the figure in brackets)
@@ -51,8 +51,11 @@ def percent(text: str) -> float | None:
 
 
 # Percentages written out, as offers put them ("fifteen percent off", "twenty-five percent").
-_PERCENT_WORDS = {"five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "twenty-five": 25, "thirty": 30, "thirty-five": 35,
-                  "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "seventy": 70, "seventy-five": 75}
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_PERCENT_WORDS = {w: n for n, w in enumerate(_UNITS + _TEENS, start=1)} | {
+    f"{t}-{u}" if u else t: 20 + 10 * i + j for i, t in enumerate(_TENS) for j, u in enumerate(("", *_UNITS))}
 _WORD_PERCENT = re.compile(r"\b(" + "|".join(sorted((w.replace("-", "[ -]") for w in _PERCENT_WORDS), key=len,
                                                     reverse=True)) + r")\s*(?:percent|per-cent)\b", re.IGNORECASE)
 _HALF_OFF = re.compile(r"\bhalf\s+(?:off|price)\b", re.IGNORECASE)
