@@ -520,6 +520,7 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("I'm preparing the rollout checklist now.", C, "document", "document-send", {"object": "rollout checklist"}),
     ("I'd like to propose a pilot with two teams.", C, "other", "commit-would-like-to", {}),
     ("The sandbox will be ready for your team.", C, "other", "commit-will-be-ready", {}),
+    ("A 12% discount is on the table.", C, "price", "price-discount", {"amount": 12.0}),
     # Percentages written out, any of them, and with a hyphen ("a 12-percent discount").
     ("We can do eighteen percent off.", C, "price", "price-discount", {"amount": 18.0, "unit": "%"}),
     ("We can do twenty-two percent off.", C, "price", "price-discount", {"amount": 22.0, "unit": "%"}),
@@ -1133,6 +1134,8 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("Will you have access by Friday?", "commit-will-be-ready", True),
     ("The team will be with you on Monday.", "document-on-its-way", False),
     ("Ninety percent of customers renew.", "price-discount", False),
+    ("The 20% discount is no longer on the table.", "price-discount", False),
+    ("20% off is not on the table.", "price-discount", False),
     ("Their quote reflects a 12% discount.", "price-discount", False),
     ("Were you able to access the SOC 2 report?", "document-shared", True),
     ("The SOC 2 audit is in progress.", "document-send", False),

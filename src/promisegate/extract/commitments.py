@@ -202,6 +202,8 @@ _OUR_PAPER = re.compile(r"(?:(?:the|this|that|attached|revised|updated|new|final
                         r"\s+(?:now\s+|also\s+)?(?:reflects|shows|includes|applies|gives|has|contains|comes|lists|carries)\b")
 # The same figures in a clause that attaches the quote: "Attached is the order form reflecting 12% off list".
 _PRICE_PAPER = re.compile(r"\b(?:quote|quotation|proposal|order\s+form|pricing)\b")
+# "A 12% discount is on the table": offered to this reader ("no longer on the table" takes it back).
+_ON_THE_TABLE = re.compile(r"\b(?:is|are|'s|’s|remains?|stays?)\s+(?:still\s+)?on\s+the\s+table\b")
 _NONE_TO_PAY = re.compile(r"there(?:'s|’s|\s+is|\s+are|\s+will\s+be|'ll\s+be|’ll\s+be)\s+no\b")
 _SENTENCE_ENDS = frozenset({".", "!", "?"})
 
@@ -554,6 +556,7 @@ def _judge(
     addressed = first_person or not cues.second_person.isdisjoint(unit_words) or conditional \
         or _DEAL_HEADING.match(lowered) is not None or _NONE_TO_PAY.match(lowered) is not None \
         or _OUR_PAPER.match(lowered) is not None or (bool(attachments) and _PRICE_PAPER.search(lowered) is not None) \
+        or _ON_THE_TABLE.search(lowered) is not None \
         or _goes_on_from_ours(cols.words, unit, cues)
     made: list[Commitment] = []
     for kind in _KIND_ORDER:
