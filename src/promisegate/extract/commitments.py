@@ -194,7 +194,6 @@ def _anchor(texts: list[str], unit: Unit) -> int:
 _CLAUSE_OPENERS = frozenset({"but", "so"})
 # A line headed with the deal's terms speaks to the reader: "Commercials: the pilot is free for 30 days".
 _DEAL_HEADING = re.compile(r"(?:pricing|commercials|commercial terms|terms|offer|discounts?|payment terms|price)\s*:")
-# "There's no cost for the pilot", "There will be no setup fee": said in a deal's mail, what this reader won't pay.
 # A clause about the quote the writer sends: "The attached quote reflects a 12% discount", "The revised order form
 # shows 12% off list" (its figures are offers to this reader, as "your quote" makes them).
 _OUR_PAPER = re.compile(r"(?:(?:the|this|that|attached|revised|updated|new|final|enclosed|amended)\s+)+"
@@ -204,6 +203,7 @@ _OUR_PAPER = re.compile(r"(?:(?:the|this|that|attached|revised|updated|new|final
 _PRICE_PAPER = re.compile(r"\b(?:quote|quotation|proposal|order\s+form|pricing)\b")
 # "A 12% discount is on the table": offered to this reader ("no longer on the table" takes it back).
 _ON_THE_TABLE = re.compile(r"\b(?:is|are|'s|’s|remains?|stays?)\s+(?:still\s+)?on\s+the\s+table\b")
+# "There's no cost for the pilot", "There will be no setup fee": said in a deal's mail, what this reader won't pay.
 _NONE_TO_PAY = re.compile(r"there(?:'s|’s|\s+is|\s+are|\s+will\s+be|'ll\s+be|’ll\s+be)\s+no\b")
 _SENTENCE_ENDS = frozenset({".", "!", "?"})
 
@@ -476,9 +476,9 @@ def _judge(
         if kind == "date" and hit.label == "commit" and when is not None and (
                 _dates_a_meeting(source, when, cues) or any(
                     w in cues.meeting_nouns and w not in _NOT_ONLY_MEETINGS for w in cols.words[hit.start:hit.end])):
-            # ("Expect a call from Dana on the 22nd": the meeting is named in the promise's own words)
             # "I'll loop in our architect for a deep dive next Thursday", "I'll add Priya to the Tuesday call": the
-            # time is the meeting's, to be checked against the calendars like any proposed meeting.
+            # time is the meeting's, to be checked against the calendars like any proposed meeting; so it is when the
+            # promise's own words name the meeting ("Expect a call from Dana on the 22nd").
             kind = "meeting"
         obj, amount, unit_name = describe(doc, unit, hit, kind, cues)
         # "If that doesn't work, I'm also free Thursday": a fallback time, not an offer on a condition.
@@ -728,12 +728,12 @@ def _told_in_past(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> bool:
             # was got for: "I got sign-off for 12% off")
             # ("The attached quote reflects 12% off", "the revised proposal includes": a participle after an article
             # is an adjective)
-            after = words[word_step(words, i, 1, hit.start)] if i + 1 < hit.start else ""
+            after = words[word_step(words, i, 1, hit.start)]
             # ("Attached is the order form", "please find attached the quote": the attachment is given now)
             if before not in _PRESENT_BE and before not in _ARTICLES and after not in _PRESENT_BE \
                     and before not in ("find", "see") \
                     and not (words[i] in _GRANTS and before in _PERFECT) \
-                    and not (words[i] in _OBTAINED and words[word_step(words, i, 1, hit.start)] in _APPROVALS):
+                    and not (words[i] in _OBTAINED and after in _APPROVALS):
                 return True
         i -= 1
     return False
