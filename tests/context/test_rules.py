@@ -390,6 +390,26 @@ def test_other_date_for_same_deliverable(world: ContextBundle) -> None:
     assert run_rule("contradicts-ledger", world, [same]) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Heads up that the pilot environment is slipping a week.",
+    "Unfortunately the pilot environment won't be ready by Friday the 11th.",
+    "The pilot environment is delayed.",
+])
+def test_a_dated_promise_taken_back_without_a_new_date(world: ContextBundle, text: str) -> None:
+    # No new date to compare, but the reader learns that a promise on the ledger will not hold.
+    [f] = run_rule("contradicts-ledger", world, msg=message(text=text))
+    assert f.message.startswith("Takes back a promise") and "we promised Fri 11 Dec 2026" in f.message
+
+
+@pytest.mark.parametrize("text", [
+    "The pilot environment will be ready on the 11th as promised.",
+    "We won't be ready to discuss pricing until January.",  # no deliverable of the ledger
+    "The migration guide is delayed.",
+])
+def test_a_promise_kept_or_another_thing_delayed_takes_nothing_back(world: ContextBundle, text: str) -> None:
+    assert run_rule("contradicts-ledger", world, msg=message(text=text)) == []
+
+
 def test_a_thing_named_with_the_same_word_is_not_the_same_deliverable(world: ContextBundle) -> None:
     # The ledger promised the pilot environment; the pilot's kickoff is another thing.
     c = commitment("date", "We can kick off the pilot on January 7.", obj="pilot",
@@ -404,9 +424,10 @@ def test_a_new_date_is_read_with_the_sentence_that_names_its_deliverable(world: 
     c = commitment("date", said, when=day(datetime(2026, 12, 16, tzinfo=LA), "the 16th"))
     [f] = run_rule("contradicts-ledger", world, [c], msg=message(text=text))
     assert "Promises the 16th" in f.message and "we promised Fri 11 Dec 2026 for the same thing" in f.message
-    # In a sentence of its own it is no such promise.
+    # In a sentence of its own it is no such promise: what is left is a promise taken back.
     alone = message(text=f"Heads up: the pilot environment won't be ready by the 11th.\n\n{said}")
-    assert run_rule("contradicts-ledger", world, [c], msg=alone) == []
+    [f] = run_rule("contradicts-ledger", world, [c], msg=alone)
+    assert f.message.startswith("Takes back a promise") and "the 16th" not in f.message
 
 
 def test_bigger_discount_than_before(world: ContextBundle) -> None:

@@ -15,6 +15,14 @@ from promisegate.rules.builtin import quote
 from promisegate.rules.context_common import fmt_day, fmt_money, fmt_percent, mentions, sentence_around
 from promisegate.rules.deal_rules import currency_code, document_for
 
+# A deliverable said to miss its date: "won't be ready by", "can't make the 11th", "is slipping", "is delayed".
+_TAKEN_BACK = re.compile(
+    r"\b(?:won't|won’t|will\s+not|can't|can’t|cannot|isn't|isn’t|is\s+not|aren't|aren’t|are\s+not|no\s+longer)\s+"
+    r"(?:(?:be|going\s+to\s+be|able\s+to)\s+)?(?:ready|done|live|complete|completed|delivered|available|"
+    r"make|meet|hit|deliver|ship|finish)\b"
+    r"|\b(?:is|are|'s|’s)\s+(?:now\s+)?(?:slipping|delayed|running\s+late|running\s+behind|behind\s+schedule|"
+    r"pushed\s+(?:back|out))\b|\b(?:will|'ll|’ll)\s+(?:slip|be\s+delayed|be\s+late)\b",
+    re.IGNORECASE)
 # Words too general to identify a deliverable on their own.
 _GENERIC = {"the", "a", "an", "your", "our", "we", "will", "be", "by", "on", "of", "for", "to", "and"}
 
@@ -99,7 +107,29 @@ class ContradictsLedger:
             finding = self._check_one(ctx, c, earlier)
             if finding is not None:
                 findings.append(finding)
+        named = {f.evidence.get("earlier_ref") for f in findings}
+        findings += [f for f in self._taken_back(ctx, earlier) if f.evidence.get("earlier_ref") not in named]
         return findings
+
+    def _taken_back(self, ctx: RuleContext, earlier: Sequence[LedgerEntry]) -> list[Finding]:
+        """A dated promise said not to hold, with no new date ("the pilot environment won't be ready by the 11th",
+        "the pilot environment is slipping a week"): the reader learns of a broken promise, which the SE approves."""
+        text = ctx.message.text
+        out: list[Finding] = []
+        for m in _TAKEN_BACK.finditer(text):
+            sentence = " ".join(sentence_around(text, m.start(), m.end(), wrapped=True).split())
+            for e in earlier:
+                old = e.commitment
+                if old.kind in ("date", "deadline") and old.when is not None and old.object \
+                        and mentions(sentence, [old.object], slack=2) is not None:
+                    zone = ctx.deal.zone if ctx.deal is not None else None
+                    out.append(ctx.finding(
+                        self, f"Takes back a promise ({quote(sentence)}); {_where(e)} we promised "
+                              f"{fmt_day((old.when.to - timedelta(seconds=1)).astimezone(zone))} for "
+                              f"{quote(old.object, 60)} ({quote(old.text)}).",
+                        kind="taken-back", earlier=old.text, earlier_ref=e.queue_id, sentence=sentence))
+                    break
+        return list({f.message: f for f in out}.values())
 
     def _check_one(self, ctx: RuleContext, c: Commitment, earlier: Sequence[LedgerEntry]) -> Finding | None:
         deal = ctx.deal
