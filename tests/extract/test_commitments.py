@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from promisegate.extract import extract
+from promisegate.extract.commit_units import clauses
 from promisegate.extract.commitments import find_commitments
 from promisegate.extract.nlp import get_nlp
 from promisegate.model import Commitment
@@ -550,6 +551,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     # A report named by its standard alone is the report.
     ("I'll send our SOC 2 Type II on Monday.", C, "document", "document-send", {"object": "SOC 2 Type II"}),
     ("Happy to share our SOC2.", C, "document", "document-send", {"object": "SOC2"}),
+    ("The migration guide v3 will be shared during onboarding.", C, "document", "document-on-its-way",
+     {"object": "migration guide"}),
     ("Our SOC 2 Type II will be with you Monday.", C, "document", "document-on-its-way",
      {"object": "SOC 2 Type II"}),
     ("I'll make sure our SOC 2 is in your inbox early next week.", C, "document", "document-on-its-way",
@@ -1752,6 +1755,17 @@ def test_a_line_headed_by_a_meeting_confirms_its_time(text: str, when: str) -> N
 @pytest.mark.parametrize("text", ["Meeting: none scheduled yet.", "Call - 555 1234"])
 def test_a_meeting_heading_without_a_time_confirms_nothing(text: str) -> None:
     assert extract(text, NOW, "UTC").commitments == ()
+
+
+def test_a_labelled_line_is_its_own_clause() -> None:
+    # A recap written without bullets or full stops: each "Label: ..." line is an item.
+    text = ("Phase 1 (Jan 4 - Jan 22): onboarding and data connection\n"
+            "Phase 2 (Jan 25 - Mar 5): pilot with two regional teams\n"
+            "Pricing: the pilot fee is waived, and the year-one license comes in at 14% off list.\n")
+    got = [(c.kind, c.object, c.amount) for c in extract(text, NOW, "UTC").commitments if c.kind == "price"]
+    assert got == [("price", "pilot fee", None), ("price", "14% off", 14.0)]
+    # A colon that ends its line introduces the lines after it, and a lower-case line goes on.
+    assert len(clauses(get_nlp()("Here is the plan:\nwe start Monday and finish Friday."))) == 1
 
 
 def test_each_list_item_is_its_own_clause() -> None:

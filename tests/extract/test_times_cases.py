@@ -1298,6 +1298,7 @@ NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("More than 1/4 of users and as many as 1/3 of admins agreed.", ("date-numeric-short",)),
     ("I missed the end of Jan's talk.", ("month-cued",)),
     ("The back half of the deck covers pricing.", ("quarter",)),
+    ("The year-one license and year 2 support are priced apart.", ("the-unit",)),
     ("We have 10 Pacific islands and 3 Central American offices.", ("zone",)),
     ("We logged 16h of work and offer 24h support.", ("clock",)),
     ("We wed and then left.", ("weekday-either",)),

@@ -66,6 +66,22 @@ def _quoted_of(texts: list[str], lines: list[tuple[int, int]]) -> list[tuple[int
     return [(first, end) for first, end in lines if first < end and texts[first].startswith(">")]
 
 
+_LABEL_REACH = 10  # tokens a line's label may take before its colon: "Phase 2 (Jan 25 - Mar 5):"
+
+
+def _labelled(texts: list[str], first: int, end: int) -> bool:
+    """Whether the line [first, end) opens with a label: a capitalised word or a figure, then a colon within reach,
+    with no full stop before it."""
+    if first >= end or not (texts[first][:1].isupper() or texts[first][:1].isdigit()):
+        return False
+    for i in range(first + 1, min(end, first + _LABEL_REACH)):
+        if texts[i].endswith(":") and not texts[i][:1].isalnum():  # (":" and "):" as spaCy keeps it)
+            return i + 1 < end  # (a colon that ends the line introduces what follows: no item of its own)
+        if texts[i] in (".", "!", "?"):
+            return False
+    return False
+
+
 def _close(cols: TokenColumns, start: int, end: int, out: list[Unit]) -> None:
     # Trim whitespace tokens so the unit's text starts and ends on words.
     texts = cols.texts
@@ -117,6 +133,10 @@ def clauses(doc: Doc) -> list[Unit]:
     # wrapped onto an indented line, or one that goes on in lower case, continues.
     blank_lines.update(i for first, i in lines if first < i < len(texts) - 1 and _marker(texts, first)
                        and not texts[i].rsplit("\n", 1)[1] and not texts[i + 1][:1].islower())
+    # ... and so does a line break before a labelled line ("Phase 2 (Jan 25 - Mar 5): pilot ...", "Pricing: ..."):
+    # lines of a recap written without bullets or full stops are items too.
+    blank_lines.update(lines[k - 1][1] for k in range(1, len(lines))
+                       if _labelled(texts, *lines[k]) and lines[k - 1][0] < lines[k - 1][1])
     # The only tokens that can cut a sentence: quoted tokens, blank lines, break words. The candidate words are
     # found in one pass in C (map + compress), then each is judged:
     # - "but", "however", ";" ... always: "we can't do 20%, but we can do 10%";
