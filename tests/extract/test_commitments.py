@@ -551,6 +551,11 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     # A report named by its standard alone is the report.
     ("I'll send our SOC 2 Type II on Monday.", C, "document", "document-send", {"object": "SOC 2 Type II"}),
     ("Happy to share our SOC2.", C, "document", "document-send", {"object": "SOC2"}),
+    # A document named in a condition is the condition's: "it" is what is sent, and here it is the SOC 2 report.
+    ("SOC 2 Type II - we'll get it to you as soon as the NDA is signed.", C, "document", "document-send-it",
+     {"object": "SOC 2 Type II", "conditional": True}),
+    ("I'll send the deck once the contract is signed.", C, "document", "document-send",
+     {"object": "deck", "conditional": True}),
     ("The migration guide v3 will be shared during onboarding.", C, "document", "document-on-its-way",
      {"object": "migration guide"}),
     ("Our SOC 2 Type II will be with you Monday.", C, "document", "document-on-its-way",
@@ -1141,6 +1146,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("20% off is not on the table.", "price-discount", False),
     ("Their quote reflects a 12% discount.", "price-discount", False),
     ("Were you able to access the SOC 2 report?", "document-shared", True),
+    ("Let us know as soon as the NDA is signed.", "document-send", True),
     ("The SOC 2 audit is in progress.", "document-send", False),
     ("Our calendar looks busy.", "meeting-slot-works", False),
     ("Meeting: postponed until further notice.", "meeting-confirmed", False),

@@ -110,15 +110,19 @@ _SOC = frozenset({"soc1", "soc2", "soc3"})
 def standard_report_end(doc: Doc, i: int, hi: int) -> int | None:
     """Where a report named by its standard alone ends, when one starts at token `i`: "SOC 2", "SOC2 Type II" (the
     report itself, as "our SOC 2 report" is; "SOC 2 compliant" is a claim, which the patterns tell apart)."""
+    def step(k: int) -> int:  # the next token, over a line break of hard-wrapped mail ("SOC\n2 Type II")
+        return k + 2 if k + 2 < hi and is_wrap(doc[k + 1].text) else k + 1
+
     word = doc[i].lower_
     if word in _SOC:
         end = i
-    elif word == "soc" and i + 1 < hi and doc[i + 1].text in ("1", "2", "3"):
-        end = i + 1
+    elif word == "soc" and (j := step(i)) < hi and doc[j].text in ("1", "2", "3"):
+        end = j
     else:
         return None
-    if end + 2 < hi and doc[end + 1].lower_ == "type" and doc[end + 2].lower_ in ("i", "ii", "1", "2"):
-        end += 2
+    if (t := step(end)) < hi and doc[t].lower_ == "type" and (r := step(t)) < hi \
+            and doc[r].lower_ in ("i", "ii", "1", "2"):
+        end = r
     return end
 
 
@@ -200,12 +204,23 @@ def antecedent_document(doc: Doc, at: int, cues: Cues) -> tuple[int, int] | None
         if "\n\n" in text:
             return None
         if not _names_document(doc, i, nouns):
+            start = _standard_report_start(doc, i, max(0, at - 40))
+            if start is not None:  # ("SOC 2 Type II - we'll get it to you once the NDA is signed")
+                return start, i + 1
             continue
         lead = [doc[j].lower_ for j in range(max(0, i - 3), i)]
         if "under" in lead or "per" in lead:
             continue
         start, end = phrase_back(doc, i, max(0, at - 40), cues.back_stops)
         return start, end
+    return None
+
+
+def _standard_report_start(doc: Doc, i: int, lo: int) -> int | None:
+    """Where a report named by its standard alone ("SOC 2 Type II") that ends at token `i` starts."""
+    for start in range(i, max(lo, i - 6) - 1, -1):
+        if standard_report_end(doc, start, i + 1) == i:
+            return start
     return None
 
 

@@ -748,6 +748,21 @@ _OFFER_QUESTION = re.compile(
     r"(?:can|could|may) (?:i|we) (?:send|share|forward|provide|email|set up|schedule|book|extend|offer|include|"
     r"throw in|waive)|would it help if (?:i|we))\b")
 _WILL = frozenset({"will", "'ll", "’ll"})
+_CONDITION_WORDS = frozenset({"once", "when", "unless", "if", "soon"})  # ("after the holidays" is a time)
+
+
+def _before_condition(words: list[str], x: Hit, cues: Cues) -> Hit | None:
+    """A document sent, cut before a condition inside its words: "send the deck once the contract is signed" sends
+    the deck; "get it to you as soon as the NDA is signed" names no document of its own (the NDA is the condition's,
+    and "it" is read by document-send-it)."""
+    if x.id != "document-send":
+        return x
+    cut = next((i for i in range(x.start + 1, x.end - 1) if words[i] in _CONDITION_WORDS), None)
+    if cut is None:
+        return x
+    if cues.document_nouns.isdisjoint(words[x.start + 1:cut]):
+        return None
+    return Hit(x.label, x.id, x.start, cut, x.anchored)
 _FIGURE_AFTER = frozenset({"at", "under", "below", "around", "above", "over", "lower", "higher", "cheaper", "less",
                            "about"})
 _ARTICLES = frozenset({"the", "this", "that", "these", "those", "a", "an", "our", "your"})
@@ -771,6 +786,8 @@ def _kind_hits(
     # (and "we meet with your CFO on the 22nd": a meeting, not a claim that we meet something)
     claimed: list[Hit] = [x for x in hits
                           if x.label in ("price", "document", "attachment") or x.id == "meeting-we-meet"]
+    if any(x.id == "document-send" for x in hits):
+        hits = [y for y in (_before_condition(words, x, cues) for x in hits) if y is not None]
     for x in hits:
         kind = _LABEL_KIND.get(x.label)
         if kind is None:
