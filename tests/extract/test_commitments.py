@@ -522,6 +522,11 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("I'd like to propose a pilot with two teams.", C, "other", "commit-would-like-to", {}),
     ("The sandbox will be ready for your team.", C, "other", "commit-will-be-ready", {}),
     ("A 12% discount is on the table.", C, "price", "price-discount", {"amount": 12.0}),
+    # The verb is no part of what is priced ("take an extra 7% off" gives 7%, "hold pricing flat" holds pricing).
+    ("We can take an extra 7% off if you sign before December 18.", C, "price", "price-discount",
+     {"object": "7%", "amount": 7.0}),
+    ("We can hold pricing flat.", C, "price", "price-held", {"object": "pricing"}),
+    ("We can lock in your current rate for 3 years.", C, "price", "price-held", {"object": "your current rate"}),
     # Percentages written out, any of them, and with a hyphen ("a 12-percent discount").
     ("We can do eighteen percent off.", C, "price", "price-discount", {"amount": 18.0, "unit": "%"}),
     ("We can do twenty-two percent off.", C, "price", "price-discount", {"amount": 22.0, "unit": "%"}),

@@ -354,6 +354,14 @@ def _price(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> Description:
         k = next((i for i in range(hit.start, hit.end) if doc[i].lower_ in ("additional", "extra", "further")),
                  hit.start)
         words = span_text(doc, k, hit.end) or words
+    elif hit.id == "price-held" and first in _HOLD_VERBS and hit.end - hit.start > 1:  # "hold pricing": the pricing
+        k = hit.start + 1 + (doc[hit.start + 1].lower_ == "in" and hit.end - hit.start > 2)  # ("lock in your rate")
+        words = span_text(doc, k, hit.end) or words
+    elif hit.id == "price-discount" and first in _CUT_VERBS:  # "take an extra 7% off": the 7%, not the verb
+        k = hit.start + 1
+        while k < hit.end - 1 and doc[k].lower_ in _CUT_FILLERS:
+            k += 1
+        words = span_text(doc, k, hit.end) or words
     share = percent(words) if hit.id != "price-stated" else None
     if share is not None:
         return words, share, "%"
@@ -361,6 +369,11 @@ def _price(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> Description:
     if cash is not None:
         return words, cash[0], cash[1]
     return words, None, None
+
+
+_HOLD_VERBS = frozenset({"hold", "lock", "freeze", "keep", "honor", "honour", "maintain", "match", "extend"})
+_CUT_VERBS = frozenset({"knock", "take", "shave", "cut", "discount", "reduce", "lower", "drop"})
+_CUT_FILLERS = frozenset({"off", "an", "a", "another", "additional", "extra", "further", "up", "to", "it", "by"})
 
 
 def _before_time(doc: Doc, i: int, lo: int, cues: Cues) -> int:
