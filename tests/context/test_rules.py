@@ -17,7 +17,8 @@ from promisegate.rules import RuleContext, load_builtin_rules
 from tests.context.conftest import BERLIN, LA, NOW, POLICY, commitment, message, run_rule, span
 
 CONTEXT_RULES = ["meeting-conflict", "overcommitted-week", "date-before-agreed", "document-restricted",
-                 "document-unknown", "price-beyond-limit", "restricted-topic", "contradicts-ledger", "unknown-deal"]
+                 "document-unknown", "price-beyond-limit", "restricted-topic", "contradicts-ledger", "unknown-deal",
+                 "weekday-mismatch"]
 
 
 def meeting(start: datetime, minutes: int = 60, text: str = "How about a call then?"):
@@ -376,6 +377,28 @@ def test_legal_keyword_prefix(world: ContextBundle) -> None:
 def test_plain_text_has_no_restricted_topic(world: ContextBundle) -> None:
     text = "Thanks for your time today, Maria. Looking forward to our next conversation."
     assert run_rule("restricted-topic", world, msg=message(text=text)) == []
+
+
+# --- weekday-mismatch -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("Tuesday, December 23 at 10am PT", "23 December 2026 is a Wednesday, not a Tuesday"),
+    ("Mon 1/12", "12 January 2027 is a Tuesday, not a Monday"),  # the nearest 12 January
+    ("Thu 24th of December", "24 December 2026 is a Thursday"),
+])
+def test_a_weekday_and_a_date_that_disagree(world: ContextBundle, text: str, said: str) -> None:
+    t = span(NOW, NOW, text)
+    found = run_rule("weekday-mismatch", world, times=(t,))
+    if "not a" in said:
+        [f] = found
+        assert said in f.message and "the reader may come on either day" in f.message
+    else:
+        assert found == []
+
+
+@pytest.mark.parametrize("text", ["Wednesday, December 23", "Tuesday, March 3, 2015", "Tue 1/12/2027", "Friday"])
+def test_a_weekday_that_fits_its_date_or_stands_alone_is_fine(world: ContextBundle, text: str) -> None:
+    assert run_rule("weekday-mismatch", world, times=(span(NOW, NOW, text),)) == []
 
 
 # --- contradicts-ledger -----------------------------------------------------------------------

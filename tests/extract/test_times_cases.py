@@ -261,6 +261,10 @@ POSITIVE: list[Case] = [
     Case("How's 3 Eastern on Thursday?", (E("3 Eastern on Thursday", "2024-07-11T15:00", "", "hour"),),
          ("clock", "zone")),
     Case("Let's do 11 ET tomorrow.", (E("11 ET tomorrow", "2024-07-11T11:00", "", "hour"),), ("clock", "zone")),
+    # A weekday picks the year of its date only within half a year of now; else the date is read alone.
+    # ("Wednesday, August 9" written in July 2024 is no August 9 of 2023, a Wednesday eleven months gone)
+    Case("The kickoff is Wednesday, August 9.", (E("Wednesday, August 9", "2024-08-09"),), ("weekday",)),
+    Case("The sale ends Friday, July 12.", (E("Friday, July 12", "2024-07-12"),), ("weekday",)),
     # "at 10" after a month and day is the clock time of that day ("Dec 5 - 7" stays a range of days).
     Case("How about Dec 22 at 10 PT?", (E("Dec 22 at 10 PT", "2024-12-22T10:00:00-08:00", "", "hour"),),
          ("month-day", "clock", "zone")),

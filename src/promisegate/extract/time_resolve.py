@@ -115,12 +115,17 @@ def _month_day(f: Features, base: datetime, direction: int) -> Period | None:
 
 
 def _weekday_year(month: int, dom: int, weekday: int, base: datetime) -> Period | None:
-    """That day in the year (this, next or last, nearest first) in which it is that weekday, if any."""
-    for y in sorted((base.year, base.year + 1, base.year - 1), key=lambda y: abs(y - base.year)):
-        d = _safe_day(y, month, dom)
-        if d is not None and d.weekday() == weekday:
+    """That day in the year (this, next or last: the nearest day first) in which it is that weekday, if any within
+    half a year. "Monday, January 12" written in December 2026 is no January 12 of 2026 (a Monday, eleven months
+    gone): with no such day near, the date is read alone (the weekday-mismatch rule tells the SE)."""
+    days = [d for y in (base.year, base.year + 1, base.year - 1) if (d := _safe_day(y, month, dom)) is not None]
+    for d in sorted(days, key=lambda d: abs((d - base).days)):
+        if d.weekday() == weekday and abs((d - base).days) <= _WEEKDAY_REACH:
             return _day(d)
     return None
+
+
+_WEEKDAY_REACH = 183  # days from now within which a weekday picks the year of its date
 
 
 def _relative_month_day(rel: int, whole_month: bool, base: datetime,
