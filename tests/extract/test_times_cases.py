@@ -312,6 +312,8 @@ POSITIVE: list[Case] = [
          ("month-year",)),
     Case("Shut down days Jan21 and 22.", (E("Jan21", "2024-01-21"), E("22", "2024-01-22")),
          ("month-day-joined",)),
+    Case("We'll have it in the next couple of days.",
+         (E("the next couple of days", "2024-07-10T09:00", "2024-07-12T09:00", "day"),), ("relative-count",)),
     Case("We have been here for the past three months.",
          (E("the past three months", "2024-04-10T09:00", "2024-07-10T09:00", "month"),), ("relative-count",)),
     Case("over the next two weeks", (E("the next two weeks", "2024-07-10T09:00", "2024-07-24T09:00", "week"),),
