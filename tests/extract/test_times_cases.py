@@ -1307,6 +1307,7 @@ NEGATIVE: list[tuple[str, tuple[str, ...]]] = [
     ("The year-one license and year 2 support are priced apart.", ("the-unit",)),
     ("We have 10 Pacific islands and 3 Central American offices.", ("zone",)),
     ("We logged 16h of work and offer 24h support.", ("clock",)),
+    ("We spring into action, and names spring to mind; let's spring for the upgrade.", ("season",)),
     ("We wed and then left.", ("weekday-either",)),
     ("Sales in March 45 stores rose.", ("month-year",)),
     ("The fee is $5 or 10 percent, whichever is less.", ("clock",)),
