@@ -76,6 +76,15 @@ def test_day_proposal_during_vacation(world: ContextBundle) -> None:
     assert "away then: ‘Vacation (OOO)’ Mon 21 Dec 2026 – Sun 3 Jan 2027" in f.message
 
 
+def test_alternatives_that_clash_for_one_reason_are_one_finding(world: ContextBundle) -> None:
+    # "Dec 18, 21 or 22": the 21st and the 22nd fall in one vacation, one thing for the SE to fix.
+    c = commitment("meeting", "Would Dec 18, 21 or 22 work?", when=day(datetime(2026, 12, 18, tzinfo=LA)),
+                   alternatives=(day(datetime(2026, 12, 21, tzinfo=LA)), day(datetime(2026, 12, 22, tzinfo=LA))))
+    [f] = run_rule("meeting-conflict", world, [c])
+    assert f.message.startswith("Proposes Mon 21 Dec 2026 or Tue 22 Dec 2026 (“Would Dec 18, 21 or 22 work?”); ")
+    assert "away then: ‘Vacation (OOO)’" in f.message and len(f.evidence["proposed"]) == 2
+
+
 def test_day_proposal_on_a_normal_day_passes(world: ContextBundle) -> None:
     c = commitment("meeting", "Let's meet on Monday.", when=day(datetime(2026, 11, 30, tzinfo=LA)))
     assert run_rule("meeting-conflict", world, [c]) == []

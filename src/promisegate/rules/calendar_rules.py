@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, time, timedelta
 from typing import ClassVar
 from zoneinfo import ZoneInfo
@@ -66,11 +67,13 @@ class MeetingConflict:
         findings: list[Finding] = []
         people = involved_people(ctx)
         limit = _slot_limit(ctx)
+        spans: dict[int, tuple[Commitment, list[TimeSpan]]] = {}
         for c, span in _meetings(ctx):
+            spans.setdefault(id(c), (c, []))[1].append(span)
+        for c, proposed in spans.values():
             for person in people:
-                finding = self._check_one(ctx, c, span, person, limit)
-                if finding is not None:
-                    findings.append(finding)
+                found = [f for span in proposed if (f := self._check_one(ctx, c, span, person, limit)) is not None]
+                findings += _one_line_per_reason(c, found)
         return findings
 
     def _check_one(self, ctx: RuleContext, c: Commitment, span: TimeSpan, person: Person,
@@ -127,6 +130,30 @@ class MeetingConflict:
         shown = "; ".join(f"‘{b.summary}’ {fmt_busy(b.start, b.end, True, zone)}" for b in blocks)
         return ctx.finding(self, f"Proposes {when} ({quote(c.text)}); {person.display} is away then: {shown}.",
                            busy=[_busy_json(b) for b in blocks], **evidence)
+
+
+def _one_line_per_reason(c: Commitment, found: list[Finding]) -> list[Finding]:
+    """The alternatives of one proposal that clash for one reason, as one finding: "Proposes Mon 21 Dec 2026 or Tue
+    22 Dec 2026 (…); Dana Lee is away then: ‘Vacation (OOO)’ …" (scored once: it is one thing to fix)."""
+    said = f" ({quote(c.text)})"
+    groups: dict[str, list[tuple[str, Finding]]] = {}
+    for f in found:
+        head, sep, reason = f.message.partition(said)
+        if not sep or not head.startswith("Proposes "):
+            groups.setdefault(f.message, []).append(("", f))
+            continue
+        groups.setdefault(reason, []).append((head.removeprefix("Proposes "), f))
+    out: list[Finding] = []
+    for reason, members in groups.items():
+        first = members[0][1]
+        if len(members) == 1:
+            out.append(first)
+            continue
+        whens = ", ".join(w for w, _ in members[:-1]) + f" or {members[-1][0]}"
+        proposed = [f.evidence.get("proposed") for _, f in members]
+        out.append(replace(first, message=f"Proposes {whens}{said}{reason}",
+                           evidence={**first.evidence, "proposed": proposed}))
+    return out
 
 
 def _busy_json(iv: BusyInterval) -> dict[str, object]:
