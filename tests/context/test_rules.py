@@ -12,7 +12,7 @@ from promisegate.context import Person
 from promisegate.context.calendars import CachedCalendar, Calendars, IcsPathFeed
 from promisegate.context.loader import ContextBundle
 from promisegate.errors import CalendarUnavailable
-from promisegate.model import Extraction
+from promisegate.model import Extraction, TimeSpan
 from promisegate.rules import RuleContext, load_builtin_rules
 from tests.context.conftest import BERLIN, LA, NOW, POLICY, commitment, message, run_rule, span
 
@@ -221,6 +221,23 @@ def test_the_date_given_to_the_agreed_event_is_judged(world: ContextBundle, text
 def test_unrelated_date_is_not_checked(world: ContextBundle) -> None:
     c = commitment("deadline", "I'll send the notes by February 1.", when=day(datetime(2027, 2, 1, tzinfo=LA)))
     assert run_rule("date-before-agreed", world, [c]) == []
+
+
+def test_a_time_after_after_is_the_earliest_day_promised(world: ContextBundle) -> None:
+    # "right after the holidays" gives the promise no `when`, but the holidays end before the agreed SSO date.
+    text = "We'll flip SSO on right after the holidays."
+    holidays = TimeSpan("the holidays", text.index("the holidays"), len(text) - 1,
+                        datetime(2026, 12, 24, tzinfo=LA), datetime(2027, 1, 2, tzinfo=LA), "day")
+    msg = message("bill.lumbergh@initech.example", text=text)
+    [f] = run_rule("date-before-agreed", world, [commitment("other", text)], msg=msg, times=(holidays,))
+    assert "Promises SSO rollout after the holidays" in f.message
+    # Told with a date it is read with that date, not with the time it comes after.
+    text = "We'll have SSO live after the holidays, by mid-February at the latest."
+    by = span(NOW, datetime(2027, 2, 21, tzinfo=LA), "by mid-February", "month")
+    holidays = replace(holidays, start=text.index("the holidays"), end=text.index("the holidays") + 12)
+    c = commitment("date", text, when=by)
+    assert run_rule("date-before-agreed", world, [c], msg=message("bill.lumbergh@initech.example", text=text),
+                    times=(holidays, replace(by, start=text.index("by mid"), end=text.index(" at the")))) == []
 
 
 def test_promise_past_not_after_date(world: ContextBundle) -> None:

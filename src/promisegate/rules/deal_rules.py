@@ -66,11 +66,20 @@ class DateBeforeAgreed:
         zone = deal.zone
         findings: list[Finding] = []
         for c in ctx.extraction.commitments:
-            if c.when is None:
+            after = _after_time(ctx, c) if c.when is None else None
+            if c.when is None and after is None:
                 continue
             for agreed in deal.agreed_dates:
                 keyword = mentions(" ".join(filter(None, (c.object, c.text))), agreed.keywords)
                 if keyword is None:
+                    continue
+                if after is not None:  # "right after the holidays": no when, but an earliest day that may be too early
+                    if agreed.not_before and after.to <= datetime.combine(agreed.not_before, time(0), zone):
+                        findings.append(ctx.finding(
+                            self, f"Promises {agreed.name} after {' '.join(after.text.split())} ({quote(c.text)}); "
+                                  f"the deal's agreed {agreed.name} is not before {fmt_day(agreed.not_before)}.",
+                            agreed=agreed.name, not_before=agreed.not_before.isoformat(), keyword=keyword,
+                            promised_to=after.to.isoformat(), sentence=c.text))
                     continue
                 when = _time_near(ctx, c, keyword)
                 day = fmt_day(when.from_.astimezone(zone))
@@ -95,12 +104,31 @@ class DateBeforeAgreed:
         return list({f.message: f for f in findings}.values())
 
 
+def _after_time(ctx: RuleContext, c: Commitment) -> TimeSpan | None:
+    """A time after "after" in the promise's own words ("We'll flip SSO on right after the holidays"), which gives no
+    `when` (it only bounds it) but is the earliest day promised."""
+    source = ctx.message.reading or ctx.message.text
+    at = source.find(c.text)
+    if at < 0:
+        return None
+    for t in ctx.extraction.times:
+        if at <= t.start and t.end <= at + len(c.text) and _AFTER_BEFORE.search(source, max(0, t.start - 7), t.start):
+            return t
+    return None
+
+
+_AFTER_BEFORE = re.compile(r"\bafter\s+$", re.IGNORECASE)
+
+
 def _time_near(ctx: RuleContext, c: Commitment, keyword: str) -> TimeSpan:
     """The time the sentence gives the agreed date's keyword: the one nearest the keyword ("kickoff can happen the
     week of Jan 4, with go-live targeted for mid-February" gives go-live mid-February), else the promise's `when`."""
     assert c.when is not None
     found = keyword_pattern(keyword).search(c.text)
-    inside = [t for t in ctx.extraction.times if c.start <= t.start and t.end <= c.end]
+    source = ctx.message.reading or ctx.message.text
+    # (a time after "after" bounds the date, it is not the date: "SSO live after the holidays, by mid-February")
+    inside = [t for t in ctx.extraction.times if c.start <= t.start and t.end <= c.end
+              and not _AFTER_BEFORE.search(source, max(0, t.start - 7), t.start)]
     if found is None or len(inside) < 2:
         return c.when
     at = found.start()
