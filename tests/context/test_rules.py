@@ -240,6 +240,21 @@ def test_a_time_after_after_is_the_earliest_day_promised(world: ContextBundle) -
                     times=(holidays, replace(by, start=text.index("by mid"), end=text.index(" at the")))) == []
 
 
+def test_an_inline_answer_is_checked_with_the_question_it_answers(world: ContextBundle) -> None:
+    # The go-live is named only in the customer's quoted question; the answer gives its date.
+    said = "Mid-February is realistic if we kick off in early January."
+    reading = f"Answers below:\n\n> 2. When can we go live?\n{said}\n\nBest,"
+    msg = replace(message(text=f"Answers below:\n\n{said}"), reading=reading)
+    c = commitment("date", said, when=span(datetime(2027, 2, 10, tzinfo=LA), datetime(2027, 2, 19, tzinfo=LA),
+                                          "Mid-February", "month"))
+    [f] = run_rule("date-before-agreed", world, [c], msg=msg)
+    assert "Promises go-live Mid-February (“Mid-February is realistic" in f.message
+    assert "answering “2. When can we go live?”" in f.message
+    # A question that names no agreed date gives the answer none.
+    other = replace(msg, reading=reading.replace("When can we go live?", "When can we meet?"))
+    assert run_rule("date-before-agreed", world, [c], msg=other) == []
+
+
 def test_promise_past_not_after_date(world: ContextBundle) -> None:
     msg = message("bill.lumbergh@initech.example")
     c = commitment("date", "We can keep your current contract pricing until March 31.",

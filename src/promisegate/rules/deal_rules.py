@@ -69,14 +69,19 @@ class DateBeforeAgreed:
             after = _after_time(ctx, c) if c.when is None else None
             if c.when is None and after is None:
                 continue
+            question = question_answered(ctx, c)
             for agreed in deal.agreed_dates:
                 keyword = mentions(" ".join(filter(None, (c.object, c.text))), agreed.keywords)
+                if keyword is None and question and mentions(question, agreed.keywords) is not None:
+                    keyword = ""  # "> When can we go live?" / "Mid-February is realistic": the answer dates it
                 if keyword is None:
                     continue
+                # (the sentence, and the question it answers when the keyword is only there)
+                where = quote(c.text) if keyword else f"{quote(c.text)}, answering {quote(question, 80)}"
                 if after is not None:  # "right after the holidays": no when, but an earliest day that may be too early
                     if agreed.not_before and after.to <= datetime.combine(agreed.not_before, time(0), zone):
                         findings.append(ctx.finding(
-                            self, f"Promises {agreed.name} after {' '.join(after.text.split())} ({quote(c.text)}); "
+                            self, f"Promises {agreed.name} after {' '.join(after.text.split())} ({where}); "
                                   f"the deal's agreed {agreed.name} is not before {fmt_day(agreed.not_before)}.",
                             agreed=agreed.name, not_before=agreed.not_before.isoformat(), keyword=keyword,
                             promised_to=after.to.isoformat(), sentence=c.text))
@@ -88,7 +93,7 @@ class DateBeforeAgreed:
                 promised = said if any(ch.isalpha() for ch in said) else f"{said} ({day})" if said else day
                 if agreed.not_before and when.to <= datetime.combine(agreed.not_before, time(0), zone):
                     findings.append(ctx.finding(
-                        self, f"Promises {agreed.name} {promised} ({quote(c.text)}); the deal's agreed "
+                        self, f"Promises {agreed.name} {promised} ({where}); the deal's agreed "
                               f"{agreed.name} is not before {fmt_day(agreed.not_before)}.",
                         agreed=agreed.name, not_before=agreed.not_before.isoformat(), keyword=keyword,
                         promised_to=when.to.isoformat(), sentence=c.text))
@@ -96,12 +101,28 @@ class DateBeforeAgreed:
                 # "until March 31" or "by March 31" reaches past a 31 January limit: judge the span's end.
                 if limit and when.to > datetime.combine(limit + timedelta(days=1), time(0), zone):
                     findings.append(ctx.finding(
-                        self, f"Promises {agreed.name} {promised} ({quote(c.text)}); the deal's "
+                        self, f"Promises {agreed.name} {promised} ({where}); the deal's "
                               f"{agreed.name} is {fmt_day(limit)}, and nothing agreed reaches past it.",
                         agreed=agreed.name, not_after=limit.isoformat(), keyword=keyword,
                         promised_to=when.to.isoformat(), sentence=c.text))
         # ("the pilot kickoff ..., and Jonas will send the agenda": two promises of one clause name one date once)
         return list({f.message: f for f in findings}.values())
+
+
+def question_answered(ctx: RuleContext, c: Commitment) -> str:
+    """The quoted lines right above an inline answer ("> When can we go live?" above "Mid-February is realistic"),
+    or "" when the promise answers no quoted question."""
+    reading = ctx.message.reading
+    at = reading.find(c.text) if reading else -1
+    if at < 0:
+        return ""
+    lines = reading[:at].split("\n")[:-1]  # (the lines above the one the promise starts in)
+    asked: list[str] = []
+    for line in reversed(lines):
+        if not line.lstrip().startswith(">"):
+            break
+        asked.append(line.lstrip().lstrip(">").strip())
+    return " ".join(reversed(asked))
 
 
 def _after_time(ctx: RuleContext, c: Commitment) -> TimeSpan | None:
@@ -124,6 +145,8 @@ def _time_near(ctx: RuleContext, c: Commitment, keyword: str) -> TimeSpan:
     """The time the sentence gives the agreed date's keyword: the one nearest the keyword ("kickoff can happen the
     week of Jan 4, with go-live targeted for mid-February" gives go-live mid-February), else the promise's `when`."""
     assert c.when is not None
+    if not keyword:  # (named in the question answered, not in the sentence)
+        return c.when
     found = keyword_pattern(keyword).search(c.text)
     source = ctx.message.reading or ctx.message.text
     # (a time after "after" bounds the date, it is not the date: "SSO live after the holidays, by mid-February")
