@@ -2074,3 +2074,15 @@ def test_a_question_whether_the_reader_can_meet_proposes_the_time(text: str, whe
                                   "We are open to a discussion on pricing."])
 def test_openness_with_no_meeting_or_time_proposes_nothing(text: str) -> None:
     assert extract(text, NOW, "UTC").commitments == ()
+
+
+def test_an_inline_answer_takes_the_meeting_of_the_question_it_answers() -> None:
+    text = "Answers inline:\n\n> Can Dana join our board meeting on March 28?\nShe can, I've confirmed with her.\n"
+    [c] = extract(text, NOW, "UTC", ours={"dana"}).commitments
+    assert (c.kind, c.when.text if c.when else None) == ("meeting", "March 28")
+    # A question with no meeting, and an answer with a time of its own, keep their own reading.
+    text = "> Can you send the report by March 28?\nI can, yes.\n"
+    assert [c.kind for c in extract(text, NOW, "UTC").commitments] == ["other"]
+    text = "> Can Dana join our board meeting on March 28?\nShe can do March 29 instead.\n"
+    [c] = extract(text, NOW, "UTC", ours={"dana"}).commitments
+    assert c.when is not None and c.when.text == "March 29"

@@ -116,7 +116,28 @@ def find_commitments(
     listed = slot_lists(source, units, times, commitments) + offer_lists(source, units, requests)
     if listed:
         commitments = sorted(commitments + listed, key=lambda c: c.start)  # stable: a clause's own order stays
+    if ">" in source:
+        commitments = [_answering(c, source, times, cues) for c in commitments]
     return commitments, requests
+
+
+_QUESTION_LINE = re.compile(r"(?:^|\n)[ \t]*>[^\n]*\?[ \t]*\n[ \t]*$")
+
+
+def _answering(c: Commitment, source: str, times: Sequence[TimeSpan], cues: Cues) -> Commitment:
+    """An inline answer that names no time of its own takes the meeting the quoted question above it asks about: "> Can
+    Dana join our board meeting on Dec 28?" / "She can, I've confirmed with her." promises the meeting on Dec 28, to
+    be checked against her calendar."""
+    if c.when is not None or c.kind not in ("other", "meeting"):
+        return c
+    m = _QUESTION_LINE.search(source, max(0, c.start - 300), c.start)
+    if m is None:
+        return c
+    asked = [t for t in times if m.start() <= t.start and t.end <= m.end()]
+    words = set(re.findall(r"[a-z][a-z'-]*", source[m.start():m.end()].lower()))
+    if not asked or (words.isdisjoint(cues.meeting_nouns) and words.isdisjoint(cues.meeting_verbs)):
+        return c
+    return replace(c, kind="meeting", when=asked[0], alternatives=tuple(asked[1:]))
 
 
 def _goes_on_from_ours(words: list[str], unit: Unit, cues: Cues) -> bool:

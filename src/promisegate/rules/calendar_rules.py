@@ -12,6 +12,7 @@ from promisegate.model import Commitment, Finding, TimeSpan
 from promisegate.rules import RuleContext, register
 from promisegate.rules.builtin import quote
 from promisegate.rules.context_common import fmt_busy, fmt_day, fmt_days, fmt_span, involved_people, proposals
+from promisegate.rules.deal_rules import question_answered
 
 _DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -73,7 +74,7 @@ class MeetingConflict:
         for c, proposed in spans.values():
             for person in people:
                 found = [f for span in proposed if (f := self._check_one(ctx, c, span, person, limit)) is not None]
-                findings += _one_line_per_reason(c, found)
+                findings += _one_line_per_reason(ctx, c, found)
         return findings
 
     def _check_one(self, ctx: RuleContext, c: Commitment, span: TimeSpan, person: Person,
@@ -92,11 +93,11 @@ class MeetingConflict:
             shown = "; ".join(f"‘{iv.summary}’ {fmt_busy(iv.start, iv.end, iv.all_day, zone)}" for iv in busy[:3])
             more = f" and {len(busy) - 3} more" if len(busy) > 3 else ""
             return ctx.finding(
-                self, f"Proposes {when} ({quote(c.text)}); {person.display} is busy then: {shown}{more}.",
+                self, f"Proposes {when} ({said(ctx, c)}); {person.display} is busy then: {shown}{more}.",
                 busy=[_busy_json(iv) for iv in busy], **evidence)
         if outside_working_hours(person, start, end):
             return ctx.finding(
-                self, f"Proposes {when} ({quote(c.text)}), outside {person.display}'s working hours "
+                self, f"Proposes {when} ({said(ctx, c)}), outside {person.display}'s working hours "
                       f"({_hours_text(person)}).", working_hours=_hours_text(person), **evidence)
         return None
 
@@ -125,20 +126,20 @@ class MeetingConflict:
             day += timedelta(days=1)
         if working == 0:
             return ctx.finding(
-                self, f"Proposes {when} ({quote(c.text)}), which is not a working day for "
+                self, f"Proposes {when} ({said(ctx, c)}), which is not a working day for "
                       f"{person.display} ({_hours_text(person)}).", **evidence)
         shown = "; ".join(f"‘{b.summary}’ {fmt_busy(b.start, b.end, True, zone)}" for b in blocks)
-        return ctx.finding(self, f"Proposes {when} ({quote(c.text)}); {person.display} is away then: {shown}.",
+        return ctx.finding(self, f"Proposes {when} ({said(ctx, c)}); {person.display} is away then: {shown}.",
                            busy=[_busy_json(b) for b in blocks], **evidence)
 
 
-def _one_line_per_reason(c: Commitment, found: list[Finding]) -> list[Finding]:
+def _one_line_per_reason(ctx: RuleContext, c: Commitment, found: list[Finding]) -> list[Finding]:
     """The alternatives of one proposal that clash for one reason, as one finding: "Proposes Mon 21 Dec 2026 or Tue
     22 Dec 2026 (…); Dana Lee is away then: ‘Vacation (OOO)’ …" (scored once: it is one thing to fix)."""
-    said = f" ({quote(c.text)})"
+    said_here = f" ({said(ctx, c)})"
     groups: dict[str, list[tuple[str, Finding]]] = {}
     for f in found:
-        head, sep, reason = f.message.partition(said)
+        head, sep, reason = f.message.partition(said_here)
         if not sep or not head.startswith("Proposes "):
             groups.setdefault(f.message, []).append(("", f))
             continue
@@ -151,9 +152,16 @@ def _one_line_per_reason(c: Commitment, found: list[Finding]) -> list[Finding]:
             continue
         whens = ", ".join(w for w, _ in members[:-1]) + f" or {members[-1][0]}"
         proposed = [f.evidence.get("proposed") for _, f in members]
-        out.append(replace(first, message=f"Proposes {whens}{said}{reason}",
+        out.append(replace(first, message=f"Proposes {whens}{said_here}{reason}",
                            evidence={**first.evidence, "proposed": proposed}))
     return out
+
+
+def said(ctx: RuleContext, c: Commitment) -> str:
+    """The promise as quoted to the approver, with the question it answers when its time is only there ("“She can,
+    I've confirmed with her.”, answering “Can Dana join our board meeting on Dec 28?”")."""
+    question = question_answered(ctx, c) if c.when is not None and c.when.start < c.start else ""
+    return f"{quote(c.text)}, answering {quote(question, 80)}" if question else quote(c.text)
 
 
 def _busy_json(iv: BusyInterval) -> dict[str, object]:
