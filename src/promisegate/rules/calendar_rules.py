@@ -11,8 +11,15 @@ from promisegate.context import BusyInterval, Person
 from promisegate.model import Commitment, Finding, TimeSpan
 from promisegate.rules import RuleContext, register
 from promisegate.rules.builtin import quote
-from promisegate.rules.context_common import fmt_busy, fmt_day, fmt_days, fmt_span, involved_people, proposals
-from promisegate.rules.deal_rules import question_answered
+from promisegate.rules.context_common import (
+    fmt_busy,
+    fmt_day,
+    fmt_days,
+    fmt_span,
+    involved_people,
+    proposals,
+    question_answered,
+)
 
 _DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 

@@ -142,3 +142,19 @@ def mentions(text: str, keywords: Iterable[str], slack: int = 4) -> str | None:
 def described(c: Commitment) -> str:
     """What a commitment is about, for messages: its object, else its sentence."""
     return c.object or c.text
+
+
+def question_answered(ctx: RuleContext, c: Commitment) -> str:
+    """The quoted lines right above an inline answer ("> When can we go live?" above "Mid-February is realistic"),
+    or "" when the promise answers no quoted question."""
+    reading = ctx.message.reading
+    at = reading.find(c.text) if reading else -1
+    if at < 0:
+        return ""
+    lines = reading[:at].split("\n")[:-1]  # (the lines above the one the promise starts in)
+    asked: list[str] = []
+    for line in reversed(lines):
+        if not line.lstrip().startswith(">"):
+            break
+        asked.append(line.lstrip().lstrip(">").strip())
+    return " ".join(reversed(asked))

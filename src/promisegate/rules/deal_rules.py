@@ -18,6 +18,7 @@ from promisegate.rules.context_common import (
     fmt_percent,
     keyword_pattern,
     mentions,
+    question_answered,
     sentence_around,
 )
 
@@ -107,22 +108,6 @@ class DateBeforeAgreed:
                         promised_to=when.to.isoformat(), sentence=c.text))
         # ("the pilot kickoff ..., and Jonas will send the agenda": two promises of one clause name one date once)
         return list({f.message: f for f in findings}.values())
-
-
-def question_answered(ctx: RuleContext, c: Commitment) -> str:
-    """The quoted lines right above an inline answer ("> When can we go live?" above "Mid-February is realistic"),
-    or "" when the promise answers no quoted question."""
-    reading = ctx.message.reading
-    at = reading.find(c.text) if reading else -1
-    if at < 0:
-        return ""
-    lines = reading[:at].split("\n")[:-1]  # (the lines above the one the promise starts in)
-    asked: list[str] = []
-    for line in reversed(lines):
-        if not line.lstrip().startswith(">"):
-            break
-        asked.append(line.lstrip().lstrip(">").strip())
-    return " ".join(reversed(asked))
 
 
 def _after_time(ctx: RuleContext, c: Commitment) -> TimeSpan | None:
