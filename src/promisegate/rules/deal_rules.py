@@ -79,26 +79,21 @@ class DateBeforeAgreed:
                     continue
                 # (the sentence, and the question it answers when the keyword is only there)
                 where = quote(c.text) if keyword else f"{quote(c.text)}, answering {quote(question, 80)}"
-                if after is not None:  # "right after the holidays": no when, but an earliest day that may be too early
-                    if agreed.not_before and after.to <= datetime.combine(agreed.not_before, time(0), zone):
-                        findings.append(ctx.finding(
-                            self, f"Promises {agreed.name} after {' '.join(after.text.split())} ({where}); "
-                                  f"the deal's agreed {agreed.name} is not before {fmt_day(agreed.not_before)}.",
-                            agreed=agreed.name, not_before=agreed.not_before.isoformat(), keyword=keyword,
-                            promised_to=after.to.isoformat(), sentence=c.text))
-                    continue
-                when = _time_near(ctx, c, keyword)
+                # "right after the holidays": no `when`, but an earliest day, which may be too early (never too late)
+                when = after if after is not None else _time_near(ctx, c, keyword)
                 day = fmt_day(when.from_.astimezone(zone))
                 # "4.1.", "12/18": a date in figures is read one way of two; the day it was read as goes with it.
                 said = " ".join(when.text.split())  # ("by\n  mid-January" in hard-wrapped mail: one line)
                 promised = said if any(ch.isalpha() for ch in said) else f"{said} ({day})" if said else day
+                if after is not None:
+                    promised = f"after {promised}"
                 if agreed.not_before and when.to <= datetime.combine(agreed.not_before, time(0), zone):
                     findings.append(ctx.finding(
                         self, f"Promises {agreed.name} {promised} ({where}); the deal's agreed "
                               f"{agreed.name} is not before {fmt_day(agreed.not_before)}.",
                         agreed=agreed.name, not_before=agreed.not_before.isoformat(), keyword=keyword,
                         promised_to=when.to.isoformat(), sentence=c.text))
-                limit = agreed.not_after
+                limit = agreed.not_after if after is None else None
                 # "until March 31" or "by March 31" reaches past a 31 January limit: judge the span's end.
                 if limit and when.to > datetime.combine(limit + timedelta(days=1), time(0), zone):
                     findings.append(ctx.finding(
