@@ -2086,3 +2086,21 @@ def test_an_inline_answer_takes_the_meeting_of_the_question_it_answers() -> None
     text = "> Can Dana join our board meeting on March 28?\nShe can do March 29 instead.\n"
     [c] = extract(text, NOW, "UTC", ours={"dana"}).commitments
     assert c.when is not None and c.when.text == "March 29"
+
+
+@pytest.mark.parametrize(("text", "when"), [
+    # "can do" a day offers it, however the day is written, and with "both" / "also" between.
+    ("I can do the 22nd.", "the 22nd"),
+    ("We can do Dec 22.", "Dec 22"),
+    ("Dana and I can both do the 22nd.", "the 22nd"),
+])
+def test_can_do_a_day_offers_it(text: str, when: str) -> None:
+    now = datetime(2026, 12, 4, 10, 0, tzinfo=UTC)
+    got = [(c.kind, c.rule, c.when.text if c.when else None) for c in extract(text, now, "UTC").commitments]
+    assert got == [("meeting", "meeting-slot-offered", when)]
+
+
+def test_a_colleague_named_with_an_aside_still_promises() -> None:
+    text = "Dana (our SE) will send the deck on Monday."
+    assert [c.rule for c in extract(text, NOW, "UTC", ours={"dana"}).commitments] == ["document-send"]
+    assert extract(text, NOW, "UTC").commitments == ()

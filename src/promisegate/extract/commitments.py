@@ -172,6 +172,8 @@ def _colleagues(texts: list[str], words: list[str], ours: Collection[str]) -> li
         if not (named or pronoun) or i + 1 >= len(words):
             continue
         j = word_step(words, i, 1, len(words) - 1)
+        if words[j] == "(" and ")" in words[j:j + 8]:  # "Dana (our SE) will host": past the aside
+            j = word_step(words, words.index(")", j), 1, len(words) - 1)
         nxt = words[j + 1] if j + 1 < len(words) else ""
         if words[j] in _COLLEAGUE_MODALS and nxt not in ("not", "n't", "n’t"):
             out.append(Hit("commit", "commit-colleague", i, j + 1, False))
