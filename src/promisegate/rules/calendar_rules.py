@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import ClassVar
 from zoneinfo import ZoneInfo
@@ -79,38 +79,47 @@ class MeetingConflict:
         for c, span in _meetings(ctx):
             spans.setdefault(id(c), (c, []))[1].append(span)
         for c, proposed in spans.values():
+            quoted = said(ctx, c)
             for person in people:
-                found = [f for span in proposed if (f := self._check_one(ctx, c, span, person, limit)) is not None]
-                findings += _one_line_per_reason(ctx, c, found)
+                # The alternatives of one proposal that clash for one reason are one finding, scored once: "Proposes
+                # Mon 21 Dec 2026 or Tue 22 Dec 2026 (…); Dana Lee is away then: ‘Vacation (OOO)’ …".
+                by_reason: dict[str, list[_Clash]] = {}
+                for span in proposed:
+                    clash = self._clash(ctx, span, person, limit)
+                    if clash is not None:
+                        by_reason.setdefault(clash.reason, []).append(clash)
+                for reason, clashes in by_reason.items():
+                    whens = clashes[0].when if len(clashes) == 1 else \
+                        ", ".join(k.when for k in clashes[:-1]) + f" or {clashes[-1].when}"
+                    proposals_json = clashes[0].proposed if len(clashes) == 1 else [k.proposed for k in clashes]
+                    findings.append(ctx.finding(
+                        self, f"Proposes {whens} ({quoted}){reason}",
+                        **clashes[0].extra, person=person.email, proposed=proposals_json, sentence=c.text))
         return findings
 
-    def _check_one(self, ctx: RuleContext, c: Commitment, span: TimeSpan, person: Person,
-                   limit: timedelta) -> Finding | None:
+    def _clash(self, ctx: RuleContext, span: TimeSpan, person: Person, limit: timedelta) -> _Clash | None:
+        """How `span` clashes with `person`'s time, if it does: the span as shown, and the reason after the quote."""
         zone = ZoneInfo(person.timezone)
         start, end = span.from_, span.to
         whole_day = end - start > limit
         busy = list(ctx.calendars.busy(person, start, end)) if ctx.calendars is not None and person.calendars \
             else []
         when = fmt_days(start, end, zone) if whole_day else fmt_span(start, end, zone)
-        evidence = {"person": person.email, "proposed": {"from": start.isoformat(), "to": end.isoformat()},
-                    "sentence": c.text}
+        proposed = {"from": start.isoformat(), "to": end.isoformat()}
         if whole_day:
-            return self._check_days(ctx, c, span, person, busy, when, evidence)
+            return self._clash_days(span, person, busy, when, proposed)
         if busy:
             shown = "; ".join(f"‘{iv.summary}’ {fmt_busy(iv.start, iv.end, iv.all_day, zone)}" for iv in busy[:3])
             more = f" and {len(busy) - 3} more" if len(busy) > 3 else ""
-            return ctx.finding(
-                self, f"Proposes {when} ({said(ctx, c)}); {person.display} is busy then: {shown}{more}.",
-                busy=[_busy_json(iv) for iv in busy], **evidence)
+            return _Clash(when, f"; {person.display} is busy then: {shown}{more}.", proposed,
+                          {"busy": [_busy_json(iv) for iv in busy]})
         if outside_working_hours(person, start, end):
-            return ctx.finding(
-                self, f"Proposes {when} ({said(ctx, c)}), outside {person.display}'s working hours "
-                      f"({_hours_text(person)}).", working_hours=_hours_text(person), **evidence)
+            return _Clash(when, f", outside {person.display}'s working hours ({_hours_text(person)}).", proposed,
+                          {"working_hours": _hours_text(person)})
         return None
 
-
-    def _check_days(self, ctx: RuleContext, c: Commitment, span: TimeSpan, person: Person,
-                    busy: list[BusyInterval], when: str, evidence: dict[str, object]) -> Finding | None:
+    def _clash_days(self, span: TimeSpan, person: Person, busy: list[BusyInterval], when: str,
+                    proposed: dict[str, str]) -> _Clash | None:
         """A day-or-longer proposal ("Tuesday", "next week") conflicts when every working day in it
         is blocked by an all-day or long event (vacation, onsite), or when it has no working day."""
         zone = ZoneInfo(person.timezone)
@@ -132,36 +141,22 @@ class MeetingConflict:
                     blocks.append(block)
             day += timedelta(days=1)
         if working == 0:
-            return ctx.finding(
-                self, f"Proposes {when} ({said(ctx, c)}), which is not a working day for "
-                      f"{person.display} ({_hours_text(person)}).", **evidence)
+            return _Clash(when, f", which is not a working day for {person.display} ({_hours_text(person)}).",
+                          proposed, {})
         shown = "; ".join(f"‘{b.summary}’ {fmt_busy(b.start, b.end, True, zone)}" for b in blocks)
-        return ctx.finding(self, f"Proposes {when} ({said(ctx, c)}); {person.display} is away then: {shown}.",
-                           busy=[_busy_json(b) for b in blocks], **evidence)
+        return _Clash(when, f"; {person.display} is away then: {shown}.", proposed,
+                      {"busy": [_busy_json(b) for b in blocks]})
 
 
-def _one_line_per_reason(ctx: RuleContext, c: Commitment, found: list[Finding]) -> list[Finding]:
-    """The alternatives of one proposal that clash for one reason, as one finding: "Proposes Mon 21 Dec 2026 or Tue
-    22 Dec 2026 (…); Dana Lee is away then: ‘Vacation (OOO)’ …" (scored once: it is one thing to fix)."""
-    said_here = f" ({said(ctx, c)})"
-    groups: dict[str, list[tuple[str, Finding]]] = {}
-    for f in found:
-        head, sep, reason = f.message.partition(said_here)
-        if not sep or not head.startswith("Proposes "):
-            groups.setdefault(f.message, []).append(("", f))
-            continue
-        groups.setdefault(reason, []).append((head.removeprefix("Proposes "), f))
-    out: list[Finding] = []
-    for reason, members in groups.items():
-        first = members[0][1]
-        if len(members) == 1:
-            out.append(first)
-            continue
-        whens = ", ".join(w for w, _ in members[:-1]) + f" or {members[-1][0]}"
-        proposed = [f.evidence.get("proposed") for _, f in members]
-        out.append(replace(first, message=f"Proposes {whens}{said_here}{reason}",
-                           evidence={**first.evidence, "proposed": proposed}))
-    return out
+@dataclass(frozen=True)
+class _Clash:
+    """One proposed time that clashes: as shown ("Tue 1 Dec 15:00–16:00 PST"), the reason told after the quoted
+    promise, the time as evidence, and the evidence of the reason (the busy events, the working hours)."""
+
+    when: str
+    reason: str
+    proposed: dict[str, str]
+    extra: dict[str, object]
 
 
 def said(ctx: RuleContext, c: Commitment) -> str:
