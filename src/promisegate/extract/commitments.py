@@ -310,21 +310,25 @@ _WORD_BEFORE = re.compile(r"(?:(\w+)\s+)?([\w-]+)\s+(?:(?:on|at|for)\s+)?$")
 _WORD_AFTER = re.compile(r"(?:'s|’s)?\s+([\w-]+)")
 _OWNER_BEFORE = re.compile(r"(\w+)\s+$")
 # Whose meeting it is when not ours: "your meeting on Monday", "their Tuesday call".
-_THEIRS = frozenset({"your", "their", "his", "her", "you", "its"})
+_THEIRS = _THEIR | {"your", "you"}
 # Meeting nouns that also name work done by a time ("I'll finish the review on Monday", "send the invite Monday").
 _NOT_ONLY_MEETINGS = frozenset({"review", "presentation", "discussion", "conversation", "invite", "invites",
                                 "invitation", "invitations", "follow-up", "followup", "follow-ups", "followups",
                                 "visit", "meet", "drink", "drinks", "zoom", "teams"})
 
 
+def _names_meeting(word: str, cues: Cues) -> bool:
+    """Whether `word` (lower case) is a meeting noun that names a meeting, not work done by a time."""
+    return word in cues.meeting_nouns and word not in _NOT_ONLY_MEETINGS
+
+
 def _dates_a_meeting(source: str, when: TimeSpan, cues: Cues) -> bool:
     """Whether a meeting noun sits right next to `when`, so that the time is the meeting's."""
-    nouns = cues.meeting_nouns
     before = _WORD_BEFORE.search(source, max(0, when.start - 40), when.start)
-    if before is not None and (w := before.group(2).lower()) in nouns and w not in _NOT_ONLY_MEETINGS:
+    if before is not None and _names_meeting(before.group(2).lower(), cues):
         return (before.group(1) or "").lower() not in _THEIRS
     after = _WORD_AFTER.match(source, when.end)
-    if after is not None and (w := after.group(1).lower()) in nouns and w not in _NOT_ONLY_MEETINGS:
+    if after is not None and _names_meeting(after.group(1).lower(), cues):
         owner = _OWNER_BEFORE.search(source, max(0, when.start - 12), when.start)
         return owner is None or owner.group(1).lower() not in _THEIRS
     return False
@@ -497,8 +501,8 @@ def _judge(
         elif kind == "date" and hit.label == "commit":
             kind = "other"  # a promise whose only times say no when ("a 14-day trial")
         if kind == "date" and hit.label == "commit" and when is not None and (
-                _dates_a_meeting(source, when, cues) or any(
-                    w in cues.meeting_nouns and w not in _NOT_ONLY_MEETINGS for w in cols.words[hit.start:hit.end])):
+                _dates_a_meeting(source, when, cues)
+                or any(_names_meeting(w, cues) for w in cols.words[hit.start:hit.end])):
             # "I'll loop in our architect for a deep dive next Thursday", "I'll add Priya to the Tuesday call": the
             # time is the meeting's, to be checked against the calendars like any proposed meeting; so it is when the
             # promise's own words name the meeting ("Expect a call from Dana on the 22nd").
@@ -772,6 +776,17 @@ _OFFER_QUESTION = re.compile(
     r"throw in|waive)|would it help if (?:i|we))\b")
 _WILL = frozenset({"will", "'ll", "’ll"})
 _CONDITION_WORDS = frozenset({"once", "when", "unless", "if", "soon"})  # ("after the holidays" is a time)
+_FIGURE_AFTER = frozenset({"at", "under", "below", "around", "above", "over", "lower", "higher", "cheaper", "less",
+                           "about"})
+_ARTICLES = frozenset({"the", "this", "that", "these", "those", "a", "an", "our", "your"})
+_PRESENT_BE = frozenset({"be", "is", "are", "am", "'s", "’s", "'re", "’re", "being"})
+_PERFECT = frozenset({"'ve", "’ve", "have", "has", "'s", "’s", "just"})
+_OBTAINED = frozenset({"got", "gotten", "received", "obtained", "secured"})
+_APPROVALS = frozenset({"sign-off", "sign", "signoff", "approval", "approvals", "authorization", "authorisation",
+                        "permission", "clearance", "ok", "okay", "green"})
+_GRANTS = frozenset({"extended", "waived", "approved", "applied", "added", "reserved", "held", "locked", "upgraded",
+                     "credited", "comped", "included", "secured", "granted", "bumped", "agreed", "confirmed",
+                     "accepted", "negotiated", "authorized", "authorised"})
 
 
 def _before_condition(words: list[str], x: Hit, cues: Cues) -> Hit | None:
@@ -786,17 +801,6 @@ def _before_condition(words: list[str], x: Hit, cues: Cues) -> Hit | None:
     if cues.document_nouns.isdisjoint(words[x.start + 1:cut]):
         return None
     return Hit(x.label, x.id, x.start, cut, x.anchored)
-_FIGURE_AFTER = frozenset({"at", "under", "below", "around", "above", "over", "lower", "higher", "cheaper", "less",
-                           "about"})
-_ARTICLES = frozenset({"the", "this", "that", "these", "those", "a", "an", "our", "your"})
-_PRESENT_BE = frozenset({"be", "is", "are", "am", "'s", "’s", "'re", "’re", "being"})
-_PERFECT = frozenset({"'ve", "’ve", "have", "has", "'s", "’s", "just"})
-_OBTAINED = frozenset({"got", "gotten", "received", "obtained", "secured"})
-_APPROVALS = frozenset({"sign-off", "sign", "signoff", "approval", "approvals", "authorization", "authorisation",
-                        "permission", "clearance", "ok", "okay", "green"})
-_GRANTS = frozenset({"extended", "waived", "approved", "applied", "added", "reserved", "held", "locked", "upgraded",
-                     "credited", "comped", "included", "secured", "granted", "bumped", "agreed", "confirmed",
-                     "accepted", "negotiated", "authorized", "authorised"})
 
 
 def _kind_hits(
