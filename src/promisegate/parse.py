@@ -55,6 +55,11 @@ class ParsedMessage:
     headers: tuple[tuple[str, str], ...] = field(default_factory=tuple)
 
     @property
+    def extraction_text(self) -> str:
+        """The text the extractor reads, which its commitments' offsets count in: the inline reading, else the text."""
+        return self.reading or self.text
+
+    @property
     def recipients(self) -> tuple[str, ...]:
         """Every address the message goes to, envelope first, lower-cased and unique."""
         seen: dict[str, None] = {}

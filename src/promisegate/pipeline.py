@@ -101,7 +101,7 @@ class Checker:
         if self.settings.server.log_bodies:
             log.debug("text of %s: %r", message.message_id, message.text)
         # (an inline reply is read with the questions it answers, in which the extractor finds nothing of its own)
-        extraction = extract(message.reading or message.text, now, tz, self.patterns_dir,
+        extraction = extract(message.extraction_text, now, tz, self.patterns_dir,
                              ours=self._our_names(deal))
         findings: list[Finding] = []
         hit: list[str] = []

@@ -108,7 +108,7 @@ class DateBeforeAgreed:
 def _after_time(ctx: RuleContext, c: Commitment) -> TimeSpan | None:
     """A time after "after" in the promise's own words ("We'll flip SSO on right after the holidays"), which gives no
     `when` (it only bounds it) but is the earliest day promised."""
-    source = ctx.message.reading or ctx.message.text
+    source = ctx.message.extraction_text
     at = source.find(c.text)
     if at < 0:
         return None
@@ -128,7 +128,7 @@ def _time_near(ctx: RuleContext, c: Commitment, keyword: str) -> TimeSpan:
     if not keyword:  # (named in the question answered, not in the sentence)
         return c.when
     found = keyword_pattern(keyword).search(c.text)
-    source = ctx.message.reading or ctx.message.text
+    source = ctx.message.extraction_text
     # (a time after "after" bounds the date, it is not the date: "SSO live after the holidays, by mid-February")
     inside = [t for t in ctx.extraction.times if c.start <= t.start and t.end <= c.end
               and not _AFTER_BEFORE.search(source, max(0, t.start - 7), t.start)]

@@ -41,7 +41,7 @@ _PARTS = re.compile(r",\s|;\s|\s+and\s+|\s+but\s+")
 
 def _sentence_of(ctx: RuleContext, c: Commitment) -> str:
     """The sentence of the message that holds commitment `c` (a clause of it may name what the clause does not)."""
-    source = ctx.message.reading or ctx.message.text
+    source = ctx.message.extraction_text
     at = source.find(c.text)
     # (from the commitment's last character: its own full stop ends the sentence)
     return sentence_around(source, at, max(at, at + len(c.text) - 1), wrapped=True) if at >= 0 else ""
@@ -115,6 +115,7 @@ class ContradictsLedger:
         """A dated promise said not to hold, with no new date ("the pilot environment won't be ready by the 11th",
         "the pilot environment is slipping a week"): the reader learns of a broken promise, which the SE approves."""
         text = ctx.message.text
+        zone = ctx.deal.zone if ctx.deal is not None else None
         out: list[Finding] = []
         for m in _TAKEN_BACK.finditer(text):
             sentence = " ".join(sentence_around(text, m.start(), m.end(), wrapped=True).split())
@@ -122,7 +123,6 @@ class ContradictsLedger:
                 old = e.commitment
                 if old.kind in ("date", "deadline") and old.when is not None and old.object \
                         and mentions(sentence, [old.object], slack=2) is not None:
-                    zone = ctx.deal.zone if ctx.deal is not None else None
                     out.append(ctx.finding(
                         self, f"Takes back a promise ({quote(sentence)}); {_where(e)} we promised "
                               f"{fmt_day((old.when.to - timedelta(seconds=1)).astimezone(zone))} for "
