@@ -81,6 +81,8 @@ def _line_of(text: str, needle: str) -> int:
     (GOOD.replace("owner: dana.lee@brightline.example", "owner: nobody@brightline.example"),
      "owner: nobody", "not in people.yaml"),
     (GOOD.replace("    price: 24000", "    price: lots"), "price: lots", "expected a number"),
+    (GOOD.replace("  max_discount_percent: 5", "  max_discount_percent: 5\n  payment_terms_days: 45.5"),
+     "payment_terms_days: 45.5", "whole number of days"),
     (GOOD.replace("      aliases: [team tier, team subscription]", "      aliases: [team tier"), None, "invalid YAML"),
 ])
 def test_invalid_deal_file_names_file_and_line(tmp_path: Path, world: ContextBundle, broken: str,

@@ -18,7 +18,7 @@ from tests.context.conftest import BERLIN, LA, NOW, POLICY, commitment, message,
 
 CONTEXT_RULES = ["meeting-conflict", "overcommitted-week", "date-before-agreed", "document-restricted",
                  "document-unknown", "price-beyond-limit", "restricted-topic", "contradicts-ledger", "unknown-deal",
-                 "weekday-mismatch"]
+                 "weekday-mismatch", "unapproved-concession"]
 
 
 def meeting(start: datetime, minutes: int = 60, text: str = "How about a call then?"):

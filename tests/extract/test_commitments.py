@@ -68,6 +68,14 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("We can add premium support for the first year at no charge.", C, "price", "price-free",
      {"object": "premium support"}),
     ("We'll refund you the setup fee.", C, "price", "price-free", {"object": "setup fee"}),
+    ("We'll refund the difference.", C, "price", "price-free", {"object": "difference"}),
+    ("We'll refund you in full.", C, "price", "price-free", {"object": "refund you in full"}),
+    ("You'll get a full refund if it doesn't work out.", C, "price", "price-free",
+     {"object": "full refund", "conditional": True}),
+    # What is "on us" opens the hit; "on the house" gives it away without a "we" or "you".
+    ("The first three months are on us.", C, "price", "price-free", {"object": "first three months"}),
+    ("Onboarding is on the house.", C, "price", "price-free", {"object": "Onboarding"}),
+    ("Your price won't be raised at renewal.", C, "price", "price-frozen", {}),
     ("I can share the draft chapters with you next week.", C, "document", "document-send",
      {"object": "draft chapters"}),
     # A terse item of a recap ("Next steps:"): a document, to whom, by when.
@@ -782,6 +790,10 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("They will present to the court.", "meeting-verb", False),
     ("We're looking at your questionnaire now.", "commit-plan", False),
     ("They refunded your payment last year.", "price-free", False),
+    ("Can you refund the difference?", "price-free", True),
+    ("The customer asked for a full refund.", "price-free", False),
+    # "won't be" with no "raised": the invoice's due date, not a price freeze.
+    ("So the first invoice won't be due until well into the new year.", "price-frozen", False),
     ("They got two extra weeks on the trial last year.", "price-free", False),
     ("If they mail an offer by Nov. 22, it will reimburse them for expenses.", "price-free", False),
     ("Their price is $40 per seat.", "price-stated", False),

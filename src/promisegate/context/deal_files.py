@@ -64,11 +64,15 @@ def _price_item(node: Node) -> PriceItem:
 def _pricing(node: Node) -> PricingLimits:
     if node.value is None:
         return PricingLimits()
-    node.mapping(("currency", "max_discount_percent", "list_prices"))
+    node.mapping(("currency", "max_discount_percent", "list_prices", "payment_terms_days", "approved_concessions"))
     limit = node.get("max_discount_percent").number() if node.has("max_discount_percent") else None
     if limit is not None and not 0 <= limit <= 100:
         raise node.get("max_discount_percent").error("must be between 0 and 100")
-    return PricingLimits(node.get("currency").text("USD").upper(), limit, node.get("list_prices").each(_price_item))
+    days = node.get("payment_terms_days").number() if node.has("payment_terms_days") else None
+    if days is not None and (days < 0 or days != int(days)):
+        raise node.get("payment_terms_days").error("must be a whole number of days (30 for net 30)")
+    return PricingLimits(node.get("currency").text("USD").upper(), limit, node.get("list_prices").each(_price_item),
+                         None if days is None else int(days), node.get("approved_concessions").texts())
 
 
 def _topic(node: Node) -> RestrictedTopic:

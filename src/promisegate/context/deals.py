@@ -81,6 +81,8 @@ class PricingLimits:
     currency: str = "USD"
     max_discount_percent: float | None = None
     items: tuple[PriceItem, ...] = ()
+    payment_days: int | None = None  # the deal's payment terms ("net 30" is 30); longer ones need approval
+    approved_concessions: tuple[str, ...] = ()  # keywords of concessions the SE has approved ("free onboarding")
 
     def floor_of(self, item: PriceItem) -> float | None:
         if item.floor is not None:

@@ -306,12 +306,16 @@ def _price(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> Description:
         start = hit.start - 1 if hit.start > unit.start and doc[hit.start - 1].like_num else hit.start
         return span_text(doc, start, hit.end), None, None
     if hit.id == "price-free":
+        if first in ("full", "complete", "money"):  # "a full refund", "a money-back guarantee": the hit names it
+            return words, None, None
         if first in _EXTEND_VERBS:  # "extend your trial until the 31st": the trial
             return span_text(doc, hit.end - 1, hit.end), None, None
         if first in _CREDIT_VERBS:  # "credit you for the outage", "credit your account $500": what is credited
             i = hit.start + 1
             while i < unit.end and doc[i].lower_ in _CREDIT_FILLERS:
                 i += 1
+            if i + 1 < unit.end and doc[i].lower_ == "in" and doc[i + 1].lower_ == "full":  # "refund you in full"
+                return span_text(doc, hit.start, i + 2), None, None
             start, end = phrase_forward(doc, i, unit.end, cues.determiners, cues.object_stops - {"for", "as"})
             return span_text(doc, start, end), None, None
         if first in _WAIVE_VERBS or (first in _FREE_WORDS and hit.end - hit.start == 2):
@@ -323,7 +327,8 @@ def _price(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> Description:
         elif first in _COVER_VERBS:  # "we'll cover the cost of the first three months": what it is the cost of
             start, end = phrase_forward(doc, hit.end, unit.end, cues.determiners, cues.object_stops)
         else:
-            i = hit.start - 1
+            # "The first three months are on us": the hit begins with what is on us
+            i = hit.start if doc[hit.end - 1].lower_ in ("us", "me") and first not in _LINKS else hit.start - 1
             while i >= unit.start and doc[i].lower_ in _LINKS:
                 i -= 1
             i = _before_time(doc, i, unit.start, cues)  # "extend the pilot through January 15 at no cost"

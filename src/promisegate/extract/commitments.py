@@ -63,6 +63,8 @@ _MULTI = frozenset({"price", "document", "capability"})
 # Offers that are only an offer when made to someone: "free shipping!" in a banner is not one.
 _ADDRESSED_ONLY = frozenset({"price-free", "price-discount"})
 _INCLUDED = frozenset({"included", "includes", "include"})
+# Words by which a give-away is ours, addressed or not: "The setup fee is waived.", "Onboarding is on the house."
+_OURS_TO_GIVE = frozenset({"waived", "house"})
 _THEIR = frozenset({"its", "their", "his", "her"})
 _AT_NO_COST = frozenset({"no", "free", "complimentary"})
 # "Does ... work?" / "is ... free?" ask about a slot only in a question; "onboarding is free" is a price.
@@ -596,7 +598,7 @@ def _judge(
             # included at no charge: "Onboarding is included at no extra charge" is a term of the deal, where
             # "Free shipping on all orders!" addresses the public, and "email support is included" describes a plan.)
             if hit.id in _ADDRESSED_ONLY and not addressed and not commit_hits \
-                    and "waived" not in cols.words[hit.start:hit.end] \
+                    and _OURS_TO_GIVE.isdisjoint(cols.words[hit.start:hit.end]) \
                     and not (hit.id == "price-free" and not _INCLUDED.isdisjoint(unit_words)
                              and not _AT_NO_COST.isdisjoint(cols.words[hit.start:hit.end])) \
                     and not _under_our_heading(source, unit.start_char):
@@ -613,8 +615,10 @@ def _judge(
                      or not _past_outside_aside(lowered, cols.idx[hit.start] - unit.start_char, cues))
             ):
                 one = make(kind, hit)
-                # Two patterns naming one thing ("Here's a summary of the results, attached"): one promise.
-                if not any(m.kind == one.kind and m.object == one.object and m.rule == one.rule for m in made):
+                # Two patterns naming one thing ("Here's a summary of the results, attached"; "two extra weeks on the
+                # pilot at no cost" gives the weeks, not the pilot): one promise.
+                if not any(m.kind == one.kind and m.rule == one.rule and (m.object == one.object or _same_gift(m, one))
+                           for m in made):
                     made.append(one)
                     if kind == "document" and one.object:
                         # "I'll send the SOW and the MSA": a promise for each document listed.
@@ -623,6 +627,12 @@ def _judge(
     if commit_hits and not made:
         made.append(make("date" if unit_times else "other", commit_hits[0]))
     commitments.extend(made)
+
+
+def _same_gift(a: Commitment, b: Commitment) -> bool:
+    """Whether two give-aways of one clause name one thing, one's object inside the other's."""
+    return a.rule == "price-free" and bool(a.object) and bool(b.object) \
+        and (f" {a.object} " in f" {b.object} " or f" {b.object} " in f" {a.object} ")
 
 
 def _theirs(lowered: str, at: int, last: int, cues: Cues) -> bool:

@@ -52,7 +52,7 @@ def _where(entry: LedgerEntry) -> str:
     return f"on {fmt_day(entry.recorded_at)} ({ref})"
 
 
-def _same_deliverable(new: Commitment, old: Commitment, around: str = "") -> bool:
+def same_deliverable(new: Commitment, old: Commitment, around: str = "") -> bool:
     """Two dated promises are about the same thing when their objects match (one's words among the other's, and
     the same head: "the pilot" is not "the pilot environment"), or one's object is mentioned in the other's
     sentence; a new promise that names nothing may name it in the sentence `around` it ("the pilot environment
@@ -139,7 +139,7 @@ class ContradictsLedger:
             around = "" if c.object else _sentence_of(ctx, c)
             for e in earlier:
                 old = e.commitment
-                if old.kind in ("date", "deadline") and old.when is not None and _same_deliverable(c, old, around) \
+                if old.kind in ("date", "deadline") and old.when is not None and same_deliverable(c, old, around) \
                         and abs(c.when.to - old.when.to) >= tolerance:
                     return ctx.finding(
                         self, f"Promises {' '.join(c.when.text.split()) or fmt_day(c.when.to.astimezone(zone))} "
