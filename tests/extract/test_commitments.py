@@ -76,6 +76,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("The first three months are on us.", C, "price", "price-free", {"object": "first three months"}),
     ("Onboarding is on the house.", C, "price", "price-free", {"object": "Onboarding"}),
     ("Your price won't be raised at renewal.", C, "price", "price-frozen", {}),
+    ("Pricing stays flat at renewal.", C, "price", "price-held", {}),
+    ("We'll match whatever Contoso quoted you.", C, "price", "price-held", {"object": "whatever Contoso quoted"}),
+    ("We offer a price match guarantee.", C, "price", "price-held", {"object": "price match"}),
     ("I can share the draft chapters with you next week.", C, "document", "document-send",
      {"object": "draft chapters"}),
     # A terse item of a recap ("Next steps:"): a document, to whom, by when.
@@ -791,6 +794,16 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("We're looking at your questionnaire now.", "commit-plan", False),
     ("They refunded your payment last year.", "price-free", False),
     ("Can you refund the difference?", "price-free", True),
+    ("Prices stayed flat last year.", "price-held", False),
+    ("Can you match what they quoted?", "price-held", True),
+    ("The vendor said prices would stay flat.", "price-held", False),
+    ("They matched the competitor's price last quarter.", "price-held", False),
+    ("The fee was waived for another customer last year.", "price-free", False),
+    ("Free parking is available at the venue.", "price-free", False),
+    ("Will the price stay flat next year?", "price-held", False),
+    ("Net income rose 8% in the quarter.", "price-payment-terms", False),
+    ("Their refund policy is 30 days.", "price-free", False),
+    ("Analysts expect prices to remain unchanged.", "price-held", False),
     ("The customer asked for a full refund.", "price-free", False),
     # "won't be" with no "raised": the invoice's due date, not a price freeze.
     ("So the first invoice won't be due until well into the new year.", "price-frozen", False),
@@ -2116,3 +2129,15 @@ def test_a_colleague_named_with_an_aside_still_promises() -> None:
     text = "Dana (our SE) will send the deck on Monday."
     assert [c.rule for c in extract(text, NOW, "UTC", ours={"dana"}).commitments] == ["document-send"]
     assert extract(text, NOW, "UTC").commitments == ()
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    # A price word that opens a price promise names no document ("get price protection").
+    ("You'll get price protection for three years.", ["price"]),
+    # A day's thing ("today's pricing") is no slot on that day.
+    ("We'll lock in today's pricing through 2028.", ["price"]),
+    ("Let's lock in Tuesday for the call.", ["meeting"]),
+])
+def test_a_price_promise_is_not_also_a_document_or_a_slot(text: str, kinds: list[str]) -> None:
+    commitments, _ = _run(text)
+    assert [c.kind for c in commitments] == kinds

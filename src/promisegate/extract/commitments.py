@@ -943,6 +943,9 @@ def _kind_hits(
         if x.label == "meeting" and x.end < unit.end and words[x.end - 1] in cues.meeting_nouns \
                 and words[x.end] in cues.document_nouns and words[x.end] not in cues.meeting_nouns:
             continue
+        # "lock in today's pricing": a day's thing, no slot on that day.
+        if x.label == "slot" and x.end < unit.end and words[x.end] in ("'s", "’s"):
+            continue
         # "after our product sync on Thursday": a meeting named, not a claim that the product syncs.
         if x.label == "capability" and words[x.end - 1] in ("on", "at", "this", "next") and x.end < unit.end \
                 and words[word_step(words, x.end - 1, 1, unit.end - 1)] in cues.time_heads:
@@ -973,6 +976,13 @@ def _kind_hits(
     if prices and any(y.id == "price-held" for y in prices):
         # "a price lock: we guarantee the per-seat price will not increase": one promise said twice, held once.
         prices[:] = [y for y in prices if y.id != "price-frozen"]
+    documents = out.get("document")
+    if prices and documents:
+        # "You'll get price protection for three years": a price word opening a price promise names no document.
+        documents[:] = [y for y in documents if not any(
+            p.id in ("price-held", "price-frozen") and p.start <= y.end - 1 < p.end for p in prices)]
+        if not documents:
+            del out["document"]
     if prices and any(y.id == "price-sla" for y in prices):
         # "we commit to 99.95% monthly uptime, with service credits of 10% for each 0.1% below target, capped at
         # 30% of the monthly fee": the other figures are how the SLA pays out, not discounts or prices offered.
