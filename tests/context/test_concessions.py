@@ -32,6 +32,7 @@ def held(world: ContextBundle, text: str, **kw: object) -> list[str]:
     ("We'll lock in today's pricing through 2028.", "Promises to hold the price"),
     ("We won't raise your price at renewal.", "Promises to hold the price"),
     ("I can extend net-60 payment terms for you.", "Offers payment in 60 days"),
+    ("We guarantee 99.99% uptime.", "Promises 99.99% uptime"),
 ])
 def test_a_concession_nobody_approved_is_held(world: ContextBundle, text: str, told: str) -> None:
     [message_] = held(world, text)
@@ -50,6 +51,8 @@ def test_a_listed_item_given_away_names_its_list_price(world: ContextBundle) -> 
     "Payment terms are net 30.",                            # the standard terms
     "We can offer 10% off the Enterprise plan.",            # a discount: price-beyond-limit's job
     "Could you waive the late fee for us?",                 # the reader's ask, no promise
+    "Our SLA is 99.9% availability.",                       # the standard service level
+    "We've had 99.99% uptime over the last 12 months.",     # a track record, no promise
 ])
 def test_no_concession(world: ContextBundle, text: str) -> None:
     assert held(world, text) == []
@@ -83,3 +86,8 @@ def test_without_a_deal_the_standard_terms_apply(world: ContextBundle) -> None:
     assert held(world, "Net 30 is fine.", deal=None) == []
     [message_] = held(world, "Net 45 is fine.", deal=None)
     assert "standard terms are net 30" in message_
+
+
+def test_a_service_level_is_no_discount_against_the_ledger(world: ContextBundle) -> None:
+    """Acme's ledger holds 10% off; "99.99% uptime" was told as "Offers 99.99% off"."""
+    assert run_rule("contradicts-ledger", world, promised("We guarantee 99.99% uptime.")) == []

@@ -3,7 +3,8 @@
 A discount has a limit in the deal file (price-beyond-limit); these have none, so each is held unless the deal
 lists it as approved or it was already promised on the deal: a free item or waived fee ("we'll throw in premium
 support at no charge"), a credit or refund, a price lock, freeze or match ("we'll lock in today's pricing through
-2028"), and payment terms longer than the deal's ("net 60" where the deal pays net 30).
+2028"), payment terms longer than the deal's ("net 60" where the deal pays net 30), and a service level above the
+standard ("we guarantee 99.99% uptime" where the standard is 99.9%).
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from promisegate.rules.ledger_rules import same_deliverable
 _GIVEN = {"price-free"}
 _HELD = {"price-held", "price-frozen"}
 _TERMS = {"price-payment-terms"}
-CONCESSIONS = _GIVEN | _HELD | _TERMS
+_SERVICE_LEVEL = {"price-sla"}
+CONCESSIONS = _GIVEN | _HELD | _TERMS | _SERVICE_LEVEL
 
 
 @register
@@ -31,8 +33,8 @@ class UnapprovedConcession:
 
     name: ClassVar[str] = "unapproved-concession"
     description: ClassVar[str] = ("Gives something away or softens the terms (a free item or waived fee, a credit "
-                                  "or refund, a price lock or match, longer payment terms) without the deal's "
-                                  "approval.")
+                                  "or refund, a price lock or match, longer payment terms, a higher uptime) "
+                                  "without the deal's approval.")
 
     def check(self, ctx: RuleContext) -> list[Finding]:
         deal = ctx.deal
@@ -71,6 +73,12 @@ class UnapprovedConcession:
             whose = "the deal's terms are" if deal is not None and deal.pricing.payment_days else "standard terms are"
             return (f"Offers payment in {c.amount:g} days ({quote(c.text)}); {whose} net {standard}. Longer "
                     "payment terms need the SE's approval.")
+        if c.rule in _SERVICE_LEVEL:
+            standard = float(ctx.params.get("standard_uptime_percent", 99.9))
+            if c.amount is None or c.unit != "%" or c.amount <= standard:
+                return ""
+            return (f"Promises {c.amount:g}% uptime ({quote(c.text)}); the standard service level is {standard:g}%. "
+                    "A higher one is a contract term the SE must approve.")
         if c.rule in _HELD:
             return (f"Promises to hold the price ({quote(c.text)}); price locks, freezes and matches need the "
                     f"SE's approval, and {none_approved}.")
@@ -88,7 +96,11 @@ def _made_before(c: Commitment, earlier: Sequence[LedgerEntry]) -> bool:
         old = e.commitment
         if old.kind != "price" or not (old.rule in CONCESSIONS or old.rule == "deal-file"):
             continue
-        if c.rule in _TERMS:
+        if c.rule in _SERVICE_LEVEL:
+            if old.rule in _SERVICE_LEVEL | {"deal-file"} and old.unit == "%" and old.amount is not None \
+                    and c.amount is not None and old.amount >= c.amount:
+                return True
+        elif c.rule in _TERMS:
             if old.unit == "days" and old.amount is not None and c.amount is not None and old.amount >= c.amount:
                 return True
         elif same_deliverable(c, old):

@@ -151,7 +151,8 @@ class ContradictsLedger:
             money = currency_code(c.unit)
             for e in earlier:
                 old = e.commitment
-                if old.kind != "price" or old.amount is None or not _same_item(deal, c, old):
+                if old.kind != "price" or old.amount is None or not _same_item(deal, c, old) \
+                        or "price-sla" in (c.rule, old.rule):  # "99.99% uptime" is no discount (unapproved-concession)
                     continue
                 if c.unit == "%" and old.unit == "%" and c.amount > old.amount:
                     return ctx.finding(
