@@ -271,6 +271,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
      {"amount": 120000.0, "unit": "USD"}),
     ("How's 3pm on Thursday?", C, "meeting", "meeting-slot-works", {}),
     ("How is Tuesday at 10 for you?", C, "meeting", "meeting-slot-works", {}),
+    # A date in figures, an ordinal or a month after "how's" / "shall we say" / ", say" proposes it too.
+    ("Shall we say 22/12 at 10:00 your time?", C, "meeting", "meeting-slot-works", {}),
+    ("Let's aim for a decision call right before the break, say Dec 21?", C, "meeting", "meeting-slot-works", {}),
     # "see if we could" proposes politely; it imagines nothing and sets no condition.
     ("I wanted to see if we could set up a call next week.", C, "meeting", "meeting-set-up", {"conditional": False}),
     ("Our DPA is available on our trust center.", C, "document", "document-attached", {"object": "DPA"}),
@@ -631,6 +634,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("I'll see you Thursday.", C, "meeting", "meeting-verb", {}),
     ("Let's pencil in Tuesday morning.", C, "meeting", "meeting-pencil-in", {}),
     ("Let's lock in Thursday at 2pm ET.", C, "meeting", "meeting-pencil-in", {}),
+    # A day kept for the reader, also when arranged with a colleague.
+    ("I've asked Dana to hold Dec 22 for you.", C, "meeting", "meeting-pencil-in", {}),
     ("I've sent a calendar invite for Thursday at 2pm ET.", C, "meeting", "meeting-invite-sent", {"object": "invite"}),
     ("A calendar invite for Thursday at 2pm ET is on its way.", C, "meeting", "meeting-invite-sent", {}),
     ("It would be great to meet in person next week.", C, "meeting", "meeting-verb", {}),
@@ -798,6 +803,10 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("They refunded your payment last year.", "price-free", False),
     ("Can you refund the difference?", "price-free", True),
     ("Prices stayed flat last year.", "price-held", False),
+    ("Shall we say a few words about pricing?", "meeting-slot-works", True),
+    ("Sales grew, say 10%, last year.", "meeting-slot-works", False),
+    ("They held the 22nd for another customer.", "meeting-pencil-in", False),
+    ("How's the weather in Dallas?", "meeting-slot-works", False),
     ("Prices stayed the same last year.", "price-held", False),
     ("They credited two months to another customer.", "price-free", False),
     ("Can you match what they quoted?", "price-held", True),
@@ -1337,6 +1346,8 @@ def test_half_of_the_cases_are_negative() -> None:
 # With the time tagger: `when` is the time in the clause, alternatives are the other "or" options.
 WHEN_CASES: list[tuple[str, str, str, str, tuple[str, ...]]] = [
     ("We'll have the integration ready by Friday.", "deadline", "deadline-by", "by Friday", ()),
+    ("How's the 22nd for a working session?", "meeting", "meeting-slot-works", "the 22nd", ()),
+    ("We'll block the 22nd for your team.", "meeting", "meeting-pencil-in", "the 22nd", ()),
     # The time reported is "Monday"; what the commitment promises is the limit "by Monday".
     ("We can have the sandbox ready by Thursday or Friday.", "deadline", "deadline-by", "by Thursday", ("Friday",)),
     ("I'll send the quote no later than June 30.", "document", "document-send", "no later than June 30", ()),

@@ -47,7 +47,9 @@ def free_at_time(words: list[str], idx: list[int], hit: Hit, end: int, times: li
     if free is None:
         return False
     after = word_step(words, free, 1, end - 1)
-    starts = {idx[after], idx[word_step(words, after, 1, end - 1)] if words[after] in ("on", "after", "from") else -1}
+    # ("free the Tuesday before Christmas": the time may start after the article)
+    starts = {idx[after], idx[word_step(words, after, 1, end - 1)] if words[after] in ("on", "after", "from", "the")
+              else -1}
     return after != free and any(t.start in starts for t in times)
 
 
