@@ -24,6 +24,20 @@ from promisegate.rules import RuleContext, RuleRegistry, load_builtin_rules
 
 _NAME_WORD = re.compile(r"[^\W\d_]{2,}")  # the words of a person's name ("Dana", "Lee"; not initials)
 
+
+def _company(email: str) -> str:
+    """The company a mail address names: "brightline" for dana@brightline.example and dana@mail.brightline.com."""
+    labels = email.rpartition("@")[2].lower().split(".")
+    if len(labels) >= 3 and labels[-2] in ("co", "com", "org", "net", "ac", "gov"):  # brightline.co.uk
+        labels = labels[:-1]
+    name = labels[-2] if len(labels) >= 2 else ""
+    return name if _NAME_WORD.fullmatch(name) and name not in _MAIL_HOSTS else ""
+
+
+# Mail hosts that name no company.
+_MAIL_HOSTS = frozenset({"gmail", "googlemail", "outlook", "hotmail", "yahoo", "icloud", "proton", "protonmail",
+                         "aol", "live", "msn", "gmx", "example"})
+
 if TYPE_CHECKING:
     from promisegate.config import Settings
     from promisegate.context.deals import Deal
@@ -81,16 +95,19 @@ class Checker:
             verdict = _failed(mode, "internal-error", reason, self.policy)
         return CheckResult(verdict, message, extraction, time.perf_counter() - started)
 
-    def _our_names(self, deal: Deal | None) -> frozenset[str]:
+    def _our_names(self, deal: Deal | None, sender: str = "") -> frozenset[str]:
         """The names of the writer's side, lower case, one word each: the people of people.yaml and the deal's owner
-        (an agent writes "Dana will walk your team through it" for its SE), less any word of the customer's
-        contacts' names (a "Tom" on both sides is nobody's)."""
+        (an agent writes "Dana will walk your team through it" for its SE) and the company their mail domains name
+        (a recap's "Brightline to share the SOC 2 report"), less any word of the customer's contacts' names and
+        domains (a "Tom" on both sides is nobody's)."""
         people = list(self.context.people.values()) if self.context else []
         if deal is not None:
             people.append(deal.owner)
         ours = {w for p in people for w in _NAME_WORD.findall(p.name.lower())}
+        ours |= {_company(e) for e in (*(p.email for p in people), sender) if "@" in e} - {""}
         if deal is not None:
             ours -= {w for c in deal.contacts for w in _NAME_WORD.findall(c.name.lower())}
+            ours -= {_company(f"@{d}") for d in deal.domains}
         return frozenset(ours)
 
     def _judge(self, message: ParsedMessage, now: datetime, mode: Mode) -> tuple[Verdict, Extraction]:
@@ -102,7 +119,7 @@ class Checker:
             log.debug("text of %s: %r", message.message_id, message.text)
         # (an inline reply is read with the questions it answers, in which the extractor finds nothing of its own)
         extraction = extract(message.extraction_text, now, tz, self.patterns_dir,
-                             ours=self._our_names(deal))
+                             ours=self._our_names(deal, message.sender))
         findings: list[Finding] = []
         hit: list[str] = []
         missed: list[str] = []

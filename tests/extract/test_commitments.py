@@ -78,6 +78,9 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("Your price won't be raised at renewal.", C, "price", "price-frozen", {}),
     ("Pricing stays flat at renewal.", C, "price", "price-held", {}),
     ("Your renewal price stays the same as this year.", C, "price", "price-held", {}),
+    # A document in a named reader's inbox by a day is ours to send.
+    ("Tom should have the pen test results in his inbox by Monday.", C, "document", "document-send",
+     {"object": "pen test results"}),
     ("As a goodwill gesture we'll credit two months of service for the outage.", C, "price", "price-free",
      {"object": "two months"}),
     ("We'll match whatever Contoso quoted you.", C, "price", "price-held", {"object": "whatever Contoso quoted"}),
@@ -808,6 +811,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("They held the 22nd for another customer.", "meeting-pencil-in", False),
     ("How's the weather in Dallas?", "meeting-slot-works", False),
     ("Prices stayed the same last year.", "price-held", False),
+    ("Tom should have the budget approved by Monday.", "commit-should-have", False),
     ("They credited two months to another customer.", "price-free", False),
     ("Can you match what they quoted?", "price-held", True),
     ("The vendor said prices would stay flat.", "price-held", False),
@@ -1559,6 +1563,21 @@ def test_one_of_our_people_named_makes_our_promise() -> None:
         assert [(c.kind, c.rule) for c in extract(text, NOW, "UTC", ours={"dana"}).commitments] == [(kind, rule)]
     for text in ["Dana has a window seat.", "Dana is running late.", "Maria is flying out on Tuesday to meet us."]:
         assert extract(text, NOW, "UTC", ours={"dana"}).commitments == ()
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    # An action item of a recap names who acts: ours (a person or the company) promise, the customer's do not.
+    ("Next steps: Brightline to share SOC 2 report by Friday.", ["document"]),
+    ("1) Brightline to share SOC 2 report", ["document"]),
+    ("Action items:\n- Dana to run the workshop on Tuesday\n- Maria to confirm attendees", ["meeting"]),
+    ("Action items:\n- Maria to confirm attendees", []),
+    # ("Thanks to Brightline" and a name inside a sentence open no item)
+    ("Thanks to Brightline for hosting.", []),
+    ("We asked Dana to the dinner.", []),
+])
+def test_an_action_item_of_ours_in_a_recap_is_a_promise(text: str, kinds: list[str]) -> None:
+    got = extract(text, NOW, "UTC", ours={"dana", "brightline"}).commitments
+    assert [c.kind for c in got] == kinds
 
 
 @pytest.mark.parametrize("text", [

@@ -187,12 +187,26 @@ def _colleagues(texts: list[str], words: list[str], ours: Collection[str]) -> li
                 or (words[j] == "has" and (nxt in _TIME_HELD or (
                     nxt in ("a", "an") and j + 2 < len(words) and words[j + 2] in _TIME_HELD))):
             out.append(Hit("slot", "meeting-slot-offered", i, j + 2, False))  # "Dana is available on the 22nd"
+        elif named and words[j] == "to" and nxt.isalpha() and nxt not in _NOT_ACTS and _opens_item(words, i):
+            # An action item of a recap: "Next steps: 1) Brightline to share SOC 2 report", "- Dana to send the deck"
+            out.append(Hit("commit", "commit-colleague", i, j + 2, False))
         elif words[j] in ("is", "'s", "’s") and nxt in _ON_THE_WAY:
             # "Dana is flying out to Chicago on the 22nd to meet your team", "Dana is leading the workshop on the 22nd"
             out.append(Hit("commit", "commit-colleague", i, j + 2, False))
     return out
 
 
+def _opens_item(words: list[str], i: int) -> bool:
+    """Whether word `i` opens a line, a list item or a labelled part ("1) Dana", "- Dana", "Next steps: Dana")."""
+    j = i - 1
+    while j >= 0 and words[j].isspace() and "\n" not in words[j]:
+        j -= 1
+    return j < 0 or "\n" in words[j] or words[j] in _ITEM_MARKS
+
+
+_ITEM_MARKS = frozenset({")", ":", ";", "-", "*", "•", "–", "—", "·"})
+# Words after "Dana to" that are no act of hers ("Dana to you", "Brightline to the rescue").
+_NOT_ACTS = frozenset({"the", "a", "an", "you", "your", "me", "us", "them", "him", "her", "be", "date", "whom"})
 _WILLING = frozenset({"happy", "glad", "delighted", "keen", "eager", "willing", "pleased"})
 # Time a colleague has for the reader ("Dana has a window on the 22nd", "Dana has openings Tuesday").
 _TIME_HELD = frozenset({"availability", "time", "some", "window", "windows", "opening", "openings", "slot", "slots"})
