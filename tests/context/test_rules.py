@@ -296,6 +296,16 @@ def test_not_yet_available_document(world: ContextBundle) -> None:
     assert run_rule("document-restricted", world, [later], msg=msg) == []
 
 
+@pytest.mark.parametrize("text", ["We'll have the migration guide v3 ready for you by mid-January.",
+                                  "The migration guide will be available on January 15."])
+def test_a_dated_promise_that_makes_a_document_ready_hands_it_over(world: ContextBundle, text: str) -> None:
+    msg = message("anna.schmidt@globex.example", text)
+    mid_january = span(datetime(2027, 1, 10, tzinfo=BERLIN), datetime(2027, 1, 16, tzinfo=BERLIN))
+    c = commitment("deadline", text, when=mid_january)
+    [f] = run_rule("document-restricted", world, [c], msg=msg)
+    assert "Migration guide v3" in f.message and "not yet available" in f.message
+
+
 def test_shareable_document_passes_both_rules(world: ContextBundle) -> None:
     c = commitment("document", "Attached is our security overview.", obj="security overview")
     assert run_rule("document-restricted", world, [c]) == []

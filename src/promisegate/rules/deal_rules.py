@@ -26,8 +26,10 @@ _MONEY_UNITS = {"USD", "EUR", "GBP", "CHF", "CAD", "AUD", "$", "€", "£"}
 _SIGN_TO_CODE = {"$": "USD", "€": "EUR", "£": "GBP"}
 
 
-_SHARING = re.compile(r"\b(send|sending|sent|share|sharing|attach|attached|attaching|forward|provide|pass along)\b",
-                      re.IGNORECASE)
+# Words by which a promise of another kind hands over the document it names ("we'll have the migration guide
+# ready for you by mid-January", "the migration guide will be available on January 15").
+_SHARING = re.compile(r"\b(send|sending|sent|share|sharing|attach|attached|attaching|forward|provide|pass along|ready|"
+                      r"available)\b", re.IGNORECASE)
 
 
 def _promised(ctx: RuleContext, kind: str) -> list[Commitment]:
