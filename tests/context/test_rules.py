@@ -47,6 +47,17 @@ def test_meeting_conflict_names_the_busy_event(world: ContextBundle) -> None:
     assert f.evidence["busy"][0]["summary"] == "Board prep"
 
 
+def test_the_customers_meeting_already_on_the_calendar_is_no_conflict_with_itself(world: ContextBundle) -> None:
+    # Dana's calendar holds ‘Acme data mapping workshop’ Mon 7 Dec 13:00 PT: mail to Acme that names that time
+    # speaks of the booked meeting ("See you at the workshop on Monday at 1pm PT"), which adds nothing to her week.
+    see_you = [meeting(datetime(2026, 12, 7, 13, 0, tzinfo=LA), text="See you at the workshop on Monday at 1pm PT.")]
+    assert run_rule("meeting-conflict", world, see_you) == []
+    assert run_rule("overcommitted-week", world, see_you) == []
+    # Another customer's meeting at that time is still a conflict: ‘Hooli discovery call’ Mon 7 Dec 10:30 PT.
+    [f] = run_rule("meeting-conflict", world, [meeting(datetime(2026, 12, 7, 10, 30, tzinfo=LA))])
+    assert "‘Hooli discovery call’" in f.message
+
+
 def test_meeting_in_free_working_time_passes(world: ContextBundle) -> None:
     assert run_rule("meeting-conflict", world, [meeting(datetime(2026, 12, 1, 11, 0, tzinfo=LA), 30)]) == []
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import ClassVar
@@ -53,6 +54,27 @@ def outside_working_hours(person: Person, start: datetime, end: datetime) -> boo
     day_end = datetime.combine(s.date(), wh.end, zone) if wh.end != time(0) else \
         datetime.combine(s.date() + timedelta(days=1), time(0), zone)
     return s < datetime.combine(s.date(), wh.start, zone) or e > day_end
+
+
+def _customer_words(ctx: RuleContext) -> frozenset[str]:
+    """Words that name the deal's customer in a calendar entry: its company name and its contacts' names."""
+    if ctx.deal is None:
+        return frozenset()
+    names = [ctx.deal.customer, *(c.name for c in ctx.deal.contacts)]
+    return frozenset(w for n in names for w in re.findall(r"[^\W\d_]{3,}", n.lower())) - _GENERIC_NAME_WORDS
+
+
+_GENERIC_NAME_WORDS = frozenset({"inc", "corp", "corporation", "ltd", "llc", "gmbh", "company", "group", "the", "and",
+                                 "logistics", "systems", "software", "solutions", "technologies", "services",
+                                 "holdings", "international", "global"})
+_SAME_START = timedelta(minutes=15)
+
+
+def booked(ctx: RuleContext, iv: BusyInterval, start: datetime, customer: frozenset[str]) -> bool:
+    """Whether the busy time `iv` is the proposed meeting itself, already on the calendar: it starts then and its
+    title names the customer ("See you at the workshop on Monday at 1pm PT" and ‘Acme data mapping workshop’)."""
+    return not iv.all_day and abs(iv.start - start) <= _SAME_START \
+        and not customer.isdisjoint(re.findall(r"[^\W\d_]{3,}", iv.summary.lower()))
 
 
 def _whole_day_block(busy: list[BusyInterval], start: datetime, end: datetime) -> BusyInterval | None:
@@ -108,6 +130,8 @@ class MeetingConflict:
         proposed = {"from": start.isoformat(), "to": end.isoformat()}
         if whole_day:
             return self._clash_days(span, person, busy, when, proposed)
+        customer = _customer_words(ctx)
+        busy = [iv for iv in busy if not booked(ctx, iv, start, customer)]
         if busy:
             shown = "; ".join(f"‘{iv.summary}’ {fmt_busy(iv.start, iv.end, iv.all_day, zone)}" for iv in busy[:3])
             more = f" and {len(busy) - 3} more" if len(busy) > 3 else ""
@@ -186,6 +210,7 @@ class OvercommittedWeek:
         people = involved_people(ctx)[:1] if ctx.deal is not None else involved_people(ctx)
         findings: list[Finding] = []
         seen: set[tuple[str, object]] = set()
+        customer = _customer_words(ctx)
         for c, span in _meetings(ctx):
             if span.to - span.from_ > slot:
                 continue
@@ -201,8 +226,12 @@ class OvercommittedWeek:
                 week_end = datetime.combine(monday.date() + timedelta(days=7), time(0), zone)
                 busy = ctx.calendars.busy(person, monday, week_end)
                 meetings = [iv for iv in busy if not iv.all_day and iv.end - iv.start < timedelta(hours=12)]
-                proposed = sum(1 for _, s in _meetings(ctx) if monday <= s.from_ < week_end
-                               and s.to - s.from_ <= slot)
+                # (a meeting already on the calendar adds nothing to the week: "See you at the workshop on Monday")
+                new = [s for _, s in _meetings(ctx) if monday <= s.from_ < week_end and s.to - s.from_ <= slot
+                       and not any(booked(ctx, iv, s.from_, customer) for iv in meetings)]
+                if span not in new:
+                    continue
+                proposed = len(new)
                 total = len(meetings) + proposed
                 if total > limit_n:
                     seen.add(key)
