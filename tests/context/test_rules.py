@@ -13,7 +13,9 @@ from promisegate.context.calendars import CachedCalendar, Calendars, IcsPathFeed
 from promisegate.context.loader import ContextBundle
 from promisegate.errors import CalendarUnavailable
 from promisegate.model import Extraction, TimeSpan
+from promisegate.parse import ParsedMessage
 from promisegate.rules import RuleContext, load_builtin_rules
+from promisegate.rules.deal_rules import file_title
 from tests.context.conftest import BERLIN, LA, NOW, POLICY, commitment, message, run_rule, span
 
 CONTEXT_RULES = ["meeting-conflict", "overcommitted-week", "date-before-agreed", "document-restricted",
@@ -315,6 +317,41 @@ def test_a_dated_promise_that_makes_a_document_ready_hands_it_over(world: Contex
     c = commitment("deadline", text, when=mid_january)
     [f] = run_rule("document-restricted", world, [c], msg=msg)
     assert "Migration guide v3" in f.message and "not yet available" in f.message
+
+
+@pytest.mark.parametrize(("filename", "title"), [
+    ("Brightline_Pentest_Report_2026.pdf", "Brightline Pentest Report 2026"),
+    ("ProductRoadmap-v2.pptx", "Product Roadmap v2"),
+    ("SOC 2 Type II (2026).pdf", "SOC 2 Type II 2026"),
+])
+def test_an_attachments_file_name_is_read_as_words(filename: str, title: str) -> None:
+    assert file_title(filename) == title
+
+
+def attaching(text: str, *files: str) -> ParsedMessage:
+    return replace(message(text=text), attachments=files)
+
+
+def test_a_restricted_document_attached_is_shared_whatever_the_text_says(world: ContextBundle) -> None:
+    msg = attaching("Following up on yesterday's call.", "Brightline_Pentest_Report_2026.pdf", "logo.png")
+    [f] = run_rule("document-restricted", world, [], msg=msg)
+    assert f.message == ("Attaches “Brightline_Pentest_Report_2026.pdf” (the Penetration test report 2026); the "
+                         "deal marks it restricted (Only shared by the CISO's office, under NDA, on a call).")
+    assert f.evidence["attachment"] == "Brightline_Pentest_Report_2026.pdf"
+    # Told once when the text names it too.
+    c = commitment("document", "Attached is our pen test report.", obj="pen test report")
+    assert len(run_rule("document-restricted", world, [c], msg=replace(msg, text=c.text))) == 1
+
+
+def test_an_unlisted_document_attached_is_unknown_and_the_text_pointing_at_it_is_not(world: ContextBundle) -> None:
+    see = commitment("document", "Please see attached.")
+    msg = attaching(see.text, "Acme_ROI_model.xlsx", "logo.png", "invite.ics", "image/png")
+    [f] = run_rule("document-unknown", world, [see], msg=msg)
+    assert f.message.startswith("Attaches a document the deal does not list: “Acme_ROI_model.xlsx”")
+    # Everyday follow-ups attached need no clearance (the policy's ignore list), nor do shareable documents.
+    msg = attaching(see.text, "Slides.pdf", "Security Whitepaper.pdf")
+    assert run_rule("document-unknown", world, [see], msg=msg) == []
+    assert run_rule("document-restricted", world, [see], msg=msg) == []
 
 
 def test_shareable_document_passes_both_rules(world: ContextBundle) -> None:

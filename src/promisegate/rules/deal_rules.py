@@ -157,6 +157,33 @@ _PHRASE_BREAK = re.compile(r"[,;.!?]")
 _RIGHT_BEFORE = re.compile(r"\s*(?:['’]s\s*)?")
 
 
+def file_title(filename: str) -> str:
+    """The words of an attachment's file name: "Brightline_Pentest_Report_2026.pdf" is "Brightline Pentest Report
+    2026", "ProductRoadmap-v2.pptx" is "Product Roadmap v2"."""
+    stem = filename.rsplit(".", 1)[0] if "." in filename else filename
+    stem = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", stem)
+    return " ".join(re.split(r"[\s_\-.+()\[\]]+", stem)).strip()
+
+
+# Attachments that are no document to clear: images (a logo in the signature), calendar invites, contact cards,
+# signatures, forwarded mail.
+_NOT_DOCUMENTS = frozenset({"png", "jpg", "jpeg", "gif", "bmp", "svg", "webp", "ics", "vcs", "vcf", "p7s", "asc", "sig",
+                            "eml", "msg"})
+
+
+def attached_files(ctx: RuleContext) -> list[tuple[str, str]]:
+    """(file name, title) of each attached document: parts with a file name that is no image, invite or card."""
+    out = []
+    for name in ctx.message.attachments:
+        ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+        if ("/" in name and not ext) or ext in _NOT_DOCUMENTS:
+            continue  # ("image/png": a part with no file name)
+        title = file_title(name)
+        if title:
+            out.append((name, title))
+    return out
+
+
 def document_for(deal: Deal, c: Commitment) -> DealDocument | None:
     if c.object:
         doc = deal.find_document(c.object)
@@ -178,26 +205,41 @@ class DocumentRestricted:
         if deal is None:
             return []
         findings: list[Finding] = []
+        told: set[str] = set()
         for c, doc in _shared_documents(ctx, deal):
-            ev: dict[str, Any] = {"document": doc.name, "status": doc.status, "sentence": c.text}
-            note = f" ({doc.note})" if doc.note else ""
-            if doc.status == "restricted":
-                findings.append(ctx.finding(
-                    self, f"Promises the {doc.name} ({quote(c.text)}); the deal marks it restricted{note}.",
-                    escalate=True, **ev))
-            elif doc.status == "needs-nda" and not deal.nda_on_file:
-                findings.append(ctx.finding(
-                    self, f"Promises the {doc.name} ({quote(c.text)}); the deal marks it NDA-only and no NDA "
-                          f"is on file{note}.", escalate=True, **ev))
-            elif doc.status == "not-yet-available":
-                ready = doc.available_from
-                if ready and c.when is not None and c.when.from_ >= datetime.combine(ready, time(0), deal.zone):
-                    continue  # promised for when it will exist
-                when = f" (expected {fmt_day(ready)})" if ready else ""
-                findings.append(ctx.finding(
-                    self, f"Promises the {doc.name} ({quote(c.text)}); the deal marks it not yet "
-                          f"available{when}{note}.", **ev))
+            ready = doc.available_from
+            if doc.status == "not-yet-available" and ready and c.when is not None \
+                    and c.when.from_ >= datetime.combine(ready, time(0), deal.zone):
+                continue  # promised for when it will exist
+            finding = self._finding(ctx, doc, f"Promises the {doc.name} ({quote(c.text)})", sentence=c.text)
+            if finding is not None:
+                told.add(doc.name)
+                findings.append(finding)
+        # A restricted document attached is shared now, whatever the text says ("Please see attached.").
+        for name, title in attached_files(ctx):
+            doc = deal.find_document(title)
+            if doc is not None and doc.name not in told:
+                finding = self._finding(ctx, doc, f"Attaches {quote(name, 80)} (the {doc.name})", attachment=name)
+                if finding is not None:
+                    told.add(doc.name)
+                    findings.append(finding)
         return findings
+
+    def _finding(self, ctx: RuleContext, doc: DealDocument, what: str, **evidence: Any) -> Finding | None:
+        """The finding for sharing `doc` (`what` tells how: a promise quoted, a file attached), if it may not be."""
+        deal = ctx.deal
+        assert deal is not None
+        ev: dict[str, Any] = {"document": doc.name, "status": doc.status, **evidence}
+        note = f" ({doc.note.rstrip('. ')})" if doc.note else ""  # (a note's own full stop would end it twice)
+        if doc.status == "restricted":
+            return ctx.finding(self, f"{what}; the deal marks it restricted{note}.", escalate=True, **ev)
+        if doc.status == "needs-nda" and not deal.nda_on_file:
+            return ctx.finding(self, f"{what}; the deal marks it NDA-only and no NDA is on file{note}.", escalate=True,
+                               **ev)
+        if doc.status == "not-yet-available":
+            when = f" (expected {fmt_day(doc.available_from)})" if doc.available_from else ""
+            return ctx.finding(self, f"{what}; the deal marks it not yet available{when}{note}.", **ev)
+        return None
 
 
 @register
@@ -213,9 +255,12 @@ class DocumentUnknown:
             return []
         ignore = [str(x) for x in ctx.params.get("ignore", ())]
         findings: list[Finding] = []
+        files = attached_files(ctx)
         for c in _promised(ctx, "document"):
             if document_for(deal, c) is not None:
                 continue
+            if files and len((c.object or "").split()) <= 1:
+                continue  # "Please see attached", "Here is the deck": the files attached are judged by their names
             name = described(c)
             if mentions(name, ignore) or (c.object is None and mentions(c.text, ignore)):
                 continue
@@ -223,6 +268,12 @@ class DocumentUnknown:
             findings.append(ctx.finding(
                 self, f"Promises a document the deal does not list: {quote(name, 80)} in {quote(c.text)}; "
                       f"listed documents: {listed}.", document=name, sentence=c.text))
+        for name, title in files:
+            if deal.find_document(title) is None and not mentions(title, ignore):
+                listed = ", ".join(d.name for d in deal.documents) or "none"
+                findings.append(ctx.finding(
+                    self, f"Attaches a document the deal does not list: {quote(name, 80)}; listed documents: "
+                          f"{listed}.", document=title, attachment=name))
         return findings
 
 
