@@ -32,6 +32,10 @@ _NAME_BLOCK_LINES = 8
 _NAME_BLOCK_WIDTH = 100
 
 
+# "Re:", "RE[2]:", "Fwd:", "AW:", "WG:", "SV:", "Antw:", "TR:", ...: a subject taken over from earlier mail.
+_REPLY_PREFIX = re.compile(r"\s*(?:re|fw|fwd|aw|wg|sv|vs|antw|tr|rif|r)\s*(?:\[\d+\])?\s*:", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class ParsedMessage:
     """What the rules see of one message."""
@@ -55,9 +59,18 @@ class ParsedMessage:
     headers: tuple[tuple[str, str], ...] = field(default_factory=tuple)
 
     @property
+    def own_subject(self) -> str:
+        """The subject when this message wrote it: "" for a reply's or forward's ("Re: Can we get 25% off?" is the
+        customer's words), which the text answers anyway."""
+        return "" if _REPLY_PREFIX.match(self.subject) else self.subject.strip()
+
+    @property
     def extraction_text(self) -> str:
-        """The text the extractor reads, which its commitments' offsets count in: the inline reading, else the text."""
-        return self.reading or self.text
+        """The text the extractor reads, which its commitments' offsets count in: the message's own subject (an agent
+        may promise there: "25% off if you sign this month + go-live Jan 15"), then the inline reading, else the
+        text."""
+        body = self.reading or self.text
+        return f"{self.own_subject}\n\n{body}" if self.own_subject else body
 
     @property
     def recipients(self) -> tuple[str, ...]:

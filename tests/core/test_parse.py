@@ -97,3 +97,21 @@ def test_an_inline_reply_is_read_with_the_questions_it_answers() -> None:
     msg.set_content("I'll send it over this afternoon.\n\n> Is the SOC 2 report available?\n")
     assert parse_message(msg.as_bytes()).reading == ""
 
+
+
+@pytest.mark.parametrize(("subject", "own"), [
+    ("25% off if you sign this month", "25% off if you sign this month"),
+    ("Re: Can we get 25% off?", ""),
+    ("RE[2]: pricing", ""),
+    ("Fwd: SOC 2 report", ""),
+    ("AW: Angebot", ""),
+    ("Recap: go-live plan", "Recap: go-live plan"),
+])
+def test_the_extractor_reads_the_messages_own_subject_first(subject: str, own: str) -> None:
+    msg = EmailMessage()
+    msg["Subject"] = subject
+    msg.set_content("Details below.")
+    p = parse_message(msg.as_bytes())
+    assert p.own_subject == own
+    # (a reply's subject is the earlier mail's words, which the text answers: it is not read)
+    assert p.extraction_text == (f"{own}\n\nDetails below." if own else "Details below.")

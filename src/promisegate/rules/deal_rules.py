@@ -367,7 +367,7 @@ class RestrictedTopic:
                                   "the deal restricts); always escalates.")
 
     def check(self, ctx: RuleContext) -> list[Finding]:
-        text = ctx.message.text
+        text = "\n\n".join(filter(None, (ctx.message.own_subject, ctx.message.text)))  # (an agent may say it there)
         topics: list[tuple[str, list[str], str]] = [
             (str(name), [str(k) for k in kws], "") for name, kws in dict(ctx.params.get("topics", {})).items()]
         if ctx.deal is not None:

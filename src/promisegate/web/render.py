@@ -60,9 +60,10 @@ def highlight(text: str, commitments: Sequence[Mapping[str, Any]]) -> list[Segme
 
 
 def message_text(raw: bytes) -> str:
-    """The text the checker saw (quoted reply and signature removed): what offsets point into."""
+    """The text the checker saw (its own subject first; quoted reply and signature removed, the quoted questions an
+    inline reply answers kept): what offsets point into."""
     try:
-        return parse_message(raw).text
+        return parse_message(raw).extraction_text
     except ParseError:
         return ""
 
