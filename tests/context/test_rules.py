@@ -473,6 +473,25 @@ def test_legal_keyword_prefix(world: ContextBundle) -> None:
     assert f.evidence["matched"] == "indemnify"
 
 
+@pytest.mark.parametrize(("text", "matched"), [
+    ("We can agree to New York law.", "agree to New York law"),         # a `*` alone: one to three words
+    ("We'll cap our liability at 3x annual fees.", "liability"),
+    ("We're fine using your paper for the contract.", "your paper"),
+    ("We'll give you a most-favored-customer clause.", "most-favored"),
+    ("You can cancel anytime with 30 days notice.", "cancel anytime"),
+])
+def test_contract_terms_given_away_are_legal_terms(world: ContextBundle, text: str, matched: str) -> None:
+    [f] = run_rule("restricted-topic", world, msg=message(text=text))
+    assert f.evidence["topic"] == "legal terms" and f.evidence["matched"] == matched
+
+
+def test_a_topic_in_the_messages_own_subject_is_found(world: ContextBundle) -> None:
+    msg = replace(message(text="Details below."), subject="Happy to agree to Delaware law")
+    [f] = run_rule("restricted-topic", world, msg=msg)
+    assert f.evidence["matched"] == "agree to Delaware law"
+    assert run_rule("restricted-topic", world, msg=replace(msg, subject="Re: Happy to agree to Delaware law?")) == []
+
+
 def test_plain_text_has_no_restricted_topic(world: ContextBundle) -> None:
     text = "Thanks for your time today, Maria. Looking forward to our next conversation."
     assert run_rule("restricted-topic", world, msg=message(text=text)) == []

@@ -87,10 +87,14 @@ def involved_people(ctx: RuleContext) -> list[Person]:
 @lru_cache(maxsize=1024)
 def keyword_pattern(keyword: str) -> re.Pattern[str]:
     """A case-insensitive pattern for a keyword: words may be split by spaces or hyphens, a trailing
-    `*` on a word matches any ending ("indemnif*" finds "indemnification")."""
+    `*` on a word matches any ending ("indemnif*" finds "indemnification"), and a `*` standing alone one to three
+    words ("agree to * law" finds "agree to New York law")."""
     words = [w for w in re.split(r"[\s\-]+", keyword.strip()) if w]
     parts = []
     for w in words:
+        if w == "*":
+            parts.append(r"\w+(?:[\s\-]+\w+){0,2}")
+            continue
         star = w.endswith("*")
         core = re.escape(w.rstrip("*"))
         parts.append(core + (r"\w*" if star else ""))
