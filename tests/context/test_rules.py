@@ -60,6 +60,19 @@ def test_the_customers_meeting_already_on_the_calendar_is_no_conflict_with_itsel
     assert "‘Hooli discovery call’" in f.message
 
 
+def test_a_promise_that_has_the_se_act_on_a_day_away_conflicts(world: ContextBundle) -> None:
+    vacation = day(datetime(2026, 12, 22, tzinfo=LA), "the 22nd")
+    text = "Dana will send the updated implementation plan on the 22nd."
+    [f] = run_rule("meeting-conflict", world, [commitment("document", text, when=vacation)])
+    assert f.message.startswith(f"Commits Dana Lee on Tue 22 Dec 2026 (“{text}”); Dana Lee is away then: ‘Vacation")
+    # Nobody of ours acts ("Dana's notes"); a day she works; her busy hours (meetings only).
+    for text, when in [("I'll send you Dana's notes on the 22nd.", vacation),
+                       ("Dana will send the plan on December 15.", day(datetime(2026, 12, 15, tzinfo=LA))),
+                       ("Dana will send it at 3pm on Tuesday.",
+                        span(datetime(2026, 12, 1, 15, tzinfo=LA), datetime(2026, 12, 1, 16, tzinfo=LA)))]:
+        assert run_rule("meeting-conflict", world, [commitment("document", text, when=when)]) == []
+
+
 def test_meeting_in_free_working_time_passes(world: ContextBundle) -> None:
     assert run_rule("meeting-conflict", world, [meeting(datetime(2026, 12, 1, 11, 0, tzinfo=LA), 30)]) == []
 

@@ -68,6 +68,8 @@ _GENERIC_NAME_WORDS = frozenset({"inc", "corp", "corporation", "ltd", "llc", "gm
                                  "logistics", "systems", "software", "solutions", "technologies", "services",
                                  "holdings", "international", "global"})
 _SAME_START = timedelta(minutes=15)
+# What follows one of ours who will act ("Dana will", "Dana Lee can", "Dana is going to").
+_ACTS = r"(?:will|'ll|’ll|can|is\s+going\s+to|plans\s+to|is\s+planning\s+to|would|should)\b"
 
 
 def booked(ctx: RuleContext, iv: BusyInterval, start: datetime, customer: frozenset[str]) -> bool:
@@ -91,7 +93,7 @@ class MeetingConflict:
 
     name: ClassVar[str] = "meeting-conflict"
     description: ClassVar[str] = ("A proposed meeting time overlaps the owner's busy time or falls outside "
-                                  "their working hours.")
+                                  "their working hours; or a promise has them act on a day they are away.")
 
     def check(self, ctx: RuleContext) -> list[Finding]:
         findings: list[Finding] = []
@@ -117,6 +119,30 @@ class MeetingConflict:
                     findings.append(ctx.finding(
                         self, f"Proposes {whens} ({quoted}){reason}",
                         **clashes[0].extra, person=person.email, proposed=proposals_json, sentence=c.text))
+        return findings + self._acts_while_away(ctx, people)
+
+    def _acts_while_away(self, ctx: RuleContext, people: list[Person]) -> list[Finding]:
+        """Other promises that have one of ours act on a day away: "Dana will send the updated implementation plan
+        on the 22nd" in her vacation. Only whole days away count (her busy hours are for meetings)."""
+        findings: list[Finding] = []
+        meetings = {m.text for m in ctx.extraction.commitments if m.kind == "meeting"}  # (judged as meetings)
+        for c in ctx.extraction.commitments:
+            if c.kind == "meeting" or c.text in meetings or c.when is None \
+                    or c.when.to - c.when.from_ > timedelta(days=1):
+                continue
+            for person in people:
+                first = person.name.split()[0] if person.name else ""
+                if not first or not re.search(rf"\b{re.escape(first)}\b(?:\s+\w+)?\s+{_ACTS}", c.text, re.IGNORECASE):
+                    continue
+                busy = list(ctx.calendars.busy(person, c.when.from_, c.when.to)) \
+                    if ctx.calendars is not None and person.calendars else []
+                when = fmt_days(c.when.from_, c.when.to, ZoneInfo(person.timezone))
+                clash = self._clash_days(c.when, person, busy, when, {"from": c.when.from_.isoformat(),
+                                                                       "to": c.when.to.isoformat()})
+                if clash is not None and "is away then" in clash.reason:
+                    findings.append(ctx.finding(
+                        self, f"Commits {person.display} on {when} ({said(ctx, c)}){clash.reason}",
+                        **clash.extra, person=person.email, proposed=clash.proposed, sentence=c.text))
         return findings
 
     def _clash(self, ctx: RuleContext, span: TimeSpan, person: Person, limit: timedelta) -> _Clash | None:
