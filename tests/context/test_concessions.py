@@ -91,3 +91,9 @@ def test_without_a_deal_the_standard_terms_apply(world: ContextBundle) -> None:
 def test_a_service_level_is_no_discount_against_the_ledger(world: ContextBundle) -> None:
     """Acme's ledger holds 10% off; "99.99% uptime" was told as "Offers 99.99% off"."""
     assert run_rule("contradicts-ledger", world, promised("We guarantee 99.99% uptime.")) == []
+
+
+def test_a_discount_in_the_deal_file_approves_no_give_away(world: ContextBundle) -> None:
+    """Acme's deal file holds "10% off the Enterprise plan": that does not make the plan free."""
+    [message_] = held(world, "We'll throw in the first month of the Enterprise plan at no charge.")
+    assert "Gives away" in message_

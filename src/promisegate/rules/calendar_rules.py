@@ -72,7 +72,7 @@ _SAME_START = timedelta(minutes=15)
 _ACTS = r"(?:will|'ll|’ll|can|is\s+going\s+to|plans\s+to|is\s+planning\s+to|would|should)\b"
 
 
-def booked(ctx: RuleContext, iv: BusyInterval, start: datetime, customer: frozenset[str]) -> bool:
+def booked(iv: BusyInterval, start: datetime, customer: frozenset[str]) -> bool:
     """Whether the busy time `iv` is the proposed meeting itself, already on the calendar: it starts then and its
     title names the customer ("See you at the workshop on Monday at 1pm PT" and ‘Acme data mapping workshop’)."""
     return not iv.all_day and abs(iv.start - start) <= _SAME_START \
@@ -157,7 +157,7 @@ class MeetingConflict:
         if whole_day:
             return self._clash_days(span, person, busy, when, proposed)
         customer = _customer_words(ctx)
-        busy = [iv for iv in busy if not booked(ctx, iv, start, customer)]
+        busy = [iv for iv in busy if not booked(iv, start, customer)]
         if busy:
             shown = "; ".join(f"‘{iv.summary}’ {fmt_busy(iv.start, iv.end, iv.all_day, zone)}" for iv in busy[:3])
             more = f" and {len(busy) - 3} more" if len(busy) > 3 else ""
@@ -254,7 +254,7 @@ class OvercommittedWeek:
                 meetings = [iv for iv in busy if not iv.all_day and iv.end - iv.start < timedelta(hours=12)]
                 # (a meeting already on the calendar adds nothing to the week: "See you at the workshop on Monday")
                 new = [s for _, s in _meetings(ctx) if monday <= s.from_ < week_end and s.to - s.from_ <= slot
-                       and not any(booked(ctx, iv, s.from_, customer) for iv in meetings)]
+                       and not any(booked(iv, s.from_, customer) for iv in meetings)]
                 if span not in new:
                     continue
                 proposed = len(new)

@@ -94,11 +94,13 @@ def _made_before(c: Commitment, earlier: Sequence[LedgerEntry]) -> bool:
     """Whether the deal already carries this concession (approved and released before, or in the deal file)."""
     for e in earlier:
         old = e.commitment
-        if old.kind != "price" or not (old.rule in CONCESSIONS or old.rule == "deal-file"):
+        # (a deal file's price entry is a concession when it has no figure: "Premium support free for year one";
+        # its "10% off the Enterprise plan" gives nothing away)
+        if old.kind != "price" or not (old.rule in CONCESSIONS or (old.rule == "deal-file" and old.amount is None)):
             continue
         if c.rule in _SERVICE_LEVEL:
-            if old.rule in _SERVICE_LEVEL | {"deal-file"} and old.unit == "%" and old.amount is not None \
-                    and c.amount is not None and old.amount >= c.amount:
+            if old.rule in _SERVICE_LEVEL and old.amount is not None and c.amount is not None \
+                    and old.amount >= c.amount:
                 return True
         elif c.rule in _TERMS:
             if old.unit == "days" and old.amount is not None and c.amount is not None and old.amount >= c.amount:
