@@ -404,6 +404,16 @@ def test_discount_within_limit_passes(world: ContextBundle) -> None:
     assert run_rule("price-beyond-limit", world, [c]) == []
 
 
+def test_another_discount_stacks_on_the_one_already_offered(world: ContextBundle) -> None:
+    # Acme's deal file holds 10% off; "an extra 7%" makes 17%, over its 15% maximum; "an extra 3%" makes 13%.
+    c = commitment("price", "We can take an extra 7% off if you sign this month.", amount=7, unit="%")
+    [f] = run_rule("price-beyond-limit", world, [c])
+    assert f.message.startswith("Offers another 7% off, 17% with the 10% already offered")
+    assert f.evidence["discount"] == 17
+    ok = commitment("price", "We can take an extra 3% off if you sign this month.", amount=3, unit="%")
+    assert run_rule("price-beyond-limit", world, [ok]) == []
+
+
 def test_price_below_floor(world: ContextBundle) -> None:
     c = commitment("price", "The Enterprise plan would be $75,000 per year.", obj="Enterprise plan",
                    amount=75000, unit="USD")

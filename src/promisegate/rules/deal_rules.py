@@ -303,12 +303,18 @@ class PriceBeyondLimit:
                 continue  # "99.9% uptime", "availability of 99.95%": a service level, not a discount
             if c.unit == "%":
                 limit = deal.pricing.max_discount_percent if deal else default_max
-                if limit is not None and c.amount > float(limit):
+                # "knock another 3% off": on top of the discount already offered on the deal
+                base = _discount_so_far(ctx) if _STACKED.search(c.text) else 0.0
+                total = c.amount + base
+                if limit is not None and total > float(limit):
                     whose = "the deal's" if deal else "the default"
+                    offered = f"{fmt_percent(c.amount)} off" if not base else \
+                        f"another {fmt_percent(c.amount)} off, {fmt_percent(total)} with the " \
+                        f"{fmt_percent(base)} already offered"
                     findings.append(ctx.finding(
-                        self, f"Offers {fmt_percent(c.amount)} off ({quote(c.text)}); {whose} maximum discount "
+                        self, f"Offers {offered} ({quote(c.text)}); {whose} maximum discount "
                               f"is {fmt_percent(float(limit))}.", escalate=True,
-                        discount=c.amount, max_discount=float(limit), sentence=c.text))
+                        discount=total, max_discount=float(limit), sentence=c.text))
                 continue
             currency = currency_code(c.unit)
             if deal is None or currency is None:
@@ -340,6 +346,20 @@ class PriceBeyondLimit:
                           f"{fmt_money(floor, currency)}.", escalate=True,
                     item=item.item, amount=c.amount, list_price=item.price, floor=floor, sentence=c.text))
         return findings
+
+
+_STACKED = re.compile(r"\b(?:another|additional|an\s+extra|a\s+further|further)\s+\d", re.IGNORECASE)
+
+
+def _discount_so_far(ctx: RuleContext) -> float:
+    """The biggest discount in percent already offered on the deal (deal file and ledger), 0 without one."""
+    if ctx.deal is None:
+        return 0.0
+    earlier = list(ctx.deal.existing_commitments)
+    if ctx.ledger is not None:
+        earlier += list(ctx.ledger.entries(ctx.deal.id))
+    return max((e.commitment.amount for e in earlier if e.commitment.kind == "price" and e.commitment.unit == "%"
+                and e.commitment.amount is not None and e.commitment.rule != "price-sla"), default=0.0)
 
 
 _PERIODS_IN_YEAR = {"year": 1.0, "quarter": 4.0, "month": 12.0}
