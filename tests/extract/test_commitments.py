@@ -85,6 +85,8 @@ POSITIVE: list[tuple[str, str, str, str, dict[str, Any]]] = [
      {"object": "two months"}),
     ("We'll match whatever Contoso quoted you.", C, "price", "price-held", {"object": "whatever Contoso quoted"}),
     ("We offer a price match guarantee.", C, "price", "price-held", {"object": "price match"}),
+    ("We'll roll your current pricing into the renewal.", C, "price", "price-held", {}),
+    ("You'll keep today's rates for another year.", C, "price", "price-held", {}),
     ("I can share the draft chapters with you next week.", C, "document", "document-send",
      {"object": "draft chapters"}),
     # A terse item of a recap ("Next steps:"): a document, to whom, by when.
@@ -814,6 +816,8 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("Tom should have the budget approved by Monday.", "commit-should-have", False),
     ("They credited two months to another customer.", "price-free", False),
     ("Can you match what they quoted?", "price-held", True),
+    ("We kept the current pricing last year.", "price-held", False),
+    ("Can you keep the current pricing?", "price-held", True),
     ("The vendor said prices would stay flat.", "price-held", False),
     ("They matched the competitor's price last quarter.", "price-held", False),
     ("The fee was waived for another customer last year.", "price-free", False),
