@@ -156,6 +156,9 @@ POSITIVE: list[Case] = [
          (E("the first 2 weeks of January", "2025-01-01", "2025-01-15", "week"),), ("first-week-of",)),
     Case("Can we push the call to the 2nd week of August?",
          (E("the 2nd week of August", "2024-08-08", "2024-08-15", "week"),), ("first-week-of",)),
+    # "week 2 of January" is its second week, as "the 2nd week" is; "week 49" alone is an ISO week.
+    Case("Can we do week 2 of January?",
+         (E("week 2 of January", "2025-01-08", "2025-01-15", "week"),), ("first-week-of",)),
     Case("Training is the first week of next month.",
          (E("the first week of next month", "2024-08-01", "2024-08-08", "week"),), ("first-week-of",)),
     Case("Invoices go out the last week of the month.",

@@ -209,7 +209,10 @@ def _read_features(words: list[str], lex: TimeLexicon, now_year: int) -> Feature
             continue
         if w in ("week", "wk", "kw", "cw") and i + 1 < n and nxt.isdigit() and 1 <= int(nxt) <= 53 \
                 and f.year is None:
-            f.iso_week = int(nxt)  # "week 49", "KW 49": the ISO week of the year
+            if 1 <= int(nxt) <= 5 and i + 2 < n and words[i + 2] in ("of", "in"):
+                f.nth_week = int(nxt)  # "week 2 of January": its second week, as "the second week of January"
+            else:
+                f.iso_week = int(nxt)  # "week 49", "KW 49": the ISO week of the year
             i += 2
             continue
         if i == 0 and w in lex["bound_before"]:
