@@ -53,6 +53,8 @@ def test_a_listed_item_given_away_names_its_list_price(world: ContextBundle) -> 
     "Could you waive the late fee for us?",                 # the reader's ask, no promise
     "Our SLA is 99.9% availability.",                       # the standard service level
     "We've had 99.99% uptime over the last 12 months.",     # a track record, no promise
+    "There's no charge to attend our customer webinar next month.",  # free for everyone (policy ignore list)
+    "Parking at our office is free.",
 ])
 def test_no_concession(world: ContextBundle, text: str) -> None:
     assert held(world, text) == []
