@@ -14,7 +14,10 @@ def explain_lines(result: CheckResult) -> Iterator[str]:
     yield "── message"
     if msg is not None:
         yield f"  from {msg.sender}  to {', '.join(msg.recipients)}"
-        yield f"  subject {msg.subject!r}"
+        yield f"  subject {msg.subject!r}" + (" (read first, as a line of the text)" if msg.own_subject
+                                              else " (a reply's: not read)" if msg.subject else "")
+        if msg.attachments:
+            yield f"  attachments {', '.join(repr(a) for a in msg.attachments)} (judged by their names)"
         yield f"  {len(msg.text)} chars of new text; quoted reply {len(msg.quoted)} chars and signature"
         yield f"  {len(msg.signature)} chars set aside (not checked)"
     yield f"── deal: {v.deal_id or 'none matched'}"

@@ -57,3 +57,10 @@ def test_an_inline_answer_is_checked_against_the_question_it_answers(tmp_path: P
     finding = next(f for f in verdict["findings"] if f["rule"] == "document-restricted")
     assert "SOC 2 Type II report" in finding["message"] and "no NDA is on file" in finding["message"]
 
+
+
+def test_explain_says_the_subject_is_read_and_names_the_attachments() -> None:
+    eml = bundled("fixtures") / "scenarios" / "clean-attached-whitepaper.eml"
+    out = CliRunner().invoke(main, ["check", "--explain", "--now", "2026-12-04T10:00:00-05:00", str(eml)]).output
+    assert "subject 'Security review' (read first, as a line of the text)" in out
+    assert "attachments 'Brightline-Security-Whitepaper.pdf', 'logo.png' (judged by their names)" in out
