@@ -508,6 +508,22 @@ def test_contract_terms_given_away_are_legal_terms(world: ContextBundle, text: s
     assert f.evidence["topic"] == "legal terms" and f.evidence["matched"] == matched
 
 
+@pytest.mark.parametrize(("text", "matched"), [
+    ("The Salesforce connector ships in Q2.", "ships in Q2"),
+    ("Offline mode is coming in the spring release.", "spring release"),
+    ("SAP integration will be generally available in March.", "generally available in"),
+    ("We're building a native Workday integration, expected early next year.", "We're building"),
+    ("Multi-region failover is in beta now and will be ready for you by February.", "in beta"),
+])
+def test_features_not_yet_released_are_roadmap(world: ContextBundle, text: str, matched: str) -> None:
+    [f] = run_rule("restricted-topic", world, msg=message(text=text))
+    assert f.evidence["topic"] == "roadmap" and f.evidence["matched"] == matched
+
+
+def test_hardware_that_ships_in_days_is_no_roadmap(world: ContextBundle) -> None:
+    assert run_rule("restricted-topic", world, msg=message(text="Your hardware ships in 5 business days.")) == []
+
+
 def test_a_topic_in_the_messages_own_subject_is_found(world: ContextBundle) -> None:
     msg = replace(message(text="Details below."), subject="Happy to agree to Delaware law")
     [f] = run_rule("restricted-topic", world, msg=msg)
