@@ -819,6 +819,7 @@ NEGATIVE: list[tuple[str, str, bool]] = [
     ("Can you match what they quoted?", "price-held", True),
     ("We kept the current pricing last year.", "price-held", False),
     ("Allow me to introduce myself.", "commit-let-me", False),
+    ("This should allow us to have another discussion.", "commit-let-me", False),
     ("Can you keep the current pricing?", "price-held", True),
     ("The vendor said prices would stay flat.", "price-held", False),
     ("They matched the competitor's price last quarter.", "price-held", False),
