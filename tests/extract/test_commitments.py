@@ -1564,11 +1564,13 @@ def test_one_of_our_people_named_makes_our_promise() -> None:
                              ("Dana can do Tuesday at 2pm.", "meeting", "meeting-slot-offered"),
                              ("Dana has a window on Tuesday between 9 and 11.", "meeting", "meeting-slot-offered"),
                              ("Dana has openings on Tuesday.", "meeting", "meeting-slot-offered"),
+                             ("Dana has Tuesday afternoon open for you.", "meeting", "meeting-slot-offered"),
                              # her plans told in the progressive
                              ("Dana is flying out on Tuesday to meet your team.", "meeting", "meeting-verb"),
                              ("Dana is leading the workshop on Tuesday.", "meeting", "commit-colleague")]:
         assert [(c.kind, c.rule) for c in extract(text, NOW, "UTC", ours={"dana"}).commitments] == [(kind, rule)]
-    for text in ["Dana has a window seat.", "Dana is running late.", "Maria is flying out on Tuesday to meet us."]:
+    for text in ["Dana has a window seat.", "Dana is running late.", "Maria is flying out on Tuesday to meet us.",
+                 "Dana has an open question about your SSO setup.", "Dana has the deck available."]:
         assert extract(text, NOW, "UTC", ours={"dana"}).commitments == ()
 
 

@@ -190,10 +190,29 @@ def _colleagues(texts: list[str], words: list[str], ours: Collection[str]) -> li
         elif named and words[j] == "to" and nxt.isalpha() and nxt not in _NOT_ACTS and _opens_item(words, i):
             # An action item of a recap: "Next steps: 1) Brightline to share SOC 2 report", "- Dana to send the deck"
             out.append(Hit("commit", "commit-colleague", i, j + 2, False))
+        elif words[j] == "has" and (k := _kept_free(words, j + 1)):
+            out.append(Hit("slot", "meeting-slot-offered", i, k, False))  # "Dana has the 22nd free"
         elif words[j] in ("is", "'s", "’s") and nxt in _ON_THE_WAY:
             # "Dana is flying out to Chicago on the 22nd to meet your team", "Dana is leading the workshop on the 22nd"
             out.append(Hit("commit", "commit-colleague", i, j + 2, False))
     return out
+
+
+def _kept_free(words: list[str], i: int) -> int:
+    """The end of "the 22nd free", "Tuesday afternoon open" from word `i`: a time word, then free / open /
+    available / clear within four words; 0 when there is none."""
+    for k in range(i, min(len(words), i + 5)):
+        if words[k] in _FREE_WORDS:
+            timed = any(w[:1].isdigit() or w in _TIME_WORDS for w in words[i:k])
+            return k + 1 if timed else 0
+    return 0
+
+
+_FREE_WORDS = frozenset({"free", "open", "available", "clear"})
+_TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "tomorrow", "morning", "afternoon",
+                         "evening", "day", "week", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+                         "oct", "nov", "dec", "january", "february", "march", "april", "june", "july", "august",
+                         "september", "october", "november", "december"})
 
 
 def _opens_item(words: list[str], i: int) -> bool:
