@@ -97,5 +97,5 @@ def test_a_service_level_is_no_discount_against_the_ledger(world: ContextBundle)
 
 def test_a_discount_in_the_deal_file_approves_no_give_away(world: ContextBundle) -> None:
     """Acme's deal file holds "10% off the Enterprise plan": that does not make the plan free."""
-    [message_] = held(world, "We'll throw in the first month of the Enterprise plan at no charge.")
-    assert "Gives away" in message_
+    [message_] = held(world, "We'll throw in the Enterprise plan at no charge for the first month.")
+    assert "Gives away “Enterprise plan”" in message_
