@@ -219,6 +219,21 @@ def test_a_time_wrapped_over_two_lines_is_told_on_one(world: ContextBundle) -> N
     assert "Promises go-live by February 15 (" in f.message
 
 
+@pytest.mark.parametrize(("said", "early"), [
+    ("from January 4 to February 20", True),     # a range opening before the 11th starts the pilot early
+    ("January 4 - February 20", True),
+    ("from January 11 to February 20", False),
+    ("until February 20", False),                # runs till then: says nothing of its start
+])
+def test_a_range_is_judged_by_its_start_against_a_not_before_date(world: ContextBundle, said: str,
+                                                                  early: bool) -> None:
+    text = f"Your pilot will run {said}."
+    start = datetime(2027, 1, 11 if "11" in said else 4, tzinfo=BERLIN) if not said.startswith("until") else NOW
+    c = commitment("date", text, when=span(start, datetime(2027, 2, 21, tzinfo=BERLIN), said, "day"))
+    found = run_rule("date-before-agreed", world, [c], msg=message("anna.schmidt@globex.example", text))
+    assert [f.evidence["agreed"] for f in found] == (["pilot start"] if early else [])
+
+
 def test_go_live_after_agreed_date_passes(world: ContextBundle) -> None:
     text = "Go-live on March 15 is realistic."
     c = commitment("date", text, when=day(datetime(2027, 3, 15, tzinfo=LA), "on March 15"))

@@ -89,7 +89,9 @@ class DateBeforeAgreed:
                 promised = said if any(ch.isalpha() for ch in said) else f"{said} ({day})" if said else day
                 if after is not None:
                     promised = f"after {promised}"
-                if agreed.not_before and when.to <= datetime.combine(agreed.not_before, time(0), zone):
+                # (a range that opens before it is early too: "the pilot will run from January 4 to February 20")
+                if agreed.not_before and (when.to <= datetime.combine(agreed.not_before, time(0), zone) or (
+                        _RANGE.search(said) and when.from_ < datetime.combine(agreed.not_before, time(0), zone))):
                     findings.append(ctx.finding(
                         self, f"Promises {agreed.name} {promised} ({where}); the deal's agreed "
                               f"{agreed.name} is not before {fmt_day(agreed.not_before)}.",
@@ -105,6 +107,10 @@ class DateBeforeAgreed:
                         promised_to=when.to.isoformat(), sentence=c.text))
         # ("the pilot kickoff ..., and Jonas will send the agenda": two promises of one clause name one date once)
         return list({f.message: f for f in findings}.values())
+
+
+# A span written as a range with its own start: "from January 4 to February 20", "Jan 4 - Feb 20", "between ...".
+_RANGE = re.compile(r"^(?:from|between)\b|^\w.*?\s(?:-|–|to|through|thru|until|till)\s", re.IGNORECASE)
 
 
 def _after_time(ctx: RuleContext, c: Commitment) -> TimeSpan | None:
