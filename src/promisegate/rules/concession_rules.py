@@ -16,7 +16,7 @@ from promisegate.context import LedgerEntry
 from promisegate.model import Commitment, Finding
 from promisegate.rules import RuleContext, register
 from promisegate.rules.builtin import quote
-from promisegate.rules.context_common import find_keyword, fmt_money
+from promisegate.rules.context_common import find_keyword, fmt_money, promised_before
 from promisegate.rules.ledger_rules import same_deliverable
 
 # Pattern ids (rules/patterns/commitments.jsonl) of the concessions, by what the approver is told.
@@ -40,11 +40,7 @@ class UnapprovedConcession:
         deal = ctx.deal
         ignore = [str(k) for k in ctx.params.get("ignore", ())]
         approved = list(deal.pricing.approved_concessions) if deal is not None else []
-        earlier: list[LedgerEntry] = []
-        if deal is not None:
-            earlier = list(deal.existing_commitments)
-            if ctx.ledger is not None:
-                earlier += list(ctx.ledger.entries(deal.id))
+        earlier = promised_before(ctx)
         findings: list[Finding] = []
         seen: set[tuple[int, int]] = set()  # one clause that waives two things is one concession to approve
         for c in ctx.extraction.commitments:
@@ -66,11 +62,11 @@ class UnapprovedConcession:
         none_approved = ("the deal approves no concessions" if deal is None or not deal.pricing.approved_concessions
                          else "the deal approves only " + ", ".join(deal.pricing.approved_concessions))
         if c.rule in _TERMS:
-            standard = deal.pricing.payment_days if deal is not None and deal.pricing.payment_days else \
-                int(ctx.params.get("standard_payment_days", 30))
+            agreed = deal.pricing.payment_days if deal is not None else None
+            standard = agreed or int(ctx.params.get("standard_payment_days", 30))
             if c.amount is None or c.amount <= standard:
                 return ""
-            whose = "the deal's terms are" if deal is not None and deal.pricing.payment_days else "standard terms are"
+            whose = "the deal's terms are" if agreed else "standard terms are"
             return (f"Offers payment in {c.amount:g} days ({quote(c.text)}); {whose} net {standard}. Longer "
                     "payment terms need the SE's approval.")
         if c.rule in _SERVICE_LEVEL:

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from promisegate.context import Person
+from promisegate.context import LedgerEntry, Person
 from promisegate.context.deals import normalise
 from promisegate.model import Commitment, TimeSpan
 from promisegate.rules import RuleContext
@@ -70,6 +70,16 @@ def proposals(c: Commitment) -> list[TimeSpan]:
 
 
 POINT_MEETING = timedelta(minutes=30)
+
+
+def promised_before(ctx: RuleContext) -> list[LedgerEntry]:
+    """What the deal already carries: its deal file's existing commitments, then the ledger's (none without a deal)."""
+    if ctx.deal is None:
+        return []
+    earlier = list(ctx.deal.existing_commitments)
+    if ctx.ledger is not None:
+        earlier += list(ctx.ledger.entries(ctx.deal.id))
+    return earlier
 
 
 def involved_people(ctx: RuleContext) -> list[Person]:

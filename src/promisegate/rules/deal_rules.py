@@ -18,6 +18,7 @@ from promisegate.rules.context_common import (
     fmt_percent,
     keyword_pattern,
     mentions,
+    promised_before,
     question_answered,
     sentence_around,
 )
@@ -89,9 +90,9 @@ class DateBeforeAgreed:
                 promised = said if any(ch.isalpha() for ch in said) else f"{said} ({day})" if said else day
                 if after is not None:
                     promised = f"after {promised}"
+                earliest = datetime.combine(agreed.not_before, time(0), zone) if agreed.not_before else None
                 # (a range that opens before it is early too: "the pilot will run from January 4 to February 20")
-                if agreed.not_before and (when.to <= datetime.combine(agreed.not_before, time(0), zone) or (
-                        _RANGE.search(said) and when.from_ < datetime.combine(agreed.not_before, time(0), zone))):
+                if earliest and (when.to <= earliest or (_RANGE.search(said) and when.from_ < earliest)):
                     findings.append(ctx.finding(
                         self, f"Promises {agreed.name} {promised} ({where}); the deal's agreed "
                               f"{agreed.name} is not before {fmt_day(agreed.not_before)}.",
@@ -262,6 +263,7 @@ class DocumentUnknown:
         ignore = [str(x) for x in ctx.params.get("ignore", ())]
         findings: list[Finding] = []
         files = attached_files(ctx)
+        listed = ", ".join(d.name for d in deal.documents) or "none"
         for c in _promised(ctx, "document"):
             if document_for(deal, c) is not None:
                 continue
@@ -270,13 +272,11 @@ class DocumentUnknown:
             name = described(c)
             if mentions(name, ignore) or (c.object is None and mentions(c.text, ignore)):
                 continue
-            listed = ", ".join(d.name for d in deal.documents) or "none"
             findings.append(ctx.finding(
                 self, f"Promises a document the deal does not list: {quote(name, 80)} in {quote(c.text)}; "
                       f"listed documents: {listed}.", document=name, sentence=c.text))
         for name, title in files:
             if deal.find_document(title) is None and not mentions(title, ignore):
-                listed = ", ".join(d.name for d in deal.documents) or "none"
                 findings.append(ctx.finding(
                     self, f"Attaches a document the deal does not list: {quote(name, 80)}; listed documents: "
                           f"{listed}.", document=title, attachment=name))
@@ -359,13 +359,9 @@ _STACKED = re.compile(r"\b(?:another|additional|an\s+extra|a\s+further|further)\
 
 def _discount_so_far(ctx: RuleContext) -> float:
     """The biggest discount in percent already offered on the deal (deal file and ledger), 0 without one."""
-    if ctx.deal is None:
-        return 0.0
-    earlier = list(ctx.deal.existing_commitments)
-    if ctx.ledger is not None:
-        earlier += list(ctx.ledger.entries(ctx.deal.id))
-    return max((e.commitment.amount for e in earlier if e.commitment.kind == "price" and e.commitment.unit == "%"
-                and e.commitment.amount is not None and e.commitment.rule != "price-sla"), default=0.0)
+    offered = [e.commitment for e in promised_before(ctx)]
+    return max((c.amount for c in offered
+                if c.kind == "price" and c.unit == "%" and c.amount is not None and c.rule != "price-sla"), default=0.0)
 
 
 _PERIODS_IN_YEAR = {"year": 1.0, "quarter": 4.0, "month": 12.0}

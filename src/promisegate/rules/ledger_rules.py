@@ -12,7 +12,14 @@ from promisegate.context.deals import Deal, normalise
 from promisegate.model import Commitment, Finding
 from promisegate.rules import RuleContext, register
 from promisegate.rules.builtin import quote
-from promisegate.rules.context_common import fmt_day, fmt_money, fmt_percent, mentions, sentence_around
+from promisegate.rules.context_common import (
+    fmt_day,
+    fmt_money,
+    fmt_percent,
+    mentions,
+    promised_before,
+    sentence_around,
+)
 from promisegate.rules.deal_rules import currency_code, document_for
 
 # A deliverable said to miss its date: "won't be ready by", "can't make the 11th", "is slipping", "is delayed".
@@ -95,11 +102,7 @@ class ContradictsLedger:
                                   "deliverable, a bigger discount than before, a document promised twice.")
 
     def check(self, ctx: RuleContext) -> list[Finding]:
-        if ctx.deal is None:
-            return []
-        earlier: list[LedgerEntry] = list(ctx.deal.existing_commitments)
-        if ctx.ledger is not None:
-            earlier += list(ctx.ledger.entries(ctx.deal.id))
+        earlier = promised_before(ctx)
         if not earlier:
             return []
         findings: list[Finding] = []
