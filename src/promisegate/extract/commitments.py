@@ -202,13 +202,13 @@ def _kept_free(words: list[str], i: int) -> int:
     """The end of "the 22nd free", "Tuesday afternoon open" from word `i`: a time word, then free / open /
     available / clear within four words; 0 when there is none."""
     for k in range(i, min(len(words), i + 5)):
-        if words[k] in _FREE_WORDS:
+        if words[k] in _TIME_KEPT_FREE:
             timed = any(w[:1].isdigit() or w in _TIME_WORDS for w in words[i:k])
             return k + 1 if timed else 0
     return 0
 
 
-_FREE_WORDS = frozenset({"free", "open", "available", "clear"})
+_TIME_KEPT_FREE = frozenset({"free", "open", "available", "clear"})
 _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "tomorrow", "morning", "afternoon",
                          "evening", "day", "week", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
                          "oct", "nov", "dec", "january", "february", "march", "april", "june", "july", "august",

@@ -61,7 +61,10 @@ def _customer_words(ctx: RuleContext) -> frozenset[str]:
     if ctx.deal is None:
         return frozenset()
     names = [ctx.deal.customer, *(c.name for c in ctx.deal.contacts)]
-    return frozenset(w for n in names for w in re.findall(r"[^\W\d_]{3,}", n.lower())) - _GENERIC_NAME_WORDS
+    return frozenset(w for n in names for w in _NAME_WORD.findall(n.lower())) - _GENERIC_NAME_WORDS
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 _GENERIC_NAME_WORDS = frozenset({"inc", "corp", "corporation", "ltd", "llc", "gmbh", "company", "group", "the", "and",
@@ -76,7 +79,12 @@ def booked(iv: BusyInterval, start: datetime, customer: frozenset[str]) -> bool:
     """Whether the busy time `iv` is the proposed meeting itself, already on the calendar: it starts then and its
     title names the customer ("See you at the workshop on Monday at 1pm PT" and ‘Acme data mapping workshop’)."""
     return not iv.all_day and abs(iv.start - start) <= _SAME_START \
-        and not customer.isdisjoint(re.findall(r"[^\W\d_]{3,}", iv.summary.lower()))
+        and not customer.isdisjoint(_NAME_WORD.findall(iv.summary.lower()))
+
+
+def _busy(ctx: RuleContext, person: Person, start: datetime, end: datetime) -> list[BusyInterval]:
+    """The person's busy time in [start, end); none when no calendar is known for them."""
+    return list(ctx.calendars.busy(person, start, end)) if ctx.calendars is not None and person.calendars else []
 
 
 def _whole_day_block(busy: list[BusyInterval], start: datetime, end: datetime) -> BusyInterval | None:
@@ -99,6 +107,7 @@ class MeetingConflict:
         findings: list[Finding] = []
         people = involved_people(ctx)
         limit = _slot_limit(ctx)
+        customer = _customer_words(ctx)
         spans: dict[int, tuple[Commitment, list[TimeSpan]]] = {}
         for c, span in _meetings(ctx):
             spans.setdefault(id(c), (c, []))[1].append(span)
@@ -109,7 +118,7 @@ class MeetingConflict:
                 # Mon 21 Dec 2026 or Tue 22 Dec 2026 (…); Dana Lee is away then: ‘Vacation (OOO)’ …".
                 by_reason: dict[str, list[_Clash]] = {}
                 for span in proposed:
-                    clash = self._clash(ctx, span, person, limit)
+                    clash = self._clash(ctx, span, person, limit, customer)
                     if clash is not None:
                         by_reason.setdefault(clash.reason, []).append(clash)
                 for reason, clashes in by_reason.items():
@@ -134,8 +143,7 @@ class MeetingConflict:
                 first = person.name.split()[0] if person.name else ""
                 if not first or not re.search(rf"\b{re.escape(first)}\b(?:\s+\w+)?\s+{_ACTS}", c.text, re.IGNORECASE):
                     continue
-                busy = list(ctx.calendars.busy(person, c.when.from_, c.when.to)) \
-                    if ctx.calendars is not None and person.calendars else []
+                busy = _busy(ctx, person, c.when.from_, c.when.to)
                 when = fmt_days(c.when.from_, c.when.to, ZoneInfo(person.timezone))
                 clash = self._clash_days(c.when, person, busy, when, {"from": c.when.from_.isoformat(),
                                                                        "to": c.when.to.isoformat()})
@@ -145,18 +153,18 @@ class MeetingConflict:
                         **clash.extra, person=person.email, proposed=clash.proposed, sentence=c.text))
         return findings
 
-    def _clash(self, ctx: RuleContext, span: TimeSpan, person: Person, limit: timedelta) -> _Clash | None:
-        """How `span` clashes with `person`'s time, if it does: the span as shown, and the reason after the quote."""
+    def _clash(self, ctx: RuleContext, span: TimeSpan, person: Person, limit: timedelta,
+               customer: frozenset[str]) -> _Clash | None:
+        """How `span` clashes with `person`'s time, if it does: the span as shown, and the reason after the quote.
+        Busy time that is the meeting itself (`booked` for the `customer`'s words) is no clash."""
         zone = ZoneInfo(person.timezone)
         start, end = span.from_, span.to
         whole_day = end - start > limit
-        busy = list(ctx.calendars.busy(person, start, end)) if ctx.calendars is not None and person.calendars \
-            else []
+        busy = _busy(ctx, person, start, end)
         when = fmt_days(start, end, zone) if whole_day else fmt_span(start, end, zone)
         proposed = {"from": start.isoformat(), "to": end.isoformat()}
         if whole_day:
             return self._clash_days(span, person, busy, when, proposed)
-        customer = _customer_words(ctx)
         busy = [iv for iv in busy if not booked(iv, start, customer)]
         if busy:
             shown = "; ".join(f"‘{iv.summary}’ {fmt_busy(iv.start, iv.end, iv.all_day, zone)}" for iv in busy[:3])

@@ -64,10 +64,5 @@ def _on(year: int, month: int, day: int) -> date | None:
 
 def _nearest(today: date, month: int, day: int) -> date | None:
     """The date of `month` and `day` nearest `today` (None when there is no such day)."""
-    days = []
-    for year in (today.year - 1, today.year, today.year + 1):
-        try:
-            days.append(date(year, month, day))
-        except ValueError:
-            continue
+    days = [d for year in (today.year - 1, today.year, today.year + 1) if (d := _on(year, month, day)) is not None]
     return min(days, key=lambda d: abs((d - today).days), default=None)
