@@ -183,11 +183,10 @@ def rules_markdown_table() -> str:
     """The rule registry as a Markdown table: name and one-line description, in the order of the bundled
     rules/policy.yaml (the order its readers know; import order would shift with whoever imported a module first),
     then any rule it does not name."""
-    import yaml
-
     from promisegate.paths import bundled
+    from promisegate.policy import load_policy
 
-    order = list(yaml.safe_load((bundled("rules") / "policy.yaml").read_text(encoding="utf-8"))["rules"])
+    order = list(load_policy(bundled("rules")).rules)
     rules = sorted(_registry(), key=lambda r: (order.index(r.name) if r.name in order else len(order), r.name))
     rows = ["| rule | what it holds for |", "|---|---|"]
     rows += [f"| `{r.name}` | {r.description.replace('|', '/')} |" for r in rules]
