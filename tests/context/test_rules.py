@@ -511,28 +511,23 @@ def test_legal_keyword_prefix(world: ContextBundle) -> None:
     assert f.evidence["matched"] == "indemnify"
 
 
-@pytest.mark.parametrize(("text", "matched"), [
-    ("We can agree to New York law.", "agree to New York law"),         # a `*` alone: one to three words
-    ("We'll cap our liability at 3x annual fees.", "liability"),
-    ("We're fine using your paper for the contract.", "your paper"),
-    ("We'll give you a most-favored-customer clause.", "most-favored"),
-    ("You can cancel anytime with 30 days notice.", "cancel anytime"),
+@pytest.mark.parametrize(("text", "topic", "matched"), [
+    # contract terms given away
+    ("We can agree to New York law.", "legal terms", "agree to New York law"),  # a `*` alone: one to three words
+    ("We'll cap our liability at 3x annual fees.", "legal terms", "liability"),
+    ("We're fine using your paper for the contract.", "legal terms", "your paper"),
+    ("We'll give you a most-favored-customer clause.", "legal terms", "most-favored"),
+    ("You can cancel anytime with 30 days notice.", "legal terms", "cancel anytime"),
+    # features not yet released
+    ("The Salesforce connector ships in Q2.", "roadmap", "ships in Q2"),
+    ("Offline mode is coming in the spring release.", "roadmap", "spring release"),
+    ("SAP integration will be generally available in March.", "roadmap", "generally available in"),
+    ("We're building a native Workday integration, expected early next year.", "roadmap", "We're building"),
+    ("Multi-region failover is in beta now and will be ready for you by February.", "roadmap", "in beta"),
 ])
-def test_contract_terms_given_away_are_legal_terms(world: ContextBundle, text: str, matched: str) -> None:
+def test_default_topics_find_what_agents_write(world: ContextBundle, text: str, topic: str, matched: str) -> None:
     [f] = run_rule("restricted-topic", world, msg=message(text=text))
-    assert f.evidence["topic"] == "legal terms" and f.evidence["matched"] == matched
-
-
-@pytest.mark.parametrize(("text", "matched"), [
-    ("The Salesforce connector ships in Q2.", "ships in Q2"),
-    ("Offline mode is coming in the spring release.", "spring release"),
-    ("SAP integration will be generally available in March.", "generally available in"),
-    ("We're building a native Workday integration, expected early next year.", "We're building"),
-    ("Multi-region failover is in beta now and will be ready for you by February.", "in beta"),
-])
-def test_features_not_yet_released_are_roadmap(world: ContextBundle, text: str, matched: str) -> None:
-    [f] = run_rule("restricted-topic", world, msg=message(text=text))
-    assert f.evidence["topic"] == "roadmap" and f.evidence["matched"] == matched
+    assert f.evidence["topic"] == topic and f.evidence["matched"] == matched
 
 
 def test_hardware_that_ships_in_days_is_no_roadmap(world: ContextBundle) -> None:
