@@ -42,7 +42,7 @@ def parse_now(value: str | None, zone: ZoneInfo) -> datetime:
 def _read_source(source: str) -> str:
     """The text to analyse: stdin for "-", the new text of an .eml, or a plain-text file."""
     if source == "-":
-        return click.get_text_stream("stdin").read()
+        return sys.stdin.read()
     path = Path(source)
     try:
         raw = path.read_bytes()
@@ -108,7 +108,7 @@ def extract_command(now_text: str | None, tz_name: str, as_json: bool, as_jsonl:
     except PromisegateError as exc:
         raise click.ClickException(str(exc)) from exc
     if as_jsonl:
-        serve_jsonl(click.get_text_stream("stdin"), click.get_text_stream("stdout"), zone)
+        serve_jsonl(sys.stdin, sys.stdout, zone)
         return
     try:
         now = parse_now(now_text, zone)

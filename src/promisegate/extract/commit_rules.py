@@ -154,8 +154,8 @@ def compile_rules(vocab: Vocab, rules_dir: Path) -> CommitmentRules:
             ids.append(pid)
     keep_whole(whole)  # before any text is tokenised with these rules (extract() loads them first)
     # Each key is one line, kept longest-first as spaCy's greedy="LONGEST" would.
-    anchored = {key for key, info in keys.items() if info.anchored}
-    return CommitmentRules(CompiledMatcher(vocab, entries, longest=True, anchored=anchored), keys, lexicon,
+    opening = {key for key, info in keys.items() if info.anchored}
+    return CommitmentRules(CompiledMatcher(vocab, entries, longest=True, anchored=opening), keys, lexicon,
                            tuple(ids))
 
 

@@ -153,7 +153,7 @@ def _colleagues(texts: list[str], words: list[str], ours: Collection[str]) -> li
     """`commit-colleague` moods: one of our people named before "will / 'll / can / would" ("Dana will walk your team
     through it", "Dana Lee can share the report"), and "she / he will" with one of them named in the 40 words
     before, within the paragraph ("..., and she'll bring the SOC 2 report")."""
-    out = []
+    out: list[Hit] = []
     marks = frozenset(ours) | _PRONOUNS
     # Only the names and pronouns are visited (found in C, as the blank lines are): a loop over every word cost
     # ~100 µs on a 3 KB mail.
@@ -603,8 +603,8 @@ def _judge(
         commitments.extend(make("document", x) for x in attached[:1])
         # "Let me know if you'd like a copy of our pen test results", "Feel free to grab the SOC 2 report from our
         # trust portal": a document offered on the reader's word.
-        offered = [x for x in kinds.get("document", ()) if x.id == "document-offered"]
-        commitments.extend(replace(make("document", x), conditional=True) for x in offered[:1] if not attached)
+        on_request = [x for x in kinds.get("document", ()) if x.id == "document-offered"]
+        commitments.extend(replace(make("document", x), conditional=True) for x in on_request[:1] if not attached)
         return
     if requests_hits:
         requests.append(make("other", requests_hits[0]))

@@ -149,9 +149,9 @@ class CompiledMatcher:
         classify = self.classify
         classify.trim()
         # map() runs these per-token loops in C: at ~700 tokens an email, bytecode per token adds up.
-        ids = list(map(classify.memo.get, texts))
-        if None in ids:
-            ids = [classify(t) if c is None else c for t, c in zip(texts, ids, strict=True)]
+        known = list(map(classify.memo.get, texts))
+        ids = [classify(t) if c is None else c for t, c in zip(texts, known, strict=True)] if None in known \
+            else cast(list[int], known)
         if not ids:
             return []
         if classify.generation != self._generation:  # class ids were reassigned: what was keyed on them goes
@@ -170,12 +170,9 @@ class CompiledMatcher:
         bits.append(0)  # the token "after" the last one (class 0, the empty bitset): it stops every run
         ids.append(0)
         keys = list(zip(map(view_of[0].__getitem__, ids[:n]), map(view_of[1].__getitem__, ids[1:]), strict=True))
-        opened_at = list(map(self._candidates.get, keys))
-        if None in opened_at:
-            openable = self._openable
-            opened_at = [
-                openable(key) if opened is None else opened for key, opened in zip(keys, opened_at, strict=True)
-            ]
+        cached = list(map(self._candidates.get, keys))
+        opened_at = [self._openable(key) if opened is None else opened for key, opened in zip(keys, cached, strict=True)
+                     ] if None in cached else cast(list[tuple[int, ...]], cached)
         for lo, hi in skip:  # slice assignments, in C
             lo, hi = max(lo, 0), min(hi, n)
             if lo < hi:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, pairwise
-from typing import Any
+from typing import Any, cast
 
 import numpy
 import spacy
@@ -60,13 +60,14 @@ _EXTRA_INFIXES = (
 def get_nlp() -> Language:
     """Return the process-wide blank English pipeline with a sentencizer."""
     nlp = spacy.blank("en")
-    vocab = nlp.vocab
+    vocab: Any = nlp.vocab  # (spaCy's stubs name neither lex_attr_getters nor the tokenizer's regex hooks)
     _word_getters.append((vocab, dict(vocab.lex_attr_getters)))
     vocab.lex_attr_getters = {attr: get for attr, get in vocab.lex_attr_getters.items() if attr in _TOKEN_ATTRS}
-    tokenizer = nlp.tokenizer
-    suffixes = [*nlp.Defaults.suffixes, _CLOCK_SUFFIX, _UNIT_SUFFIX, _DASH_SUFFIX]
+    tokenizer: Any = nlp.tokenizer
+    defaults: Any = nlp.Defaults
+    suffixes = [*defaults.suffixes, _CLOCK_SUFFIX, _UNIT_SUFFIX, _DASH_SUFFIX]
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
-    infixes = [*nlp.Defaults.infixes, *_EXTRA_INFIXES]
+    infixes = [*defaults.infixes, *_EXTRA_INFIXES]
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe("sentencizer")
     from promisegate.extract.commit_rules import hyphenated_words  # it imports this module
@@ -89,7 +90,7 @@ def word_getters(vocab: Vocab) -> dict[int, Callable[[str], Any]]:
     for known, getters in _word_getters:
         if known is vocab:
             return getters
-    return dict(vocab.lex_attr_getters)
+    return dict(cast(Any, vocab).lex_attr_getters)
 
 
 # Tweets write "today" as "2day": it is no count glued to its unit (which "2days" is).
@@ -147,7 +148,7 @@ def remember(text: str) -> None:
     noted, and read in the zone, where the words it adds are freed afterwards.
     """
     nlp = get_nlp()
-    if nlp.vocab.in_memory_zone:
+    if cast(Any, nlp.vocab).in_memory_zone:
         raise RuntimeError("remember() keeps words for good: call it outside a memory zone")
     tokenizer = nlp.tokenizer
     warmed, sighted = _warmed, _sighted
@@ -199,7 +200,7 @@ def parse(text: str) -> Doc:
     """
     nlp = get_nlp()
     tokenizer = nlp.tokenizer
-    if not nlp.vocab.in_memory_zone:
+    if not cast(Any, nlp.vocab).in_memory_zone:
         warmed = _warmed
         _trim_warmed(tokenizer)
         for chunk in _chunks(text):
@@ -209,9 +210,10 @@ def parse(text: str) -> Doc:
     if nlp.pipe_names != ["sentencizer"]:
         return nlp(text)
     doc = tokenizer(text)
-    starts = _sentence_starts(token_columns(doc, text).texts, nlp.get_pipe("sentencizer").punct_chars, doc.vocab)
+    punct = cast(Any, nlp.get_pipe("sentencizer")).punct_chars
+    starts = _sentence_starts(token_columns(doc, text).texts, punct, doc.vocab)
     # spaCy takes uint64 columns; -1 wraps and comes back as -1 in the int field.
-    doc.from_array([SENT_START], numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1))
+    doc.from_array([SENT_START], numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1))  # type: ignore[arg-type]
     return doc
 
 
@@ -347,11 +349,11 @@ def token_columns(doc: Doc, source: str | None = None) -> TokenColumns:
     # Small ints convert to Python fast; ORTH/LOWER hashes are 64-bit and do not.
     idx, length = doc.to_array([IDX, LENGTH]).T.tolist()
     texts = [source[i:i + n] for i, n in zip(idx, length, strict=True)]
-    words = list(map(lower.get, texts))  # map() runs the per-token lookups in C
-    if None in words:
-        for text in {t for t, w in zip(texts, words, strict=True) if w is None}:
+    known = list(map(lower.get, texts))  # map() runs the per-token lookups in C
+    if None in known:
+        for text in {t for t, w in zip(texts, known, strict=True) if w is None}:
             lower[text] = text.lower()  # spaCy's LOWER is str.lower of the text
-        words = list(map(lower.__getitem__, texts))
+    words = list(map(lower.__getitem__, texts)) if None in known else cast(list[str], known)
     columns = TokenColumns(source, texts, words, idx, *_solid(texts))
     doc.user_data[_COLUMNS_KEY] = columns
     return columns

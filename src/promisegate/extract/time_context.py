@@ -107,7 +107,8 @@ def list_days(text: str, spans: list[TimeSpan]) -> list[TimeSpan]:
         if head.rule not in _LIST_HEADS or head.grain != "day" or head.limit is not None:
             continue
         month = head.to - timedelta(days=1)  # (a range's last day: the list goes on from it)
-        last, pos, found = month.day, head.end, []
+        last, pos = month.day, head.end
+        found: list[TimeSpan] = []
         nxt = spans[i + 1] if i + 1 < len(spans) else None
         while (m := _LISTED_DAY.match(text, pos)) is not None:
             if nxt is not None and nxt.start < m.end():

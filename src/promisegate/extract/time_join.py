@@ -328,7 +328,8 @@ def _compatible(a: Features, b: Features, la: str, lb: str, gap: list[str], lex:
         clock = b if kb == "clock" else a
         if a.hour is not None and b.hour is not None:
             return False  # "Thursday 8am PT (11am ET)": a second clock time is the slot in another zone, or another
-        if a.pod is not None and b.pod is not None and clock.hour is None and clock.pod[1] - clock.pod[0] > 1:
+        pod = clock.pod
+        if a.pod is not None and b.pod is not None and clock.hour is None and pod is not None and pod[1] - pod[0] > 1:
             return False  # "tonight's the night": a part of the day names no further part of it ("midnight" does)
         # A clock time set off by a comma from a week or longer is another expression: "last week, by
         # 3pm on Friday" (but "next week at 3pm" is one).

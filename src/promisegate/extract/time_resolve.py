@@ -330,10 +330,10 @@ def _date_part(f: Features, base: datetime, direction: int, numeric: NumericDate
 
         return make(f.year) if f.year else _yearly(base, direction, make)
     if f.month is not None:
-        found = _month_day(f, base, direction)
-        if found and f.nth_week:
-            return _nth_week(period(found[0], "month")[0], f.nth_week, f.nth_week_to)
-        return found
+        dated = _month_day(f, base, direction)
+        if dated and f.nth_week:
+            return _nth_week(period(dated[0], "month")[0], f.nth_week, f.nth_week_to)
+        return dated
     if f.nth_week and f.unit in (None, "month"):  # "the first week of the month / of next month"
         start = period(base, "month")[0]
         return _nth_week(add_months(start, f.rel) if f.rel else start, f.nth_week, f.nth_week_to)

@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from itertools import compress
 from pathlib import Path
+from typing import cast
 from zoneinfo import ZoneInfo
 
 import dateparser
@@ -89,7 +90,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "our", "your", "their", "my", "his",
                           "those"})
 _NEAR = 2  # the size of a near cue's sign: it counts only right before the date (see _direction)
 _NEAR_BLOCKERS = frozenset({"from", "before", "after", "than"})
-_Interval = tuple[datetime, datetime, Grain, ZoneInfo | None]  # wall-time [from, to), grain, named zone
+_Interval = tuple[datetime, datetime, str, ZoneInfo | None]  # wall-time [from, to), grain, named zone
 _RESOLVED_LIMIT = 100_000
 # "that year", "the following month", "the previous Friday": read from the date the text last named.
 _ANAPHORIC = frozenset({"that", "following", "previous", "preceding", "prior", "same"})
@@ -219,9 +220,9 @@ def _near(w: str, engine: TimeEngine) -> int:
 
 def _cues(words: list[str], engine: TimeEngine) -> list[tuple[int, int]]:
     """(token index, sign) of every tense cue, in order: +1/-1, or +2/-2 for a near cue."""
-    signs = list(map(engine.cue_of.get, words))  # per-token lookups in C
-    if None in signs:
-        signs = [_cue(w, engine) if sign is None else sign for w, sign in zip(words, signs, strict=True)]
+    known = list(map(engine.cue_of.get, words))  # per-token lookups in C
+    signs = [_cue(w, engine) if sign is None else sign for w, sign in zip(words, known, strict=True)] \
+        if None in known else cast(list[int], known)
     if "following" in words:
         _following_up(words, signs)
     if not _GLAD.isdisjoint(words):
@@ -760,7 +761,7 @@ def _unit_after(cols: TokenColumns, expr: Expr, engine: TimeEngine, anchor: date
     start, end, grain = shifted_period(anchor, 1 if words[j] == "after" else -1, unit)
     s_char, e_char = cols.idx[expr.start], cols.idx[j] + len(cols.texts[j])
     return TimeSpan(cols.source[s_char:e_char], s_char, e_char, start.replace(tzinfo=zone), end.replace(tzinfo=zone),
-                    grain, expr.rule)
+                    cast(Grain, grain), expr.rule)
 
 
 _CLAUSE_SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "i'm", "we're", "you're", "they're", "i’m",
@@ -879,7 +880,7 @@ def _aware(found: _Interval | None, zone: ZoneInfo) -> tuple[datetime, datetime,
         return None
     start, end, grain, named = found
     ez = named if named is not None else zone
-    return start.replace(tzinfo=ez), end.replace(tzinfo=ez), grain
+    return start.replace(tzinfo=ez), end.replace(tzinfo=ez), cast(Grain, grain)
 
 
 def _interval(words: list[str], expr: Expr, cut_range: bool, lex: TimeLexicon, base: datetime,
@@ -911,12 +912,12 @@ def _interval(words: list[str], expr: Expr, cut_range: bool, lex: TimeLexicon, b
     if len(sides) == 2:
         sides = [copy(f) for f in sides]  # read_features' results are shared
         _share(sides[0], sides[1])
-    found = [resolve(f, base, direction, _numeric_date) for f in sides]
-    if any(p is None for p in found):
+    periods = [p for f in sides if (p := resolve(f, base, direction, _numeric_date)) is not None]
+    if len(periods) < len(sides):
         return None
-    start, end, grain = found[0]  # type: ignore[misc]
-    if len(found) == 2:
-        end_start, end, grain2 = found[1]  # type: ignore[misc]
+    start, end, grain = periods[0]
+    if len(periods) == 2:
+        end_start, end, grain2 = periods[1]
         if sides[1].hour is not None and grain2 in ("hour", "minute"):
             end = end_start  # a clock range ends at its last clock time: "2-3pm" is an hour, "9am to 5pm" ends at 5pm
         same_day = all(getattr(sides[0], name) == getattr(sides[1], name) for name in _DAY_FIELDS)
@@ -947,7 +948,7 @@ def _next_year(t: datetime) -> datetime:
         return t.replace(year=t.year + 1, month=3, day=1)
 
 
-_GRAINS: list[Grain] = ["minute", "hour", "day", "week", "month", "quarter", "year"]
+_GRAINS: list[str] = ["minute", "hour", "day", "week", "month", "quarter", "year"]
 
 
 # The Features fields that name a day, copied between the sides of a clock range.
