@@ -6,7 +6,12 @@ STAMP := $(VENV)/.installed
 
 .PHONY: install run test lint bench clean
 
-install: $(STAMP)
+# The extractor compiled with mypyc (src/promisegate/extract/native.py), rebuilt when its source changes. Without a
+# C compiler the build fails with a message and the Python source runs instead (same results, slower).
+NATIVE := build/native/manifest.json
+NATIVE_SOURCES := $(wildcard src/promisegate/extract/*.py) pyproject.toml
+
+install: $(STAMP) $(NATIVE)
 
 # Re-installs when pyproject.toml changes; a fresh clone needs nothing else.
 $(STAMP): pyproject.toml
@@ -15,11 +20,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+$(NATIVE): $(STAMP) $(NATIVE_SOURCES)
+	$(BIN)/python -m promisegate.extract.native_build || true
+
 run: install
 	$(BIN)/promisegate run
 
 lint: install
 	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy src/promisegate/extract
 
 # pytest exits 5 when a selection is empty; that is not a failure of the suite.
 test: install lint
@@ -32,4 +41,4 @@ bench: install
 	$(BIN)/python bench/context.py
 
 clean:
-	rm -rf $(VENV) var .pytest_cache
+	rm -rf $(VENV) var .pytest_cache build/native

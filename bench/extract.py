@@ -1,6 +1,7 @@
 """Extraction speed on the fixture emails and a 3 KB email, against raw dateparser.search_dates in the same run.
 
     .venv/bin/python bench/extract.py [--rounds 6] [--repeat 10]
+    PROMISEGATE_PURE_PYTHON=1 .venv/bin/python bench/extract.py   # the Python source, not the mypyc build
 
 The floor (issue requirement): >= 500 emails/s on one core for a 3 KB email through the full
 extract(), i.e. <= 2 ms per email. The machine is shared and its speed drifts, so every figure
@@ -34,7 +35,7 @@ from itertools import count
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from promisegate.extract import extract
+from promisegate.extract import extract, native
 from promisegate.extract.nlp import get_nlp, parse
 from promisegate.extract.times import find_times, get_engine
 from promisegate.paths import bundled
@@ -170,6 +171,8 @@ def main() -> None:
 
         workloads[title] = unseen
     print(f"{args.rounds} rounds x {args.repeat} passes per side; NOW {NOW.isoformat()}")
+    print("extractor: " + (f"compiled with mypyc ({native.BUILD_DIR})" if native.active else
+                           f"Python source (no fresh build in {native.BUILD_DIR}, or {native.PURE_ENV} set)"))
     strings = get_nlp().vocab.strings
     strings_before = len(strings)
     rates = {title: compare(title, baseline, product, w, args.rounds,

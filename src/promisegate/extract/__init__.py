@@ -8,11 +8,16 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from promisegate.extract.commit_rules import load_rules
-from promisegate.extract.commitments import find_commitments
-from promisegate.extract.nlp import get_nlp, parse, remember
-from promisegate.extract.times import find_times, get_engine
-from promisegate.model import Extraction
+from promisegate.extract import native
+
+# Before any module it compiles is imported: the mypyc build of the extractor, when one of this very source is there.
+native.activate(__path__)
+
+from promisegate.extract.commit_rules import load_rules  # noqa: E402
+from promisegate.extract.commitments import find_commitments  # noqa: E402
+from promisegate.extract.nlp import get_nlp, parse, remember  # noqa: E402
+from promisegate.extract.times import find_times, get_engine  # noqa: E402
+from promisegate.model import Extraction  # noqa: E402
 
 
 def extract(text: str, now: datetime, tz: ZoneInfo | str = "UTC", rules_dir: Path | None = None,

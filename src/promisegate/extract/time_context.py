@@ -168,7 +168,7 @@ def share_day(text: str, spans: list[TimeSpan], sentence_starts: list[int], toda
             out[i] = _on_day(bare, monday + timedelta(days=bare.from_.weekday()))
             continue
         if _is_bare_clock(bare) and first.to - first.from_ <= timedelta(days=1) \
-                and first.grain in ("day", *_CLOCK_GRAINS):
+                and (first.grain == "day" or first.grain in _CLOCK_GRAINS):
             alternative = first.grain in _CLOCK_GRAINS and _ALTERNATIVE_GAP.match(gap) is not None
             # A day's own date, wall time (and a part of a day's: "Monday morning (..., say, 8:00 AM PDT)" is that
             # Monday, whatever the hour 6:00 in the writer's zone is in Pacific time); the date of a clock slot
