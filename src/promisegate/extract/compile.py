@@ -83,7 +83,9 @@ class CompiledMatcher:
         self._view_bits: list[list[int]] = [[0] for _ in range(_SEEN)]  # per position: view id -> seen bits
         self._view_of: list[list[int]] = [[0] for _ in range(_SEEN)]  # per position: class id -> view id
         self._generation = self.classify.generation
-        self._candidates: dict[tuple[int, int], tuple[int, ...]] = {}  # views -> patterns to try
+        # views -> the patterns to try there, as (those that may start anywhere, those that must open a clause), or
+        # () when there are none
+        self._candidates: dict[tuple[int, int], _Openers] = {}
         # How each pattern can read its first two tokens, by the bit of the element that reads the first:
         # bit -> [(pattern, bits one of which the second token needs, or _ANY when it may end there)].
         self._openers: dict[int, list[tuple[int, int]]] = {}
@@ -121,7 +123,7 @@ class CompiledMatcher:
                     self._view_bits[j].append(seen)
                 table[cid] = view
 
-    def _openable(self, key: tuple[int, int]) -> tuple[int, ...]:
+    def _openable(self, key: tuple[int, int]) -> _Openers:
         """Patterns that can read the first tokens of a span seen as `key` (views of this token and the next)."""
         first, second = self._view_bits[0][key[0]], self._view_bits[1][key[1]]
         if len(self._candidates) >= CACHE_LIMIT:
@@ -134,7 +136,9 @@ class CompiledMatcher:
             for p, after in self._openers.get(bit, ()):
                 if after == _ANY or second & after:
                     able.add(p)
-        found = tuple(sorted(able))
+        anchored = self._anchored
+        found: _Openers = (tuple(p for p in sorted(able) if not anchored[p]),
+                           tuple(p for p in sorted(able) if anchored[p])) if able else ()
         self._candidates[key] = found
         return found
 
@@ -159,7 +163,7 @@ class CompiledMatcher:
             self._view_of = [[0] for _ in range(_SEEN)]
         classes = classify.classes
         view_of = self._view_of
-        present = 0
+        present = 0  # every spec some token satisfies: a pattern can match only if its required ones are all there
         for c in set(ids):
             present |= classes[c]
             if c >= len(view_of[-1]) or view_of[-1][c] < 0:
@@ -172,25 +176,24 @@ class CompiledMatcher:
         keys = list(zip(map(view_of[0].__getitem__, ids[:n]), map(view_of[1].__getitem__, ids[1:]), strict=True))
         cached = list(map(self._candidates.get, keys))
         opened_at = [self._openable(key) if opened is None else opened for key, opened in zip(keys, cached, strict=True)
-                     ] if None in cached else cast(list[tuple[int, ...]], cached)
+                     ] if None in cached else cast(list[_Openers], cached)
         for lo, hi in skip:  # slice assignments, in C
             lo, hi = max(lo, 0), min(hi, n)
             if lo < hi:
                 opened_at[lo:hi] = [()] * (hi - lo)
         found: set[tuple[int, int, int]] = set()
         matchers = self._matchers
-        at_anchor: list[bool] = []
-        if anchors is not None and any(self._anchored):
-            at_anchor = [v and a for v, a in zip(viable, self._anchored, strict=True)]
-            viable = [v and not a for v, a in zip(viable, self._anchored, strict=True)]
+        at_anchors = anchors is not None  # the patterns that must open a clause are tried there only
         for start in compress(range(n), opened_at):  # only starts where some pattern can open
-            for p in opened_at[start]:
+            free, anchored = opened_at[start]
+            for p in free if at_anchors else free + anchored:
                 if viable[p]:
                     matchers[p](bits, start, n, found, p)
-        if at_anchor:
+        if at_anchors:
             for start in sorted(anchors or ()):
-                for p in opened_at[start] if 0 <= start < n else ():
-                    if at_anchor[p]:
+                openers = opened_at[start] if 0 <= start < n else ()
+                for p in openers[1] if openers else ():
+                    if viable[p]:
                         matchers[p](bits, start, n, found, p)
         # spaCy reports a match when its last token is read, pattern by pattern.
         names = self.keys
@@ -199,6 +202,7 @@ class CompiledMatcher:
 
 
 _ANY = -1  # a pattern that may end after its first token opens whatever follows
+_Openers = tuple[tuple[int, ...], ...]  # (free, anchored): the patterns that can open at a token; () if none
 
 
 def _first_two(elements: tuple[_Element, ...]) -> dict[int, int]:
