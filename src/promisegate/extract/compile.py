@@ -5,9 +5,12 @@ that could start there: with ~170 time patterns that was ~30 ms for a 2 KB email
 pattern files use depends on the token's text alone, so here each distinct text is classified once
 (which token specs it satisfies, as one int bitset named by a small class id, memoised process-wide;
 see word_classes.py); a pattern is tried only at tokens whose bits, with the next token's, can begin
-it; and each pattern is tried by straight-line Python generated for it (_specialise). The result is
-the same set of (pattern, start, end) as spaCy's Matcher (and its greedy="LONGEST" filter when asked);
-patterns keep spaCy's JSON syntax and are validated with spaCy's schema by the loaders.
+it; and each pattern is tried by straight-line Python generated for it (_specialise), or, in the mypyc
+build (native.py), by compiled code reading each token's bits as bytes (_try, _match_bytes), where a test
+on a long int bitset would allocate one. The starts' patterns are kept in a table of lists indexed by the
+two tokens' views, which the compiled loop reads without building a key. The result is the same set
+of (pattern, start, end) as spaCy's Matcher (and its greedy="LONGEST" filter when asked); patterns keep
+spaCy's JSON syntax and are validated with spaCy's schema by the loaders.
 tests/extract/test_times_engine.py checks the equality against spaCy on the fixtures and test cases.
 """
 
@@ -20,6 +23,7 @@ from typing import Any, cast
 
 from spacy.vocab import Vocab
 
+from promisegate.extract import native
 from promisegate.extract.word_classes import CACHE_LIMIT, UnsupportedPattern, WordClasses
 
 _INF = 1 << 30
@@ -65,6 +69,19 @@ class CompiledMatcher:
             self.keys.append(key)
             self._patterns.append(tuple(self._element(spec) for spec in pattern))
         self._matchers = [_specialise(elements) for elements in self._patterns]
+        # Compiled (mypyc), a pattern is tried by `_match_bytes` over each token's bits as bytes: a test is then a
+        # byte and a mask, where a test on a long int allocates one (see `_match_bytes`). Interpreted, the code
+        # written for each pattern is faster.
+        self._bytewise = native.active
+        self._width = max((bit.bit_length() for elements in self._patterns for bit, _, _, _ in elements),
+                          default=0) // 8 + 1  # bytes of a token's bits
+        self._rows: list[bytes] = []  # class id -> its bits, little-endian in _width bytes
+        self._exact = [all(low == high == 1 for _, low, high, _ in elements) for elements in self._patterns]
+        self._tests = [(
+            [(bit.bit_length() - 1) >> 3 for bit, _, _, _ in elements],  # byte of each element's bit
+            [1 << ((bit.bit_length() - 1) & 7) for bit, _, _, _ in elements],  # and its mask there
+            [low for _, low, _, _ in elements], [high for _, _, high, _ in elements],
+        ) for elements in self._patterns]
         self._anchored = [key in anchored for key in self.keys]
         # "!" tokens are too rare to reason about when filtering starts: such patterns are always tried.
         self._has_negated = [any(negated for _, _, _, negated in elements) for elements in self._patterns]
@@ -83,9 +100,10 @@ class CompiledMatcher:
         self._view_bits: list[list[int]] = [[0] for _ in range(_SEEN)]  # per position: view id -> seen bits
         self._view_of: list[list[int]] = [[0] for _ in range(_SEEN)]  # per position: class id -> view id
         self._generation = self.classify.generation
-        # views -> the patterns to try there, as (those that may start anywhere, those that must open a clause), or
-        # () when there are none
-        self._candidates: dict[tuple[int, int], _Openers] = {}
+        # [view of a token][view of the next] -> the patterns to try there, as (those that may start anywhere, those
+        # that must open a clause), or () when there are none; None where not worked out yet
+        self._table: list[list[_Openers | None]] = []
+        self._in_table = 0
         # How each pattern can read its first two tokens, by the bit of the element that reads the first:
         # bit -> [(pattern, bits one of which the second token needs, or _ANY when it may end there)].
         self._openers: dict[int, list[tuple[int, int]]] = {}
@@ -123,11 +141,11 @@ class CompiledMatcher:
                     self._view_bits[j].append(seen)
                 table[cid] = view
 
-    def _openable(self, key: tuple[int, int]) -> _Openers:
-        """Patterns that can read the first tokens of a span seen as `key` (views of this token and the next)."""
-        first, second = self._view_bits[0][key[0]], self._view_bits[1][key[1]]
-        if len(self._candidates) >= CACHE_LIMIT:
-            self._candidates.clear()
+    def _openable(self, v0: int, v1: int) -> _Openers:
+        """Patterns that can read the first tokens of a span seen as views `v0` and `v1` (this token and the next)."""
+        first, second = self._view_bits[0][v0], self._view_bits[1][v1]
+        if self._in_table >= CACHE_LIMIT:
+            self._table, self._in_table = [], 0
         able: set[int] = set(self._always)
         rest = first
         while rest:  # each spec the first token satisfies, and the patterns that can open with it
@@ -139,7 +157,14 @@ class CompiledMatcher:
         anchored = self._anchored
         found: _Openers = (tuple(p for p in sorted(able) if not anchored[p]),
                            tuple(p for p in sorted(able) if anchored[p])) if able else ()
-        self._candidates[key] = found
+        table = self._table
+        while len(table) <= v0:
+            table.append([])
+        row = table[v0]
+        while len(row) <= v1:
+            row.append(None)
+        row[v1] = found
+        self._in_table += 1
         return found
 
     def __call__(self, texts: Sequence[str], anchors: Collection[int] | None = None,
@@ -161,6 +186,7 @@ class CompiledMatcher:
         if classify.generation != self._generation:  # class ids were reassigned: what was keyed on them goes
             self._generation = classify.generation
             self._view_of = [[0] for _ in range(_SEEN)]
+            self._rows = []
         classes = classify.classes
         view_of = self._view_of
         present = 0  # every spec some token satisfies: a pattern can match only if its required ones are all there
@@ -173,32 +199,58 @@ class CompiledMatcher:
         bits = list(map(classes.__getitem__, ids))
         bits.append(0)  # the token "after" the last one (class 0, the empty bitset): it stops every run
         ids.append(0)
-        keys = list(zip(map(view_of[0].__getitem__, ids[:n]), map(view_of[1].__getitem__, ids[1:]), strict=True))
-        cached = list(map(self._candidates.get, keys))
-        opened_at = [self._openable(key) if opened is None else opened for key, opened in zip(keys, cached, strict=True)
-                     ] if None in cached else cast(list[_Openers], cached)
+        v0_of, v1_of, table = view_of[0], view_of[1], self._table
+        opened_at: list[_Openers] = []
+        for i in range(n):  # (a loop the mypyc build compiles: two list reads a token, no tuple, no hash)
+            v0, v1 = v0_of[ids[i]], v1_of[ids[i + 1]]
+            row = table[v0] if v0 < len(table) else None
+            openers = row[v1] if row is not None and v1 < len(row) else None
+            opened_at.append(self._openable(v0, v1) if openers is None else openers)
         for lo, hi in skip:  # slice assignments, in C
             lo, hi = max(lo, 0), min(hi, n)
             if lo < hi:
                 opened_at[lo:hi] = [()] * (hi - lo)
         found: set[tuple[int, int, int]] = set()
-        matchers = self._matchers
+        if self._bytewise:
+            rows = self._rows
+            for c in range(len(rows), len(classes)):
+                rows.append(classes[c].to_bytes(self._width, "little"))
+            on = [rows[c] for c in ids]  # (ids ends with class 0, no bits: the padding)
+        else:
+            on = []
         at_anchors = anchors is not None  # the patterns that must open a clause are tried there only
         for start in compress(range(n), opened_at):  # only starts where some pattern can open
             free, anchored = opened_at[start]
             for p in free if at_anchors else free + anchored:
                 if viable[p]:
-                    matchers[p](bits, start, n, found, p)
+                    self._try(p, start, bits, on, found)
         if at_anchors:
             for start in sorted(anchors or ()):
                 openers = opened_at[start] if 0 <= start < n else ()
                 for p in openers[1] if openers else ():
                     if viable[p]:
-                        matchers[p](bits, start, n, found, p)
+                        self._try(p, start, bits, on, found)
         # spaCy reports a match when its last token is read, pattern by pattern.
         names = self.keys
         raw = [(names[p], s, e) for e, p, s in sorted(found)]
         return _keep_longest(raw) if self._longest else raw
+
+    def _try(self, p: int, start: int, bits: list[int], on: list[bytes], found: set[tuple[int, int, int]]) -> None:
+        """Add to `found` the matches of pattern `p` from token `start`: over the tokens' bits as bytes (`on`) when
+        compiled, by the code written for the pattern when interpreted."""
+        if self._bytewise and not self._has_negated[p]:
+            at, mask, low, high = self._tests[p]
+            if self._exact[p]:  # each element reads one token: no choices to follow
+                pos = start
+                for k in range(len(at)):
+                    if not on[pos][at[k]] & mask[k]:
+                        return
+                    pos += 1
+                found.add((pos, p, start))
+            else:
+                _match_bytes(on, start, found, p, at, mask, low, high)
+        else:
+            self._matchers[p](bits, start, len(bits) - 1, found, p)  # (bits ends with the padding)
 
 
 _ANY = -1  # a pattern that may end after its first token opens whatever follows
@@ -270,6 +322,33 @@ def _match(
             count += 1
             if count >= low:
                 stack.append((k + 1, pos))
+
+
+def _match_bytes(rows: list[bytes], start: int, found: set[tuple[int, int, int]], p: int,
+                 at: list[int], mask: list[int], low: list[int], high: list[int]) -> None:
+    """`_match` over each token's bits as bytes: element k accepts a token whose byte `at[k]` has `mask[k]` set, from
+    `low[k]` to `high[k]` times. `rows` ends with a row of no bits, which stops every run. (No "!" elements.)"""
+    last = len(at)
+    ks = [0]  # the stack of (element, position) pairs still to follow, as two lists of ints
+    ps = [start]
+    while ks:
+        k = ks.pop()
+        pos = ps.pop()
+        if k == last:
+            if pos > start:
+                found.add((pos, p, start))
+            continue
+        lo, hi, byte, bit = low[k], high[k], at[k], mask[k]
+        if lo == 0:
+            ks.append(k + 1)
+            ps.append(pos)
+        count = 0
+        while count < hi and rows[pos][byte] & bit:
+            pos += 1
+            count += 1
+            if count >= lo:
+                ks.append(k + 1)
+                ps.append(pos)
 
 
 # Signature of a pattern's matcher: (bits, start, n, found, pattern index) -> None, adding to found.
