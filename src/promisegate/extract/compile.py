@@ -112,6 +112,8 @@ class CompiledMatcher:
                 for bit, after in _first_two(elements).items():
                     self._openers.setdefault(bit, []).append((p, after))
         self._always = tuple(p for p, negated in enumerate(self._has_negated) if negated)
+        self._any_negated = bool(self._always)
+        self._all_viable = [True] * len(self._patterns)
         # Bits a doc must contain somewhere for the pattern to match at all (its required tokens):
         # each element's spec is one bit, so "every required bit occurs" is one mask test.
         self._required: list[int] = []
@@ -189,15 +191,22 @@ class CompiledMatcher:
             self._rows = []
         classes = classify.classes
         view_of = self._view_of
-        present = 0  # every spec some token satisfies: a pattern can match only if its required ones are all there
-        for c in set(ids):
-            present |= classes[c]
+        distinct = set(ids)
+        for c in distinct:
             if c >= len(view_of[-1]) or view_of[-1][c] < 0:
                 self._see(c)
-        viable = [present & mask == mask for mask in self._required]
         n = len(ids)
-        bits = list(map(classes.__getitem__, ids))
-        bits.append(0)  # the token "after" the last one (class 0, the empty bitset): it stops every run
+        if self._bytewise:  # a compiled try costs less than telling that it cannot match (below)
+            viable = self._all_viable
+        else:
+            present = 0  # every spec some token satisfies: a pattern can match only if its required ones are all there
+            for c in distinct:
+                present |= classes[c]
+            viable = [present & mask == mask for mask in self._required]
+        bits: list[int] = []  # (compiled, only a pattern with a "!" token reads them: see _try)
+        if not self._bytewise or self._any_negated:
+            bits = list(map(classes.__getitem__, ids))
+            bits.append(0)  # the token "after" the last one (class 0, the empty bitset): it stops every run
         ids.append(0)
         v0_of, v1_of, table = view_of[0], view_of[1], self._table
         opened_at: list[_Openers] = []
@@ -250,7 +259,7 @@ class CompiledMatcher:
             else:
                 _match_bytes(on, start, found, p, at, mask, low, high)
         else:
-            self._matchers[p](bits, start, len(bits) - 1, found, p)  # (bits ends with the padding)
+            self._matchers[p](bits, start, len(bits) - 1, found, p)  # (bits end with the padding)
 
 
 _ANY = -1  # a pattern that may end after its first token opens whatever follows
