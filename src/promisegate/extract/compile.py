@@ -76,7 +76,6 @@ class CompiledMatcher:
         self._width = max((bit.bit_length() for elements in self._patterns for bit, _, _, _ in elements),
                           default=0) // 8 + 1  # bytes of a token's bits
         self._rows: list[bytes] = []  # class id -> its bits, little-endian in _width bytes
-        self._exact = [all(low == high == 1 for _, low, high, _ in elements) for elements in self._patterns]
         self._tests = [(
             [(bit.bit_length() - 1) >> 3 for bit, _, _, _ in elements],  # byte of each element's bit
             [1 << ((bit.bit_length() - 1) & 7) for bit, _, _, _ in elements],  # and its mask there
@@ -249,15 +248,7 @@ class CompiledMatcher:
         compiled, by the code written for the pattern when interpreted."""
         if self._bytewise and not self._has_negated[p]:
             at, mask, low, high = self._tests[p]
-            if self._exact[p]:  # each element reads one token: no choices to follow
-                pos = start
-                for k in range(len(at)):
-                    if not on[pos][at[k]] & mask[k]:
-                        return
-                    pos += 1
-                found.add((pos, p, start))
-            else:
-                _match_bytes(on, start, found, p, at, mask, low, high)
+            _match_bytes(on, start, start, 0, found, p, at, mask, low, high)
         else:
             self._matchers[p](bits, start, len(bits) - 1, found, p)  # (bits end with the padding)
 
@@ -333,31 +324,32 @@ def _match(
                 stack.append((k + 1, pos))
 
 
-def _match_bytes(rows: list[bytes], start: int, found: set[tuple[int, int, int]], p: int,
+def _match_bytes(rows: list[bytes], start: int, pos: int, k: int, found: set[tuple[int, int, int]], p: int,
                  at: list[int], mask: list[int], low: list[int], high: list[int]) -> None:
-    """`_match` over each token's bits as bytes: element k accepts a token whose byte `at[k]` has `mask[k]` set, from
-    `low[k]` to `high[k]` times. `rows` ends with a row of no bits, which stops every run. (No "!" elements.)"""
+    """`_match` over each token's bits as bytes, from element `k` at token `pos`: element k accepts a token whose
+    byte `at[k]` has `mask[k]` set, from `low[k]` to `high[k]` times. `rows` ends with a row of no bits, which
+    stops every run. (No "!" elements.) Elements read once are followed in a loop; a repeat, by a call per end."""
     last = len(at)
-    ks = [0]  # the stack of (element, position) pairs still to follow, as two lists of ints
-    ps = [start]
-    while ks:
-        k = ks.pop()
-        pos = ps.pop()
-        if k == last:
-            if pos > start:
-                found.add((pos, p, start))
+    while k < last:
+        lo, hi = low[k], high[k]
+        if lo == 1 and hi == 1:
+            if not rows[pos][at[k]] & mask[k]:
+                return
+            pos += 1
+            k += 1
             continue
-        lo, hi, byte, bit = low[k], high[k], at[k], mask[k]
         if lo == 0:
-            ks.append(k + 1)
-            ps.append(pos)
+            _match_bytes(rows, start, pos, k + 1, found, p, at, mask, low, high)
+        byte, bit = at[k], mask[k]
         count = 0
         while count < hi and rows[pos][byte] & bit:
             pos += 1
             count += 1
             if count >= lo:
-                ks.append(k + 1)
-                ps.append(pos)
+                _match_bytes(rows, start, pos, k + 1, found, p, at, mask, low, high)
+        return
+    if pos > start:
+        found.add((pos, p, start))
 
 
 # Signature of a pattern's matcher: (bits, start, n, found, pattern index) -> None, adding to found.
