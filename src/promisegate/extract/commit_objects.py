@@ -41,6 +41,8 @@ Description = tuple[str | None, float | None, str | None]
 
 def describe(doc: Doc, unit: Unit, hit: Hit, kind: CommitmentKind, cues: Cues) -> Description:
     """Return (object, amount, unit) for a commitment of `kind` found by `hit` in `unit`."""
+    cols = token_columns(doc)
+    lower_of, text_of = cols.words, cols.texts
     if kind == "document":
         return _document(doc, unit, hit, cues), None, None
     if kind == "price":
@@ -49,19 +51,19 @@ def describe(doc: Doc, unit: Unit, hit: Hit, kind: CommitmentKind, cues: Cues) -
         return _capability(doc, unit, hit, cues), None, None
     if kind == "meeting":
         for i in range(hit.start, hit.end):
-            if doc[i].lower_ in cues.meeting_nouns:
-                if i > hit.start and doc[i].lower_ in ("dive", "dives") and doc[i - 1].lower_ == "deep":
+            if lower_of[i] in cues.meeting_nouns:
+                if i > hit.start and lower_of[i] in ("dive", "dives") and lower_of[i - 1] == "deep":
                     return span_text(doc, i - 1, i + 1), None, None  # "deep dive", not "dive"
-                return doc[i].text, None, None
+                return text_of[i], None, None
         return None, None, None
     if kind == "date":
         for i in range(hit.start, hit.end):
-            if doc[i].lower_ in cues.event_nouns:
+            if lower_of[i] in cues.event_nouns:
                 # ("push the pilot environment to the 18th": the environment, a thing of the pilot's, is what moves)
-                if i + 1 < len(doc) and doc[i + 1].lower_ in _EVENT_COMPOUND_HEADS:
+                if i + 1 < len(doc) and lower_of[i + 1] in _EVENT_COMPOUND_HEADS:
                     return span_text(doc, i, i + 2), None, None
-                return doc[i].text, None, None
-        if hit.start + 2 < hit.end and doc[hit.start].lower_ == "go" and doc[hit.start + 1].text == "-":
+                return text_of[i], None, None
+        if hit.start + 2 < hit.end and lower_of[hit.start] == "go" and text_of[hit.start + 1] == "-":
             return span_text(doc, hit.start, hit.start + 3), None, None
     return None, None, None
 
@@ -74,18 +76,20 @@ _EVENT_COMPOUND_HEADS = frozenset({"environment", "environments", "instance", "s
 
 
 def _noun_run_end(doc: Doc, i: int, hi: int, nouns: frozenset[str]) -> int:
+    cols = token_columns(doc)
+    lower_of, text_of = cols.words, cols.texts
     # "order form", "security questionnaire responses": the name ends at the last noun of the run.
     while i + 1 < hi:
         j = i + 1
-        if is_wrap(doc[j].text) and j + 1 < hi:
+        if is_wrap(text_of[j]) and j + 1 < hi:
             j += 1  # "pricing\nsheet": one name wrapped over two lines
-        if doc[j].lower_ not in nouns:
+        if lower_of[j] not in nouns:
             # "SIG Lite questionnaire", "SOC 2 Type II report": capitalised or numbered words inside the name.
             k = j
-            while k < hi and k - j < 3 and doc[k].lower_ not in nouns and (doc[k].text[:1].isupper()
-                                                                            or doc[k].text.isdigit()):
+            while k < hi and k - j < 3 and lower_of[k] not in nouns and (text_of[k][:1].isupper()
+                                                                         or text_of[k].isdigit()):
                 k += 1
-            if k == j or k >= hi or k - j >= 3 or doc[k].lower_ not in nouns:
+            if k == j or k >= hi or k - j >= 3 or lower_of[k] not in nouns:
                 break
             j = k
         i = j
@@ -95,8 +99,9 @@ def _noun_run_end(doc: Doc, i: int, hi: int, nouns: frozenset[str]) -> int:
 def _first_name_end(doc: Doc, lo: int, hi: int, nouns: frozenset[str]) -> int:
     """The last noun of the first run of document nouns in [lo, hi), or the end of a report named by its standard
     alone ("our SOC 2 Type II") before it (hi - 1 when there is none)."""
+    lower_of = token_columns(doc).words
     for i in range(lo, hi):
-        if doc[i].lower_ in nouns:
+        if lower_of[i] in nouns:
             return _noun_run_end(doc, i, hi, nouns)
         end = standard_report_end(doc, i, hi)
         if end is not None and not _leads_to_document(doc, end, hi, nouns):  # ("SOC 2 Type II bridge letter")
@@ -110,18 +115,20 @@ _SOC = frozenset({"soc1", "soc2", "soc3"})
 def standard_report_end(doc: Doc, i: int, hi: int) -> int | None:
     """Where a report named by its standard alone ends, when one starts at token `i`: "SOC 2", "SOC2 Type II" (the
     report itself, as "our SOC 2 report" is; "SOC 2 compliant" is a claim, which the patterns tell apart)."""
+    cols = token_columns(doc)
+    lower_of, text_of = cols.words, cols.texts
     def step(k: int) -> int:  # the next token, over a line break of hard-wrapped mail ("SOC\n2 Type II")
-        return k + 2 if k + 2 < hi and is_wrap(doc[k + 1].text) else k + 1
+        return k + 2 if k + 2 < hi and is_wrap(text_of[k + 1]) else k + 1
 
-    word = doc[i].lower_
+    word = lower_of[i]
     if word in _SOC:
         end = i
-    elif word == "soc" and (j := step(i)) < hi and doc[j].text in ("1", "2", "3"):
+    elif word == "soc" and (j := step(i)) < hi and text_of[j] in ("1", "2", "3"):
         end = j
     else:
         return None
-    if (t := step(end)) < hi and doc[t].lower_ == "type" and (r := step(t)) < hi \
-            and doc[r].lower_ in ("i", "ii", "1", "2"):
+    if (t := step(end)) < hi and lower_of[t] == "type" and (r := step(t)) < hi \
+            and lower_of[r] in ("i", "ii", "1", "2"):
         end = r
     return end
 
@@ -137,6 +144,7 @@ def listed_documents(doc: Doc, unit: Unit, first: str, cues: Cues) -> list[str]:
     """The other documents of the list whose first name is `first` ("I'll send the SOW and the MSA": ["MSA"]); none
     when `first` is not found or nothing is listed after it ("send the proposal once the contract is signed")."""
     cols = token_columns(doc)
+    lower_of, text_of = cols.words, cols.texts
     at = cols.source.find(first, unit.start_char, unit.end_char)
     if at < 0:
         return []
@@ -149,11 +157,10 @@ def listed_documents(doc: Doc, unit: Unit, first: str, cues: Cues) -> list[str]:
         return []  # the usual case: no other document named after it
     j, joined = prev_end, False
     while j < hi:
-        tok = doc[j]
         if _names_document(doc, j, nouns):
             head = _noun_run_end(doc, j, hi, nouns)
             begin, end = phrase_back(doc, head, prev_end, cues.back_stops)
-            gap = [doc[k].lower_ for k in range(prev_end, begin) if not doc[k].is_space or is_wrap(doc[k].text)]
+            gap = [lower_of[k] for k in range(prev_end, begin) if not text_of[k].isspace() or is_wrap(text_of[k])]
             if not gap or not all(w in _LIST_GLUE or is_wrap(w) for w in gap) or not (
                     {",", "and", "&", "plus", "+", "/"} & set(gap)):
                 break
@@ -163,7 +170,7 @@ def listed_documents(doc: Doc, unit: Unit, first: str, cues: Cues) -> list[str]:
                 joined = joined or not {"and", "&", "plus", "+", "well"}.isdisjoint(gap)
             prev_end = j = end
             continue
-        if tok.lower_ not in _LIST_GLUE and not tok.is_space and not _leads_to_document(doc, j, hi, nouns):
+        if lower_of[j] not in _LIST_GLUE and not text_of[j].isspace() and not _leads_to_document(doc, j, hi, nouns):
             break  # the list ends at the first word that is none of its glue nor part of a name
         j += 1
     return out if joined else []  # a list ends with "and": "notes, added PDF annotation" lists nothing
@@ -172,11 +179,13 @@ def listed_documents(doc: Doc, unit: Unit, first: str, cues: Cues) -> list[str]:
 def _list_head_before(doc: Doc, i: int, lo: int, cues: Cues) -> tuple[int, int]:
     """The name of the document at token `i`, or of the first of the list it ends ("The DPA and our sub-processor list
     are linked below": the DPA, whose list `listed_documents` then reads on)."""
+    cols = token_columns(doc)
+    lower_of, text_of = cols.words, cols.texts
     nouns = cues.document_nouns
     start, end = phrase_back(doc, i, lo, cues.back_stops)
     k, gap = start - 1, set()
-    while k >= lo and (doc[k].lower_ in _LIST_GLUE or doc[k].is_space):
-        gap.add(doc[k].lower_)
+    while k >= lo and (lower_of[k] in _LIST_GLUE or text_of[k].isspace()):
+        gap.add(lower_of[k])
         k -= 1
     if k >= lo and _names_document(doc, k, nouns) and not gap.isdisjoint(("and", "&", "plus", "+", ",")):
         return _list_head_before(doc, k, lo, cues)
@@ -186,10 +195,12 @@ def _list_head_before(doc: Doc, i: int, lo: int, cues: Cues) -> tuple[int, int]:
 def _leads_to_document(doc: Doc, i: int, hi: int, nouns: frozenset[str]) -> bool:
     """Whether a document noun follows token `i` within three words, with no punctuation but "-" between
     ("sub-processor list", "SOC 2 report")."""
+    cols = token_columns(doc)
+    lower_of, text_of = cols.words, cols.texts
     for k in range(i + 1, min(hi, i + 5)):
-        if doc[k].lower_ in nouns:
+        if lower_of[k] in nouns:
             return True
-        if (doc[k].is_punct and doc[k].text != "-") or doc[k].lower_ in ("and", "or", "to", "for", "by", "with"):
+        if (doc[k].is_punct and text_of[k] != "-") or lower_of[k] in ("and", "or", "to", "for", "by", "with"):
             return False
     return False
 
@@ -198,9 +209,11 @@ def antecedent_document(doc: Doc, at: int, cues: Cues) -> tuple[int, int] | None
     """The document a pronoun at token `at` stands for ("our SOC 2 report is available; I can send it over"): the
     nearest document named in the 40 tokens before it, within the paragraph; not one after "under" / "per" ("under
     NDA" is a condition); None when there is none."""
+    cols = token_columns(doc)
+    lower_of, text_of = cols.words, cols.texts
     nouns = cues.document_nouns
     for i in range(at - 1, max(-1, at - 40), -1):
-        text = doc[i].text
+        text = text_of[i]
         if "\n\n" in text:
             return None
         if not _names_document(doc, i, nouns):
@@ -208,7 +221,7 @@ def antecedent_document(doc: Doc, at: int, cues: Cues) -> tuple[int, int] | None
             if start is not None:  # ("SOC 2 Type II - we'll get it to you once the NDA is signed")
                 return start, i + 1
             continue
-        lead = [doc[j].lower_ for j in range(max(0, i - 3), i)]
+        lead = [lower_of[j] for j in range(max(0, i - 3), i)]
         if "under" in lead or "per" in lead:
             continue
         start, end = phrase_back(doc, i, max(0, at - 40), cues.back_stops)
@@ -225,6 +238,8 @@ def _standard_report_start(doc: Doc, i: int, lo: int) -> int | None:
 
 
 def _document(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> str | None:
+    cols = token_columns(doc)
+    lower_of, text_of = cols.words, cols.texts
     nouns = cues.document_nouns
     if hit.id == "document-send-it":  # "I can send it over": the document it stands for
         found = antecedent_document(doc, hit.start, cues)
@@ -233,20 +248,20 @@ def _document(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> str | None:
         # The first name the verb takes ("share the report under NDA" shares the report), to the end of
         # its run of nouns ("the security questionnaire responses").
         # ("Proposal to you by Monday", "SOC 2 report to you by Friday": a terse item opens on the document's name)
-        first = hit.start + (not (doc[hit.start].lower_ in nouns or doc[hit.start].text.isupper()))
+        first = hit.start + (not (lower_of[hit.start] in nouns or text_of[hit.start].isupper()))
         head = _first_name_end(doc, first, hit.end, nouns)
-        while head + 2 < hit.end and doc[head + 1].lower_ == "of":  # "a copy of the MSA redlines"
+        while head + 2 < hit.end and lower_of[head + 1] == "of":  # "a copy of the MSA redlines"
             head = _first_name_end(doc, head + 2, hit.end, nouns)
         # ("The SOC 2 report is in the data room now": a name that opens the hit may begin before it)
-        lo = unit.start if hit.id == "document-shared" and doc[hit.start].lower_ in nouns else first
+        lo = unit.start if hit.id == "document-shared" and lower_of[hit.start] in nouns else first
         start, end = phrase_back(doc, head, lo, cues.back_stops)
         return span_text(doc, start, end)
     if (named := standard_report_end(doc, hit.start, hit.end)) is not None:  # "Our SOC 2 will be with you Monday"
         return span_text(doc, hit.start, named + 1)
-    if doc[hit.start].lower_ in nouns:  # "the updated MSA should be in your inbox", "the contract is on its way"
+    if lower_of[hit.start] in nouns:  # "the updated MSA should be in your inbox", "the contract is on its way"
         start, end = phrase_back(doc, hit.start, unit.start, cues.back_stops)
         return span_text(doc, start, end)
-    if hit.end - hit.start > 2 and doc[hit.start + 1].lower_ in ("attached", "enclosed"):  # "the attached SOW"
+    if hit.end - hit.start > 2 and lower_of[hit.start + 1] in ("attached", "enclosed"):  # "the attached SOW"
         head = _noun_run_end(doc, hit.end - 1, hit.end, nouns)
         start, end = phrase_back(doc, head, hit.start + 2, cues.back_stops)
         return span_text(doc, start, end)
@@ -257,7 +272,7 @@ def _document(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> str | None:
             start, end = phrase_back(doc, head, hit.end, cues.back_stops)
             return span_text(doc, start, end)
     for i in range(hit.start - 1, unit.start - 1, -1):
-        if doc[i].lower_ in nouns:
+        if lower_of[i] in nouns:
             start, end = _list_head_before(doc, i, unit.start, cues)
             return span_text(doc, start, end)
     # Named inside the hit: "please find the security questionnaire attached", "here is the renewal proposal".
@@ -272,33 +287,35 @@ def _document(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> str | None:
 def _names_document(doc: Doc, i: int, nouns: frozenset[str]) -> bool:
     """Whether token `i` is a document noun that names a document: not one before another noun ("the data room",
     "the data retention question")."""
-    return doc[i].lower_ in nouns and not (i + 1 < len(doc) and doc[i + 1].lower_ in _COMPOUND_HEADS)
+    lower_of = token_columns(doc).words
+    return lower_of[i] in nouns and not (i + 1 < len(doc) and lower_of[i + 1] in _COMPOUND_HEADS)
 
 
 def _price(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> Description:
+    lower_of = token_columns(doc).words
     words = span_text(doc, hit.start, hit.end) or ""
-    first = doc[hit.start].lower_
-    if hit.id == "price-free" and doc[hit.end - 1].lower_ in _FREE_SPANS:  # "a free month": the month
+    first = lower_of[hit.start]
+    if hit.id == "price-free" and lower_of[hit.end - 1] in _FREE_SPANS:  # "a free month": the month
         return span_text(doc, hit.start + (first in _FREE_OPENERS), hit.end), None, None
-    if hit.id == "price-free" and hit.end - hit.start == 3 and doc[hit.start + 1].lower_ in _FREE_UNITS:
+    if hit.id == "price-free" and hit.end - hit.start == 3 and lower_of[hit.start + 1] in _FREE_UNITS:
         return span_text(doc, hit.start, hit.end - 1), None, None  # "two months free": two months
-    if hit.id == "price-free" and hit.end - hit.start >= 4 and doc[hit.start + 1].lower_ == "no" \
-            and doc[hit.end - 1].lower_ in FEE_WORDS and not all(  # "There's no implementation fee": the fee
-                t.lower_ in ("extra", "additional") for t in doc[hit.start + 2:hit.end - 1]):  # (not "no extra cost")
+    if hit.id == "price-free" and hit.end - hit.start >= 4 and lower_of[hit.start + 1] == "no" \
+            and lower_of[hit.end - 1] in FEE_WORDS and not all(  # "There's no implementation fee": the fee
+                w in ("extra", "additional") for w in lower_of[hit.start + 2:hit.end - 1]):  # (not "no extra cost")
         return span_text(doc, hit.start + 2, hit.end), None, None
-    if hit.id == "price-free" and hit.end - hit.start == 3 and doc[hit.start + 1].lower_ == "no" \
-            and doc[hit.end - 1].lower_ in FEE_WORDS and first in ("is", "are", "'s", "’s", "be"):
+    if hit.id == "price-free" and hit.end - hit.start == 3 and lower_of[hit.start + 1] == "no" \
+            and lower_of[hit.end - 1] in FEE_WORDS and first in ("is", "are", "'s", "’s", "be"):
         # "There's no cost for the pilot", "no charge to you for the first month": what comes after "for"
         i = hit.end
-        if i + 1 < unit.end and doc[i].lower_ == "to" and doc[i + 1].lower_ in ("you", "your", "them"):
-            i += 2 + (doc[i + 1].lower_ == "your" and i + 2 < unit.end)
-        if i < unit.end and doc[i].lower_ in ("for", "on"):
+        if i + 1 < unit.end and lower_of[i] == "to" and lower_of[i + 1] in ("you", "your", "them"):
+            i += 2 + (lower_of[i + 1] == "your" and i + 2 < unit.end)
+        if i < unit.end and lower_of[i] in ("for", "on"):
             start, end = phrase_forward(doc, i + 1, unit.end, cues.determiners, cues.object_stops)
             return span_text(doc, start, end), None, None
         return span_text(doc, hit.end - 1, hit.end), None, None  # "There's no fee.": the fee
     if hit.id == "price-free" and first in _NEGATIONS:  # "we won't charge (you for) onboarding": onboarding
-        start = hit.start + 2 + (doc[hit.start + 2].lower_ in ("you", "for"))
-        start += start < unit.end and doc[start].lower_ == "for"
+        start = hit.start + 2 + (lower_of[hit.start + 2] in ("you", "for"))
+        start += start < unit.end and lower_of[start] == "for"
         start, end = phrase_forward(doc, start, unit.end, cues.determiners, cues.object_stops)
         return span_text(doc, start, end), None, None
     if hit.id == "price-free" and first in ("extra", "additional", "bonus") and hit.end - hit.start == 5:
@@ -312,9 +329,9 @@ def _price(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> Description:
             return span_text(doc, hit.end - 1, hit.end), None, None
         if first in _CREDIT_VERBS:  # "credit you for the outage", "credit your account $500": what is credited
             i = hit.start + 1
-            while i < unit.end and doc[i].lower_ in _CREDIT_FILLERS:
+            while i < unit.end and lower_of[i] in _CREDIT_FILLERS:
                 i += 1
-            if i + 1 < unit.end and doc[i].lower_ == "in" and doc[i + 1].lower_ == "full":  # "refund you in full"
+            if i + 1 < unit.end and lower_of[i] == "in" and lower_of[i + 1] == "full":  # "refund you in full"
                 return span_text(doc, hit.start, i + 2), None, None
             start, end = phrase_forward(doc, i, unit.end, cues.determiners, cues.object_stops - {"for", "as"})
             return span_text(doc, start, end), None, None
@@ -328,14 +345,14 @@ def _price(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> Description:
             start, end = phrase_forward(doc, hit.end, unit.end, cues.determiners, cues.object_stops)
         else:
             # "The first three months are on us": the hit begins with what is on us
-            i = hit.start if doc[hit.end - 1].lower_ in ("us", "me") and first not in _LINKS else hit.start - 1
-            while i >= unit.start and doc[i].lower_ in _LINKS:
+            i = hit.start if lower_of[hit.end - 1] in ("us", "me") and first not in _LINKS else hit.start - 1
+            while i >= unit.start and lower_of[i] in _LINKS:
                 i -= 1
             i = _before_time(doc, i, unit.start, cues)  # "extend the pilot through January 15 at no cost"
             # "10 hours of professional services for your team at no charge": who it is for is not what is given
-            if i - 2 >= unit.start and doc[i - 2].lower_ == "for" and doc[i - 1].lower_ in ("your", "our", "the"):
+            if i - 2 >= unit.start and lower_of[i - 2] == "for" and lower_of[i - 1] in ("your", "our", "the"):
                 i -= 3
-            elif i - 1 >= unit.start and doc[i - 1].lower_ == "for" and doc[i].lower_ in ("you", "them", "everyone"):
+            elif i - 1 >= unit.start and lower_of[i - 1] == "for" and lower_of[i] in ("you", "them", "everyone"):
                 i -= 2
             if i < unit.start or doc[i].is_punct:
                 return None, None, None
@@ -356,15 +373,15 @@ def _price(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> Description:
             return words, share, "%"
         return words, response_hours(words), "hours"
     if hit.id == "price-discount" and first in cues.approval_words:  # "approval for an additional 5%": the 5% it grants
-        k = next((i for i in range(hit.start, hit.end) if doc[i].lower_ in ("additional", "extra", "further")),
+        k = next((i for i in range(hit.start, hit.end) if lower_of[i] in ("additional", "extra", "further")),
                  hit.start)
         words = span_text(doc, k, hit.end) or words
     elif hit.id == "price-held" and first in _HOLD_VERBS and hit.end - hit.start > 1:  # "hold pricing": the pricing
-        k = hit.start + 1 + (doc[hit.start + 1].lower_ == "in" and hit.end - hit.start > 2)  # ("lock in your rate")
+        k = hit.start + 1 + (lower_of[hit.start + 1] == "in" and hit.end - hit.start > 2)  # ("lock in your rate")
         words = span_text(doc, k, hit.end) or words
     elif hit.id == "price-discount" and first in _CUT_VERBS:  # "take an extra 7% off": the 7%, not the verb
         k = hit.start + 1
-        while k < hit.end - 1 and doc[k].lower_ in _CUT_FILLERS:
+        while k < hit.end - 1 and lower_of[k] in _CUT_FILLERS:
             k += 1
         words = span_text(doc, k, hit.end) or words
     share = percent(words) if hit.id != "price-stated" else None
@@ -384,16 +401,18 @@ _CUT_FILLERS = frozenset({"off", "an", "a", "another", "additional", "extra", "f
 def _before_time(doc: Doc, i: int, lo: int, cues: Cues) -> int:
     """`i` moved back over a time phrase ending there and the word that brings it in ("through January 15",
     "until the 31st", "for the first month"), so what comes before is the thing given; `i` when none ends there."""
+    cols = token_columns(doc)
+    lower_of, text_of = cols.words, cols.texts
     j, timed = i, False
     while j >= lo:
         # ("by two weeks": a length is a time phrase too)
-        named = doc[j].text in cues.time_heads_cased or doc[j].lower_ in cues.time_heads or doc[j].text[:1].isdigit() \
-            or doc[j].lower_.rstrip("s") in _FREE_SPANS or (timed and doc[j].like_num)
-        if not named and doc[j].lower_ not in _TIME_FILLERS:
+        named = text_of[j] in cues.time_heads_cased or lower_of[j] in cues.time_heads or text_of[j][:1].isdigit() \
+            or lower_of[j].rstrip("s") in _FREE_SPANS or (timed and doc[j].like_num)
+        if not named and lower_of[j] not in _TIME_FILLERS:
             break
         timed = timed or named
         j -= 1
-    return j - 1 if timed and j >= lo and doc[j].lower_ in _TIME_LEADS else i
+    return j - 1 if timed and j >= lo and lower_of[j] in _TIME_LEADS else i
 
 
 _TIME_FILLERS = frozenset({"the", "of", "this", "next", "end", ",", "st", "nd", "rd", "th", "first", "initial"})
@@ -413,9 +432,11 @@ _CLAIM_LINKS = frozenset({"with", "into", "to", "up"})  # ("support up to 5,000 
 
 def _opens_time(doc: Doc, i: int, cues: Cues) -> bool:
     """Whether a time expression opens at token `i` ("later this year", "Q2", "next month", "March")."""
-    w = doc[i].lower_
-    nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
-    return w in cues.time_heads or doc[i].text in cues.time_heads_cased or w in ("later", "early", "mid", "late") \
+    cols = token_columns(doc)
+    lower_of, text_of = cols.words, cols.texts
+    w = lower_of[i]
+    nxt = lower_of[i + 1] if i + 1 < len(doc) else ""
+    return w in cues.time_heads or text_of[i] in cues.time_heads_cased or w in ("later", "early", "mid", "late") \
         or (w in ("this", "next", "the") and nxt in _PERIOD_WORDS)
 
 
@@ -425,31 +446,34 @@ _PERIOD_WORDS = frozenset({"week", "month", "quarter", "year", "half", "spring",
 def _integration_name(doc: Doc, hit: Hit) -> str | None:
     """The words of an integration hit after its kind ("native", "direct") and before its last word: "a native
     Salesforce integration" names Salesforce, "a native Snowflake connector for" the Snowflake connector."""
-    kind = next((i for i in range(hit.start, hit.end) if doc[i].lower_ in _INTEGRATION_KINDS), hit.start)
+    lower_of = token_columns(doc).words
+    kind = next((i for i in range(hit.start, hit.end) if lower_of[i] in _INTEGRATION_KINDS), hit.start)
     return span_text(doc, kind + 1, hit.end - 1)
 
 
 def _capability(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> str | None:
+    cols = token_columns(doc)
+    lower_of, text_of = cols.words, cols.texts
     if hit.id == "capability-certified":
-        if doc[hit.end - 1].lower_ in cues.certification_states:
+        if lower_of[hit.end - 1] in cues.certification_states:
             end = hit.end - 1
-            while end > hit.start and (doc[end - 1].text == "-" or doc[end - 1].is_space):
+            while end > hit.start and (text_of[end - 1] == "-" or text_of[end - 1].isspace()):
                 end -= 1
             return span_text(doc, hit.start, end)
-        names = (i for i in range(hit.start + 2, hit.end) if doc[i].lower_ in cues.certification_names)
+        names = (i for i in range(hit.start + 2, hit.end) if lower_of[i] in cues.certification_names)
         first = next(names, hit.end - 1)
         stops = cues.object_stops | cues.certification_states | _CERT_DOCUMENTS
         start, end = phrase_forward(doc, first, unit.end, cues.determiners, stops)
         return span_text(doc, start, end)
     if hit.id == "capability-compliance":
         # "will meet all of your compliance requirements, including HIPAA and SOC 2": the standards named
-        named = [i for i in range(hit.end, unit.end) if doc[i].lower_ in cues.certification_names]
+        named = [i for i in range(hit.end, unit.end) if lower_of[i] in cues.certification_names]
         if named:
             _, end = phrase_forward(doc, named[0], unit.end, cues.determiners, cues.certification_states)
             return span_text(doc, named[0], max(end, named[-1] + 1 + (named[-1] + 1 < unit.end
-                                                                       and doc[named[-1] + 1].text[:1].isdigit())))
+                                                                       and text_of[named[-1] + 1][:1].isdigit())))
         return span_text(doc, hit.end - 2, hit.end)
-    if hit.id == "capability-integration" and doc[hit.end - 1].lower_ in _INTEGRATION_NOUNS:
+    if hit.id == "capability-integration" and lower_of[hit.end - 1] in _INTEGRATION_NOUNS:
         # "we have a native Salesforce integration": what it integrates is named before the noun
         return _integration_name(doc, hit)
     begin = hit.end if hit.id == "capability-integration" else hit.end - 1
@@ -458,8 +482,8 @@ def _capability(doc: Doc, unit: Unit, hit: Hit, cues: Cues) -> str | None:
         return _integration_name(doc, hit)
     if hit.id == "capability-supports":
         # "we integrate natively with Epic": the adverb and the preposition are no part of what is claimed.
-        while begin < unit.end - 1 and (doc[begin].lower_ in _CLAIM_LINKS
-                                        or (doc[begin].lower_.endswith("ly") and doc[begin].is_alpha)):
+        while begin < unit.end - 1 and (lower_of[begin] in _CLAIM_LINKS
+                                        or (lower_of[begin].endswith("ly") and doc[begin].is_alpha)):
             begin += 1
     start, end = phrase_forward(doc, begin, unit.end, cues.determiners, cues.object_stops)
     return span_text(doc, start, end)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from promisegate.extract.lexicon import Lexicon
-from promisegate.extract.nlp import is_wrap
+from promisegate.extract.nlp import is_wrap, token_columns
 from promisegate.model import TimeSpan
 
 _MAX_OBJECT_TOKENS = 7
@@ -126,7 +126,9 @@ def span_text(doc: Doc, start: int, end: int) -> str | None:
     """Return the doc text of tokens [start, end), or None for an empty range."""
     if start >= end:
         return None
-    return " ".join(doc[start:end].text.split())  # an object wrapped over two lines reads as one name
+    cols = token_columns(doc)  # (a Span would be built to be read once)
+    text = cols.source[cols.idx[start]:cols.idx[end - 1] + len(cols.texts[end - 1])]
+    return " ".join(text.split())  # an object wrapped over two lines reads as one name
 
 
 _ADJECTIVE = re.compile(r"\w-[A-Za-z]")  # "2-year", "two-week" (not "5 - 10 minutes")
