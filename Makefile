@@ -6,10 +6,10 @@ STAMP := $(VENV)/.installed
 
 .PHONY: install run test lint bench clean
 
-# The extractor compiled with mypyc (src/promisegate/extract/native.py), rebuilt when its source changes. Without a
+# The extractor compiled with mypyc (src/promisegate/native.py), rebuilt when its source changes. Without a
 # C compiler the build fails with a message and the Python source runs instead (same results, slower).
 NATIVE := build/native/manifest.json
-NATIVE_SOURCES := $(wildcard src/promisegate/extract/*.py) pyproject.toml
+NATIVE_SOURCES := $(wildcard src/promisegate/extract/*.py) src/promisegate/model.py src/promisegate/native.py pyproject.toml
 
 install: $(STAMP) $(NATIVE)
 
@@ -21,14 +21,14 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 $(NATIVE): $(STAMP) $(NATIVE_SOURCES)
-	$(BIN)/python -m promisegate.extract.native_build || true
+	$(BIN)/python -m promisegate.native_build || true
 
 run: install
 	$(BIN)/promisegate run
 
 lint: install
 	$(BIN)/ruff check src tests bench
-	$(BIN)/mypy src/promisegate/extract
+	$(BIN)/mypy src/promisegate/extract src/promisegate/model.py src/promisegate/native.py src/promisegate/native_build.py
 
 # pytest exits 5 when a selection is empty; that is not a failure of the suite.
 test: install lint

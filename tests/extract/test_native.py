@@ -13,26 +13,26 @@ from pathlib import Path
 
 import pytest
 
-from promisegate.extract import native
+from promisegate import native
 from promisegate.paths import bundled
 from tests.extract import test_commitments, test_times_cases
 
 
 def _copy_sources(dest: Path) -> Path:
-    dest.mkdir()
     for name in native.COMPILED:
+        (dest / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(native.PACKAGE_DIR / f"{name}.py", dest / f"{name}.py")
     return dest
 
 
 def test_a_build_is_used_only_for_the_source_it_was_built_from(tmp_path: Path) -> None:
-    package = _copy_sources(tmp_path / "extract")
+    package = _copy_sources(tmp_path / "promisegate")
     build = tmp_path / "build"
     build.mkdir()
     assert not native.fresh(build, package)  # no build at all
     (build / native.MANIFEST).write_text(json.dumps({"digest": native.digest(package)}), encoding="utf-8")
     assert native.fresh(build, package)
-    with (package / "times.py").open("a", encoding="utf-8") as f:
+    with (package / "extract" / "times.py").open("a", encoding="utf-8") as f:
         f.write("\n# edited after the build\n")
     assert not native.fresh(build, package)  # one module edited since: its source runs
     (build / native.MANIFEST).write_text("{not json", encoding="utf-8")
@@ -46,10 +46,11 @@ def _run_python(code: str, **env: str) -> str:
 
 
 def test_pure_python_can_be_asked_for() -> None:
-    code = "import promisegate.extract.times as t, promisegate.extract.native as n; print(n.active, t.__file__)"
-    active, path = _run_python(code, **{native.PURE_ENV: "1"}).split()
+    code = ("import promisegate.extract.times as t, promisegate.model as m, promisegate.native as n; "
+            "print(n.active, t.__file__, m.__file__)")
+    active, times, model = _run_python(code, **{native.PURE_ENV: "1"}).split()
     assert active == "False"
-    assert path.endswith("times.py")
+    assert times.endswith("times.py") and model.endswith("model.py")
 
 
 def _texts() -> list[str]:
@@ -75,8 +76,8 @@ def _extract_all(texts: list[str], **env: str) -> list[dict[str, object]]:
                                                 "(it needs a C compiler)")
 def test_the_compiled_extractor_is_in_use_and_agrees_with_the_source() -> None:
     assert native.active, "a fresh build is there, so `import promisegate.extract` must have put it in use"
-    code = "import promisegate.extract.times as t; print(t.__file__)"
-    assert _run_python(code).endswith(".so")
+    code = "import promisegate.extract.times as t, promisegate.model as m; print(t.__file__, m.__file__)"
+    assert all(path.endswith(".so") for path in _run_python(code).split())
     texts = _texts()
     compiled = _extract_all(texts)
     source = _extract_all(texts, **{native.PURE_ENV: "1"})

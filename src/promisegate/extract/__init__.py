@@ -8,10 +8,9 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from promisegate.extract import native
+from promisegate import native
 
-# Before any module it compiles is imported: the mypyc build of the extractor, when one of this very source is there.
-native.activate(__path__)
+native.extend(__path__, "extract")  # the mypyc build of the extractor, when promisegate put one in use
 
 from promisegate.extract.commit_rules import load_rules  # noqa: E402
 from promisegate.extract.commitments import find_commitments  # noqa: E402

@@ -23,7 +23,7 @@ from typing import Any, cast
 
 from spacy.vocab import Vocab
 
-from promisegate.extract import native
+from promisegate import native
 from promisegate.extract.word_classes import CACHE_LIMIT, UnsupportedPattern, WordClasses
 
 _INF = 1 << 30
