@@ -37,7 +37,8 @@ from itertools import count
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from promisegate.extract import extract, native
+from promisegate import native
+from promisegate.extract import extract
 from promisegate.extract.nlp import get_nlp, parse
 from promisegate.extract.times import find_times, get_engine
 from promisegate.paths import bundled

@@ -41,14 +41,14 @@ Description = tuple[str | None, float | None, str | None]
 
 def describe(doc: Doc, unit: Unit, hit: Hit, kind: CommitmentKind, cues: Cues) -> Description:
     """Return (object, amount, unit) for a commitment of `kind` found by `hit` in `unit`."""
-    cols = token_columns(doc)
-    lower_of, text_of = cols.words, cols.texts
     if kind == "document":
         return _document(doc, unit, hit, cues), None, None
     if kind == "price":
         return _price(doc, unit, hit, cues)
     if kind == "capability":
         return _capability(doc, unit, hit, cues), None, None
+    cols = token_columns(doc)
+    lower_of, text_of = cols.words, cols.texts
     if kind == "meeting":
         for i in range(hit.start, hit.end):
             if lower_of[i] in cues.meeting_nouns:

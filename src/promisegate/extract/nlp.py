@@ -350,10 +350,11 @@ def token_columns(doc: Doc, source: str | None = None) -> TokenColumns:
     idx, length = doc.to_array([IDX, LENGTH]).T.tolist()
     texts = [source[i:i + n] for i, n in zip(idx, length, strict=True)]
     known = list(map(lower.get, texts))  # map() runs the per-token lookups in C
+    words = cast(list[str], known)
     if None in known:
         for text in {t for t, w in zip(texts, known, strict=True) if w is None}:
             lower[text] = text.lower()  # spaCy's LOWER is str.lower of the text
-    words = list(map(lower.__getitem__, texts)) if None in known else cast(list[str], known)
+        words = list(map(lower.__getitem__, texts))
     columns = TokenColumns(source, texts, words, idx, *_solid(texts))
     doc.user_data[_COLUMNS_KEY] = columns
     return columns
